@@ -1,0 +1,224 @@
+/**
+ * The command contract: every change to a live workshop is one of these.
+ * Schemas are shared by the room (which validates), the web app (which builds
+ * commands) and tests. Names are the public contract (see README "Commands").
+ */
+import * as v from "valibot";
+
+export const ROLES = ["organiser", "facilitator", "participant", "screen", "evaluator"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Room-wide bounds; every input is bounded in size. */
+export const LIMITS = {
+  messageBytes: 64 * 1024,
+  text: 1000,
+  title: 200,
+  name: 60,
+  reason: 300,
+  id: 64,
+  listItems: 200,
+  lanes: 20,
+  kinds: 20,
+  options: 100,
+  timerSeconds: 4 * 60 * 60,
+} as const;
+
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[A-Za-z0-9_-]+$/));
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.text));
+const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.name));
+const Coord = v.pipe(v.number(), v.finite(), v.minValue(-100_000), v.maxValue(100_000));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
+
+export const GroupId = Id;
+export const StakeholderGroup = v.object({ id: Id, label: Title });
+export type StakeholderGroup = v.InferOutput<typeof StakeholderGroup>;
+
+export const DEFAULT_GROUPS: StakeholderGroup[] = [
+  { id: "community", label: "Community member / lived experience" },
+  { id: "voluntary", label: "Voluntary or community organisation" },
+  { id: "statutory", label: "Statutory partner (NHS, council, public health)" },
+  { id: "other", label: "Other" },
+];
+
+// ---- activity configs -------------------------------------------------------
+
+export const Lane = v.object({ id: Id, label: Title });
+export const CardKind = v.object({
+  id: Id,
+  label: Title,
+  color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/)),
+});
+
+export const MapConfig = v.object({
+  prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
+  lanes: v.pipe(v.array(Lane), v.minLength(1), v.maxLength(LIMITS.lanes)),
+  kinds: v.pipe(v.array(CardKind), v.minLength(1), v.maxLength(LIMITS.kinds)),
+  /** open: everyone sees cards as they arrive; silent: each sees own until reveal;
+   * community-first: only `firstGroups` may add until the facilitator opens it to all. */
+  mode: v.optional(v.picklist(["open", "silent", "community-first"]), "open"),
+  firstGroups: v.optional(v.pipe(v.array(Id), v.maxLength(20)), ["community"]),
+  allowLinks: v.optional(v.boolean(), false),
+  maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(LIMITS.text)), 280),
+});
+export type MapConfig = v.InferOutput<typeof MapConfig>;
+
+export const VoteOption = v.object({ id: Id, label: Title, cardIds: v.optional(v.array(Id)) });
+export type VoteOption = v.InferOutput<typeof VoteOption>;
+
+export const FromActivity = v.object({
+  activityId: Id,
+  kinds: v.optional(v.array(Id)),
+  topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.options))),
+});
+
+export const VoteConfig = v.object({
+  prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
+  method: v.picklist(["dots", "budget", "rank", "approve", "matrix"]),
+  options: v.optional(v.pipe(v.array(VoteOption), v.maxLength(LIMITS.options)), []),
+  fromActivity: v.optional(FromActivity),
+  dots: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 5),
+  maxPerOption: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 3),
+  budget: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000)), 100),
+  currency: v.optional(v.picklist(["points", "GBP"]), "points"),
+  topK: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.options)), 3),
+  liveResults: v.optional(v.boolean(), false),
+  /** Staged voting: only these groups vote until the facilitator opens it to all. */
+  stagedGroups: v.optional(v.pipe(v.array(Id), v.maxLength(20)), []),
+});
+export type VoteConfig = v.InferOutput<typeof VoteConfig>;
+
+export const FeedbackItem = v.variant("type", [
+  v.object({ id: Id, type: v.literal("likert"), label: Title }),
+  v.object({ id: Id, type: v.literal("text"), label: Title }),
+]);
+export const FeedbackConfig = v.object({
+  prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
+  items: v.pipe(v.array(FeedbackItem), v.minLength(1), v.maxLength(30)),
+});
+export type FeedbackConfig = v.InferOutput<typeof FeedbackConfig>;
+
+export const InfoConfig = v.object({ prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text * 4)), "") });
+
+export const ActivityKind = v.picklist(["map", "vote", "feedback", "info"]);
+export type ActivityKind = v.InferOutput<typeof ActivityKind>;
+
+export const CONFIG_SCHEMAS = {
+  map: MapConfig,
+  vote: VoteConfig,
+  feedback: FeedbackConfig,
+  info: InfoConfig,
+} as const;
+
+// ---- ballots and feedback ------------------------------------------------------
+
+const Allocations = v.pipe(v.record(Id, Count), v.check((r) => Object.keys(r).length <= LIMITS.options));
+export const Ballot = v.union([
+  v.strictObject({ allocations: Allocations }),
+  v.strictObject({ order: v.pipe(v.array(Id), v.maxLength(LIMITS.options)) }),
+  v.strictObject({ approved: v.pipe(v.array(Id), v.maxLength(LIMITS.options)) }),
+  v.strictObject({
+    ratings: v.pipe(
+      v.record(
+        Id,
+        v.object({
+          impact: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+          effort: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+        }),
+      ),
+      v.check((r) => Object.keys(r).length <= LIMITS.options),
+    ),
+  }),
+]);
+export type Ballot = v.InferOutput<typeof Ballot>;
+
+export const FeedbackAnswers = v.pipe(
+  v.record(Id, v.union([v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), v.pipe(v.string(), v.maxLength(LIMITS.text))])),
+  v.check((r) => Object.keys(r).length <= 30),
+);
+export type FeedbackAnswers = v.InferOutput<typeof FeedbackAnswers>;
+
+// ---- the commands ---------------------------------------------------------------
+
+/** Argument schema for each command name. */
+export const COMMAND_ARGS = {
+  // facilitator: agenda
+  "activity.add": v.object({ kind: ActivityKind, title: Title, config: v.unknown(), index: v.optional(Count) }),
+  "activity.update": v.object({ activityId: Id, title: v.optional(Title), config: v.optional(v.unknown()) }),
+  "activity.remove": v.object({ activityId: Id }),
+  "activity.move": v.object({ activityId: Id, index: Count }),
+  // facilitator: running the room
+  "activity.open": v.object({ activityId: Id }),
+  "activity.close": v.object({ activityId: Id }),
+  /** Community-first map round or staged vote: let every group take part now. */
+  "activity.openToAll": v.object({ activityId: Id }),
+  /** Silent map: show everyone's cards. */
+  "cards.reveal": v.object({ activityId: Id }),
+  "room.lock": v.object({ locked: v.boolean() }),
+  "timer.start": v.object({ seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)) }),
+  "timer.stop": v.object({}),
+  "results.reveal": v.object({ activityId: Id }),
+  "workshop.close": v.object({}),
+  // facilitator: moderation
+  "card.move": v.object({ cardId: Id, lane: v.optional(Id), x: v.optional(Coord), y: v.optional(Coord) }),
+  "card.hide": v.object({ cardId: Id, reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.reason)) }),
+  "card.restore": v.object({ cardId: Id }),
+  "card.merge": v.object({ cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)), into: Id }),
+  "link.add": v.object({ from: Id, to: Id, label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.title))) }),
+  "link.remove": v.object({ linkId: Id }),
+  "participant.remove": v.object({ participantId: Id }),
+  // participant
+  "card.add": v.object({
+    activityId: Id,
+    lane: Id,
+    kind: Id,
+    text: Text,
+    onBehalfOf: v.optional(v.object({ group: GroupId })),
+  }),
+  "card.edit": v.object({ cardId: Id, text: Text }),
+  "card.delete": v.object({ cardId: Id }),
+  "card.support": v.object({ cardId: Id, on: v.boolean() }),
+  "comment.add": v.object({ cardId: Id, text: Text }),
+  "ballot.submit": v.object({ activityId: Id, ballot: Ballot }),
+  "feedback.submit": v.object({ activityId: Id, answers: FeedbackAnswers }),
+  "me.update": v.object({ name: v.optional(Name), group: v.optional(GroupId) }),
+  "me.withdraw": v.object({}),
+} as const;
+
+export type CommandName = keyof typeof COMMAND_ARGS;
+export const COMMAND_NAMES = Object.keys(COMMAND_ARGS) as CommandName[];
+export type CommandArgs<N extends CommandName> = v.InferOutput<(typeof COMMAND_ARGS)[N]>;
+
+/** Which roles may send which commands. Facilitators may also send participant commands. */
+const PARTICIPANT_COMMANDS: CommandName[] = [
+  "card.add",
+  "card.edit",
+  "card.delete",
+  "card.support",
+  "comment.add",
+  "ballot.submit",
+  "feedback.submit",
+  "me.update",
+  "me.withdraw",
+];
+export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
+  organiser: new Set(),
+  facilitator: new Set(COMMAND_NAMES.filter((n) => n !== "ballot.submit" && n !== "feedback.submit" && n !== "me.withdraw")),
+  participant: new Set(PARTICIPANT_COMMANDS),
+  screen: new Set(),
+  evaluator: new Set(),
+};
+
+export function mayRun(role: Role, name: CommandName): boolean {
+  return ROLE_COMMANDS[role].has(name);
+}
+
+/** The envelope every client command arrives in. */
+export const CommandEnvelope = v.object({
+  type: v.literal("command"),
+  id: Id,
+  name: v.string(),
+  args: v.optional(v.unknown(), {}),
+});
+
+export type Command = { [N in CommandName]: { id: string; name: N; args: CommandArgs<N> } }[CommandName];

@@ -1,0 +1,131 @@
+/**
+ * The shared Y.Doc: only what everyone in the room may see (DESIGN principle 2).
+ * Values in the maps are plain JSON objects, replaced whole on change: simple to
+ * validate, and small deltas because each entry is one Yjs item.
+ */
+import * as Y from "yjs";
+import type { ActivityKind, StakeholderGroup } from "./commands";
+
+export type WorkshopStatus = "draft" | "live" | "closed";
+export type ActivityStatus = "draft" | "open" | "closed";
+
+export interface Timer {
+  /** server epoch ms */
+  startedAt: number;
+  seconds: number;
+  endsAt: number;
+}
+
+export interface WorkshopInfo {
+  id: string;
+  title: string;
+  purpose: string;
+  status: WorkshopStatus;
+  currentActivityId: string | null;
+  locked: boolean;
+  timer: Timer | null;
+  agenda: string[];
+  groups: StakeholderGroup[];
+  showNames: boolean;
+  language: string;
+  joinCode: string;
+}
+
+export interface Activity {
+  id: string;
+  kind: ActivityKind;
+  title: string;
+  config: Record<string, unknown>;
+  status: ActivityStatus;
+  /** community-first maps and staged votes: "first" until opened to all */
+  stage: "first" | "all";
+  /** silent maps: cards shown to all once revealed */
+  cardsRevealed: boolean;
+  /** votes: results revealed */
+  resultsRevealed: boolean;
+  openedAt: number | null;
+  closedAt: number | null;
+  /** votes: how many have voted, by group (never what they voted) */
+  turnout?: { voters: number; byGroup: Record<string, number> };
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  group: string;
+  joinedAt: number;
+  removed?: boolean;
+}
+
+export interface Card {
+  id: string;
+  activityId: string;
+  lane: string;
+  kind: string;
+  text: string;
+  authorId: string;
+  /** shown only where the workshop shows names; otherwise the pseudonym */
+  authorName: string;
+  group: string;
+  createdAt: number;
+  editedAt?: number;
+  hidden: boolean;
+  hiddenReason?: string;
+  /** participant ids who support the card */
+  supports: string[];
+  x?: number;
+  y?: number;
+  /** ids of cards merged into this one */
+  mergedFrom?: string[];
+  /** credited to a group by a facilitator transcribing paper */
+  transcribed?: boolean;
+}
+
+export interface Comment {
+  id: string;
+  cardId: string;
+  text: string;
+  authorId: string;
+  authorName: string;
+  group: string;
+  createdAt: number;
+}
+
+export interface Link {
+  id: string;
+  from: string;
+  to: string;
+  label: string;
+}
+
+export const ROOTS = {
+  workshop: "workshop",
+  activities: "activities",
+  participants: "participants",
+  cards: "cards",
+  comments: "comments",
+  links: "links",
+  results: "results",
+} as const;
+
+/** Typed accessors over a Y.Doc. */
+export function roots(doc: Y.Doc) {
+  return {
+    workshop: doc.getMap<unknown>(ROOTS.workshop),
+    activities: doc.getMap<Activity>(ROOTS.activities),
+    participants: doc.getMap<Participant>(ROOTS.participants),
+    cards: doc.getMap<Card>(ROOTS.cards),
+    comments: doc.getMap<Comment>(ROOTS.comments),
+    links: doc.getMap<Link>(ROOTS.links),
+    results: doc.getMap<Record<string, unknown>>(ROOTS.results),
+  };
+}
+
+export function readWorkshop(doc: Y.Doc): WorkshopInfo {
+  return roots(doc).workshop.toJSON() as WorkshopInfo;
+}
+
+export function setWorkshop(doc: Y.Doc, patch: Partial<WorkshopInfo>): void {
+  const map = roots(doc).workshop;
+  for (const [k, val] of Object.entries(patch)) map.set(k, val);
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Worker and room tests run inside workerd with real D1 and Durable Objects.
+// Migrations are read here and applied by test/worker/setup.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, ORGANISER_TOKEN: "test-organiser-secret-0123456789abcdef" },
+        },
+      }),
+    ],
+    test: {
+      include: ["test/worker/**/*.test.ts"],
+      setupFiles: ["./test/worker/setup.ts"],
+      testTimeout: 20_000,
+    },
+  };
+});
