@@ -112,7 +112,10 @@ export const CONFIG_SCHEMAS = {
 
 // ---- ballots and feedback ------------------------------------------------------
 
-const Allocations = v.pipe(v.record(Id, Count), v.check((r) => Object.keys(r).length <= LIMITS.options));
+const Allocations = v.pipe(
+  v.record(Id, Count),
+  v.check((r) => Object.keys(r).length <= LIMITS.options),
+);
 export const Ballot = v.union([
   v.strictObject({ allocations: Allocations }),
   v.strictObject({ order: v.pipe(v.array(Id), v.maxLength(LIMITS.options)) }),
@@ -133,7 +136,13 @@ export const Ballot = v.union([
 export type Ballot = v.InferOutput<typeof Ballot>;
 
 export const FeedbackAnswers = v.pipe(
-  v.record(Id, v.union([v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)), v.pipe(v.string(), v.maxLength(LIMITS.text))])),
+  v.record(
+    Id,
+    v.union([
+      v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+      v.pipe(v.string(), v.maxLength(LIMITS.text)),
+    ]),
+  ),
   v.check((r) => Object.keys(r).length <= 30),
 );
 export type FeedbackAnswers = v.InferOutput<typeof FeedbackAnswers>;
@@ -161,10 +170,17 @@ export const COMMAND_ARGS = {
   "workshop.close": v.object({}),
   // facilitator: moderation
   "card.move": v.object({ cardId: Id, lane: v.optional(Id), x: v.optional(Coord), y: v.optional(Coord) }),
-  "card.hide": v.object({ cardId: Id, reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.reason)) }),
+  "card.hide": v.object({
+    cardId: Id,
+    reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.reason)),
+  }),
   "card.restore": v.object({ cardId: Id }),
   "card.merge": v.object({ cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)), into: Id }),
-  "link.add": v.object({ from: Id, to: Id, label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.title))) }),
+  "link.add": v.object({
+    from: Id,
+    to: Id,
+    label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.title))),
+  }),
   "link.remove": v.object({ linkId: Id }),
   "participant.remove": v.object({ participantId: Id }),
   // participant
@@ -203,7 +219,9 @@ const PARTICIPANT_COMMANDS: CommandName[] = [
 ];
 export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   organiser: new Set(),
-  facilitator: new Set(COMMAND_NAMES.filter((n) => n !== "ballot.submit" && n !== "feedback.submit" && n !== "me.withdraw")),
+  facilitator: new Set(
+    COMMAND_NAMES.filter((n) => n !== "ballot.submit" && n !== "feedback.submit" && n !== "me.withdraw"),
+  ),
   participant: new Set(PARTICIPANT_COMMANDS),
   screen: new Set(),
   evaluator: new Set(),

@@ -3,7 +3,7 @@
  * Values in the maps are plain JSON objects, replaced whole on change: simple to
  * validate, and small deltas because each entry is one Yjs item.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { ActivityKind, StakeholderGroup } from "./commands";
 
 export type WorkshopStatus = "draft" | "live" | "closed";
