@@ -1,0 +1,101 @@
+/** Where cards live (the doc, or private storage while a silent round lasts) and how they are removed. */
+import type { Effect } from "../apply";
+import type { MapConfig } from "../commands";
+import type { Activity, Card } from "../doc";
+import { refuse } from "../refusal";
+import { requireActivity, requireKind } from "./guards";
+import type { Plan, Scope } from "./scope";
+
+export const MERGED = "merged";
+
+/**
+ * How much one map holds. Each card is bounded by maxLength, but without a count
+ * one person could grow the shared doc that every phone downloads (DESIGN budget:
+ * ≤ 1 MB for a 3-hour, 200-person workshop). Facilitators transcribing paper are
+ * exempt from the per-person cap, not from the map's.
+ */
+export const QUOTA = { cardsPerPerson: 60, cardsPerMap: 3000, commentsPerCard: 100 } as const;
+
+/** Cards on the map (shared and, during a silent round, still private), in total and by this author. */
+export function countCards(s: Scope, activity: Activity, authorId: string): { all: number; mine: number } {
+  const activityId = activity.id;
+  let all = 0;
+  let mine = 0;
+  const count = (card: Card) => {
+    if (card.activityId !== activityId) return;
+    all += 1;
+    if (card.authorId === authorId) mine += 1;
+  };
+  for (const card of s.r.cards.values()) count(card);
+  // Only a silent round still holds private cards; skip the storage read otherwise.
+  if (activity.config.mode === "silent" && !activity.cardsRevealed)
+    for (const card of s.priv.silentCards(activityId)) count(card);
+  return { all, mine };
+}
+
+export function mapOf(s: Scope, activityId: string): { activity: Activity; config: MapConfig } {
+  return requireKind(requireActivity(s, activityId), "map");
+}
+
+export function requireLength(text: string, config: MapConfig): void {
+  if (text.length > config.maxLength) refuse("bad_request", `text: at most ${config.maxLength} characters`);
+}
+
+/** The author's own unrevealed cards after a change, sent privately so their phone shows them. */
+export function silentEcho(
+  s: Scope,
+  authorId: string,
+  activityId: string,
+  changed: Card | null,
+  removedId?: string,
+): Effect {
+  const cards = s.priv
+    .silentCards(activityId)
+    .filter((c) => c.authorId === authorId && c.id !== changed?.id && c.id !== removedId);
+  if (changed) cards.push(changed);
+  return { kind: "private", to: authorId, message: { type: "private", kind: "cards", activityId, cards } };
+}
+
+/** Where a changed card goes: the doc, or (unrevealed silent card) the room's private storage. */
+export function putCard(s: Scope, card: Card, silent: boolean, extra: Effect[] = []): Plan {
+  if (silent) {
+    return {
+      effects: [...extra, { kind: "silentCard.put", card }, silentEcho(s, card.authorId, card.activityId, card)],
+    };
+  }
+  return { effects: extra, write: () => s.r.cards.set(card.id, card) };
+}
+
+/**
+ * Removing cards also removes what hangs off them (comments, links), clears them
+ * from merge records, and un-hides cards that had been merged into them so those
+ * contributions are not lost with the card that absorbed them.
+ */
+export function removeCards(s: Scope, ids: ReadonlySet<string>): { effects: Effect[]; write: () => void } {
+  const effects: Effect[] = [];
+  for (const id of ids) {
+    const card = s.r.cards.get(id) ?? s.priv.silentCard(id);
+    if (!card) continue;
+    if (!s.r.cards.has(id)) effects.push({ kind: "silentCard.delete", cardId: id });
+    if (card.hidden && card.hiddenReason !== MERGED) effects.push({ kind: "moderated.delete", cardId: id });
+  }
+  // Read merge sources now: the write deletes the cards that record them.
+  const orphans = [...ids].flatMap((id) => s.r.cards.get(id)?.mergedFrom ?? []).filter((id) => !ids.has(id));
+  const write = () => {
+    for (const id of ids) s.r.cards.delete(id);
+    for (const comment of [...s.r.comments.values()]) if (ids.has(comment.cardId)) s.r.comments.delete(comment.id);
+    for (const link of [...s.r.links.values()]) if (ids.has(link.from) || ids.has(link.to)) s.r.links.delete(link.id);
+    for (const card of [...s.r.cards.values()]) {
+      const mergedFrom = card.mergedFrom?.filter((id) => !ids.has(id));
+      if (mergedFrom && mergedFrom.length !== card.mergedFrom?.length) s.r.cards.set(card.id, { ...card, mergedFrom });
+    }
+    for (const id of orphans) {
+      const merged = s.r.cards.get(id);
+      if (merged?.hidden && merged.hiddenReason === MERGED) {
+        const { hiddenReason: _, ...rest } = merged;
+        s.r.cards.set(id, { ...rest, hidden: false });
+      }
+    }
+  };
+  return { effects, write };
+}

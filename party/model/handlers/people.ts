@@ -1,0 +1,165 @@
+/** People: a facilitator removing someone, participants changing their profile or withdrawing. */
+import type { Effect } from "../apply";
+import type { Activity, Participant } from "../doc";
+import { refuse } from "../refusal";
+import { removeCards } from "./card-store";
+import { requireMember, workshopOf } from "./guards";
+import { ballotsAfter, recountVote } from "./recount";
+import type { Handler, Scope } from "./scope";
+import { optionsWithout } from "./vote-options";
+
+function activitiesOf(s: Scope, kind: Activity["kind"]): Activity[] {
+  return [...s.r.activities.values()].filter((a) => a.kind === kind);
+}
+
+/** Keeps their contributions (a facilitator may hide any of them); the room disconnects them. */
+const removeParticipant: Handler<"participant.remove"> = (s, args) => {
+  const person = s.r.participants.get(args.participantId);
+  if (!person) refuse("not_found", `No participant ${args.participantId}`);
+  if (person.removed) return { result: { participantId: person.id } };
+  return {
+    result: { participantId: person.id },
+    effects: [{ kind: "participant.removed", participantId: person.id, reason: "removed" }],
+    write: () => s.r.participants.set(person.id, { ...person, removed: true }),
+  };
+};
+
+function requireOwnEntry(s: Scope): Participant {
+  if (s.actor.role !== "participant") refuse("bad_request", "Only participants have a profile here");
+  const me = requireMember(s);
+  if (!me) refuse("not_found", "You have not joined this workshop");
+  return me;
+}
+
+function feedbackTurnout(s: Scope, activityId: string, from: string | null, to: string | null): () => void {
+  return () => {
+    const current = s.r.activities.get(activityId);
+    if (!current) return;
+    const turnout = current.turnout ?? { voters: 0, byGroup: {} };
+    const byGroup = { ...turnout.byGroup };
+    let voters = turnout.voters;
+    if (from !== null) {
+      byGroup[from] = Math.max(0, (byGroup[from] ?? 0) - 1);
+      if (byGroup[from] === 0) delete byGroup[from];
+      voters = Math.max(0, voters - 1);
+    }
+    if (to !== null) {
+      byGroup[to] = (byGroup[to] ?? 0) + 1;
+      voters += 1;
+    }
+    s.r.activities.set(activityId, { ...current, turnout: { voters, byGroup } });
+  };
+}
+
+/**
+ * A new name or a corrected group follows the person's contributions everywhere:
+ * cards, comments, ballots and feedback, so group breakdowns stay true.
+ */
+const updateMe: Handler<"me.update"> = (s, args) => {
+  const me = requireOwnEntry(s);
+  if (args.group !== undefined && !workshopOf(s).groups.some((g) => g.id === args.group))
+    refuse("bad_request", `group: no stakeholder group "${args.group}" in this workshop`);
+  const name = args.name ?? me.name;
+  const group = args.group ?? me.group;
+  const effects: Effect[] = [];
+  const writes: (() => void)[] = [() => s.r.participants.set(me.id, { ...me, name, group })];
+  const mine = (c: { authorId: string }) => c.authorId === me.id;
+  for (const card of s.r.cards.values()) {
+    if (mine(card) && !card.transcribed)
+      writes.push(() => s.r.cards.set(card.id, { ...card, authorName: name, group }));
+  }
+  for (const c of s.r.comments.values()) {
+    if (mine(c)) writes.push(() => s.r.comments.set(c.id, { ...c, authorName: name, group }));
+  }
+  for (const map of activitiesOf(s, "map")) {
+    for (const card of s.priv.silentCards(map.id).filter(mine))
+      effects.push({ kind: "silentCard.put", card: { ...card, authorName: name, group } });
+  }
+  if (group !== me.group) {
+    for (const vote of activitiesOf(s, "vote")) {
+      const ballot = s.priv.ballot(vote.id, me.id);
+      if (!ballot) continue;
+      const cast = { participantId: me.id, group, ballot };
+      const recount = recountVote(s, vote, ballotsAfter(s, vote.id, cast));
+      effects.push({ kind: "ballot.put", activityId: vote.id, ...cast }, ...recount.effects);
+      writes.push(recount.write);
+    }
+    for (const form of activitiesOf(s, "feedback")) {
+      const answers = s.priv.feedback(form.id, me.id);
+      if (!answers) continue;
+      effects.push({ kind: "feedback.put", activityId: form.id, participantId: me.id, group, answers });
+      writes.push(feedbackTurnout(s, form.id, me.group, group));
+    }
+  }
+  return {
+    result: { name, group },
+    effects,
+    write: () => {
+      for (const write of writes) write();
+    },
+  };
+};
+
+/**
+ * Withdrawing consent removes everything the person contributed, everywhere:
+ * cards (shared and silent), comments, supports, ballots and feedback; vote
+ * turnout and any published results are recounted without them, and vote
+ * options drawn from their cards go with them (see vote-options.ts). Their entry
+ * stays, blanked and marked removed, so the room keeps turning them away.
+ */
+const withdraw: Handler<"me.withdraw"> = (s) => {
+  if (s.actor.role !== "participant") refuse("forbidden", "Only participants can withdraw");
+  const me = s.r.participants.get(s.actor.id);
+  const id = s.actor.id;
+  const cardIds = new Set<string>();
+  for (const card of s.r.cards.values()) if (card.authorId === id && !card.transcribed) cardIds.add(card.id);
+  for (const map of activitiesOf(s, "map")) {
+    for (const card of s.priv.silentCards(map.id)) if (card.authorId === id) cardIds.add(card.id);
+  }
+  const removal = removeCards(s, cardIds);
+  const effects: Effect[] = [...removal.effects];
+  const writes: (() => void)[] = [removal.write];
+
+  writes.push(() => {
+    for (const c of [...s.r.comments.values()]) if (c.authorId === id) s.r.comments.delete(c.id);
+    for (const card of [...s.r.cards.values()]) {
+      if (card.supports.includes(id))
+        s.r.cards.set(card.id, { ...card, supports: card.supports.filter((x) => x !== id) });
+    }
+  });
+
+  for (const vote of activitiesOf(s, "vote")) {
+    const rewritten = optionsWithout(s, vote, cardIds);
+    const voted = s.priv.ballot(vote.id, id) !== null;
+    if (!rewritten && !voted) continue;
+    const next = rewritten ?? vote;
+    if (rewritten)
+      writes.push(() => s.r.activities.set(vote.id, { ...(s.r.activities.get(vote.id) ?? vote), config: next.config }));
+    const recount = recountVote(s, next, ballotsAfter(s, vote.id, { participantId: id, ballot: null }), cardIds);
+    effects.push(...recount.effects);
+    writes.push(recount.write);
+  }
+  effects.push({ kind: "ballot.delete", participantId: id });
+
+  for (const form of activitiesOf(s, "feedback")) {
+    if (s.priv.feedback(form.id, id)) writes.push(feedbackTurnout(s, form.id, me?.group ?? s.actor.group, null));
+  }
+  effects.push({ kind: "feedback.delete", participantId: id });
+  effects.push({ kind: "participant.removed", participantId: id, reason: "withdrawn" });
+  writes.push(() =>
+    s.r.participants.set(id, { id, name: "", group: "", joinedAt: me?.joinedAt ?? s.now, removed: true }),
+  );
+  return {
+    result: { cards: cardIds.size },
+    effects,
+    write: () => {
+      for (const write of writes) write();
+    },
+  };
+};
+
+export const peopleHandlers = {
+  "participant.remove": removeParticipant,
+  "me.update": updateMe,
+  "me.withdraw": withdraw,
+};

@@ -1,0 +1,62 @@
+/**
+ * Keeping a vote's public figures true after ballots change: turnout (counts by
+ * group, never contents) always, and the tally when results are live or revealed.
+ */
+import type { Effect } from "../apply";
+import type { Activity } from "../doc";
+import { type CastBallot, type Tally, tally } from "../tally";
+import { configOf } from "./guards";
+import type { Scope } from "./scope";
+
+/** The vote's ballots with one participant's replaced (or removed when `ballot` is null). */
+export function ballotsAfter(
+  s: Scope,
+  activityId: string,
+  change: CastBallot | { participantId: string; ballot: null },
+) {
+  const others = s.priv.ballots(activityId).filter((b) => b.participantId !== change.participantId);
+  return change.ballot === null ? others : [...others, change as CastBallot];
+}
+
+export function turnoutOf(ballots: readonly { group: string }[]): NonNullable<Activity["turnout"]> {
+  const byGroup: Record<string, number> = {};
+  for (const b of ballots) byGroup[b.group] = (byGroup[b.group] ?? 0) + 1;
+  return { voters: ballots.length, byGroup };
+}
+
+export function tallyVote(
+  s: Scope,
+  activity: Activity,
+  ballots: readonly CastBallot[],
+  dropCards?: ReadonlySet<string>,
+): Tally {
+  const config = configOf(activity, "vote");
+  // Only the cards options came from matter for tracing origin.
+  const cardGroups: Record<string, string> = {};
+  for (const cardId of config.options.flatMap((o) => o.cardIds ?? [])) {
+    const card = s.r.cards.get(cardId);
+    if (card && !dropCards?.has(cardId)) cardGroups[cardId] = card.group;
+  }
+  return tally({ method: config.method, options: config.options, ballots, topK: config.topK, cardGroups });
+}
+
+/** Writes for a vote whose ballots are now `ballots`; call `write` inside the command's transaction. */
+export function recountVote(
+  s: Scope,
+  activity: Activity,
+  ballots: readonly CastBallot[],
+  dropCards?: ReadonlySet<string>,
+): { effects: Effect[]; write: () => void } {
+  const turnout = turnoutOf(ballots);
+  const publish = activity.resultsRevealed || configOf(activity, "vote").liveResults;
+  const result = publish ? (tallyVote(s, activity, ballots, dropCards) as unknown as Record<string, unknown>) : null;
+  return {
+    effects: result ? [{ kind: "result.saved", activityId: activity.id, result }] : [],
+    write: () => {
+      // Read the entry at write time so several recounts in one transaction compose.
+      const current = s.r.activities.get(activity.id);
+      if (current) s.r.activities.set(activity.id, { ...current, turnout });
+      if (result) s.r.results.set(activity.id, result);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/** Facilitator commands that run the room live: open and close, stages, lock, timer, reveals, closing. */
+import type { Effect } from "../apply";
+import { LIMITS, type VoteOption } from "../commands";
+import type { Activity, Card } from "../doc";
+import { refuse } from "../refusal";
+import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
+import { tallyVote } from "./recount";
+import type { Handler, Scope } from "./scope";
+
+/**
+ * A vote drawing on a map takes that map's visible cards as options (filtered by
+ * kind, most supported first, then oldest), keeping each card and the cards merged
+ * into it as the option's origin. Once anyone has voted the options stay fixed.
+ */
+function resolveOptions(s: Scope, vote: Activity): Record<string, unknown> {
+  const config = configOf(vote, "vote");
+  if (!config.fromActivity || s.priv.ballots(vote.id).length > 0) {
+    if (config.options.length === 0) refuse("conflict", `"${vote.title}" has no options to vote on`);
+    return vote.config;
+  }
+  const { activityId, kinds, topN } = config.fromActivity;
+  const cards: Card[] = [];
+  for (const card of s.r.cards.values()) {
+    if (card.activityId === activityId && !card.hidden && (!kinds || kinds.includes(card.kind))) cards.push(card);
+  }
+  cards.sort((a, b) => b.supports.length - a.supports.length || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const options: VoteOption[] = cards.slice(0, topN ?? LIMITS.options).map((card) => ({
+    id: card.id,
+    label: card.text.slice(0, LIMITS.title).trim() || card.id,
+    cardIds: [card.id, ...(card.mergedFrom ?? [])],
+  }));
+  if (options.length === 0) refuse("conflict", `"${vote.title}" draws on a map that has no cards to vote on yet`);
+  return { ...vote.config, options };
+}
+
+const open: Handler<"activity.open"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  const activity = requireActivity(s, args.activityId);
+  const config = activity.kind === "vote" ? resolveOptions(s, activity) : activity.config;
+  const others = [...s.r.activities.values()].filter((a) => a.status === "open" && a.id !== activity.id);
+  return {
+    result: { activityId: activity.id },
+    write: () => {
+      for (const other of others) s.r.activities.set(other.id, { ...other, status: "closed", closedAt: s.now });
+      const openedAt = activity.status === "open" ? activity.openedAt : s.now;
+      s.r.activities.set(activity.id, { ...activity, config, status: "open", openedAt, closedAt: null });
+      s.r.workshop.set("currentActivityId", activity.id);
+      s.r.workshop.set("status", "live");
+    },
+  };
+};
+
+const close: Handler<"activity.close"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  const activity = requireActivity(s, args.activityId);
+  if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
+  if (activity.status === "closed") return { result: { activityId: activity.id } };
+  return {
+    result: { activityId: activity.id },
+    write: () => s.r.activities.set(activity.id, { ...activity, status: "closed", closedAt: s.now }),
+  };
+};
+
+const openToAll: Handler<"activity.openToAll"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  const activity = requireActivity(s, args.activityId);
+  const staged =
+    (activity.kind === "map" && configOf(activity, "map").mode === "community-first") ||
+    (activity.kind === "vote" && configOf(activity, "vote").stagedGroups.length > 0);
+  if (!staged) refuse("bad_request", `"${activity.title}" is not a community-first map or a staged vote`);
+  return {
+    result: { activityId: activity.id },
+    write: () => s.r.activities.set(activity.id, { ...activity, stage: "all" }),
+  };
+};
+
+/** Silent round over: everyone's private cards join the shared map. */
+const revealCards: Handler<"cards.reveal"> = (s, args) => {
+  const { activity, config } = requireKind(requireActivity(s, args.activityId), "map");
+  if (config.mode !== "silent") refuse("bad_request", `"${activity.title}" is not a silent map`);
+  const cards = s.priv.silentCards(activity.id);
+  const effects: Effect[] = cards.map((card) => ({ kind: "silentCard.delete", cardId: card.id }));
+  return {
+    result: { activityId: activity.id, revealed: cards.length },
+    effects,
+    write: () => {
+      for (const card of cards) s.r.cards.set(card.id, card);
+      s.r.activities.set(activity.id, { ...activity, cardsRevealed: true });
+    },
+  };
+};
+
+const lock: Handler<"room.lock"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  return { result: { locked: args.locked }, write: () => s.r.workshop.set("locked", args.locked) };
+};
+
+/** Server time, so every screen and phone counts down to the same moment. */
+const startTimer: Handler<"timer.start"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  const timer = { startedAt: s.now, seconds: args.seconds, endsAt: s.now + args.seconds * 1000 };
+  return { result: { timer }, write: () => s.r.workshop.set("timer", timer) };
+};
+
+const stopTimer: Handler<"timer.stop"> = (s) => {
+  requireWorkshopNotClosed(s);
+  return { write: () => s.r.workshop.set("timer", null) };
+};
+
+/** Reveals the tally (allowed after the workshop closes: results are often shown last). */
+const revealResults: Handler<"results.reveal"> = (s, args) => {
+  const { activity } = requireKind(requireActivity(s, args.activityId), "vote");
+  if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
+  const result = tallyVote(s, activity, s.priv.ballots(activity.id)) as unknown as Record<string, unknown>;
+  return {
+    result: { activityId: activity.id },
+    effects: [{ kind: "result.saved", activityId: activity.id, result }],
+    write: () => {
+      s.r.results.set(activity.id, result);
+      s.r.activities.set(activity.id, { ...activity, resultsRevealed: true });
+    },
+  };
+};
+
+const closeWorkshop: Handler<"workshop.close"> = (s) => {
+  requireWorkshopNotClosed(s);
+  const open = [...s.r.activities.values()].filter((a) => a.status === "open");
+  return {
+    write: () => {
+      for (const activity of open) s.r.activities.set(activity.id, { ...activity, status: "closed", closedAt: s.now });
+      s.r.workshop.set("status", "closed");
+      s.r.workshop.set("timer", null);
+    },
+  };
+};
+
+export const runningHandlers = {
+  "activity.open": open,
+  "activity.close": close,
+  "activity.openToAll": openToAll,
+  "cards.reveal": revealCards,
+  "room.lock": lock,
+  "timer.start": startTimer,
+  "timer.stop": stopTimer,
+  "results.reveal": revealResults,
+  "workshop.close": closeWorkshop,
+};

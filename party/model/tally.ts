@@ -1,0 +1,312 @@
+/**
+ * Vote results: totals overall and by stakeholder group, with the cues an
+ * evaluator needs to see whose priorities these are (DESIGN: communities'
+ * contributions stay traceable by group all the way into the final priorities).
+ *
+ * Scoring: dots and budget sum allocations; approve counts approvals; rank is
+ * top-k Borda (position i, from 0, earns k − i points); matrix averages the
+ * impact and effort ratings (1–5) and ranks by impact − effort.
+ *
+ * Anonymity: groups with fewer than k (3) voters are folded into "other", and
+ * "other" itself is never shown with fewer than k (see groupsForDisplay).
+ * Cross-group cues (agreement, single-group options) use only the groups
+ * shown, so they never single anyone out either.
+ */
+import type { Ballot, VoteConfig, VoteOption } from "./commands";
+
+export type VoteMethod = VoteConfig["method"];
+
+export interface CastBallot {
+  participantId: string;
+  group: string;
+  ballot: Ballot;
+}
+
+export interface TallyInput {
+  method: VoteMethod;
+  options: readonly VoteOption[];
+  ballots: readonly CastBallot[];
+  /** rank votes: ballot length, and the points of the first place */
+  topK?: number;
+  /** card id → group of its author, to trace options back to who raised them */
+  cardGroups?: Readonly<Record<string, string>>;
+  /** groups whose cards count as community-originated; default ["community"] */
+  communityGroups?: readonly string[];
+  /** how many top options `communityOriginTop` looks at; default 5 */
+  topN?: number;
+  /** smallest group shown on its own; default 3 */
+  k?: number;
+}
+
+export interface MatrixMean {
+  impact: number;
+  effort: number;
+  /** how many rated this option */
+  n: number;
+}
+
+export interface GroupTally {
+  voters: number;
+  totals: Record<string, number>;
+  means?: Record<string, MatrixMean>;
+}
+
+export interface Agreement {
+  /** Spearman rank correlation of each pair of shown groups' scores; null when a group scored every option alike */
+  pairs: { a: string; b: string; rho: number | null }[];
+  /** mean of the defined pair coefficients, null when there is none */
+  mean: number | null;
+}
+
+export interface Tally {
+  method: VoteMethod;
+  voters: number;
+  /** matrix: how many rated each option */
+  totals: Record<string, number>;
+  /** option ids, best first (ties keep the agenda's option order) */
+  ranking: string[];
+  byGroup: Record<string, GroupTally>;
+  /** voters per declared group, before any merging: counts only, never contents */
+  turnout: Record<string, number>;
+  /** groups folded into "other" because they had fewer than k voters */
+  mergedGroups: string[];
+  /** voters left out of byGroup: only when the whole vote has fewer than k voters */
+  suppressed: number;
+  agreement: Agreement;
+  /** options whose support comes mainly (≥ 75%) from one group, when two or more groups are shown */
+  singleGroupOptions: { optionId: string; group: string; share: number }[];
+  communityOriginTop: { n: number; count: number; optionIds: string[] };
+  /** matrix only */
+  means?: Record<string, MatrixMean>;
+}
+
+export const ANONYMITY_K = 3;
+export const SINGLE_GROUP_SHARE = 0.75;
+const OTHER = "other";
+
+function emptyTotals(options: readonly VoteOption[]): Record<string, number> {
+  return Object.fromEntries(options.map((o) => [o.id, 0]));
+}
+
+/** Points one ballot gives each known option. */
+function pointsOf(ballot: Ballot, method: VoteMethod, known: ReadonlySet<string>, topK: number): Map<string, number> {
+  const points = new Map<string, number>();
+  const add = (id: string, n: number) => {
+    if (known.has(id) && n > 0) points.set(id, (points.get(id) ?? 0) + n);
+  };
+  if ((method === "dots" || method === "budget") && "allocations" in ballot) {
+    for (const [id, n] of Object.entries(ballot.allocations)) add(id, n);
+  } else if (method === "rank" && "order" in ballot) {
+    ballot.order.slice(0, topK).forEach((id, i) => {
+      add(id, topK - i);
+    });
+  } else if (method === "approve" && "approved" in ballot) {
+    for (const id of new Set(ballot.approved)) add(id, 1);
+  } else if (method === "matrix" && "ratings" in ballot) {
+    for (const id of Object.keys(ballot.ratings)) add(id, 1);
+  }
+  return points;
+}
+
+function sumBallots(input: TallyInput, ballots: readonly CastBallot[]): GroupTally {
+  const known = new Set(input.options.map((o) => o.id));
+  const totals = emptyTotals(input.options);
+  const topK = input.topK ?? 3;
+  for (const { ballot } of ballots) {
+    for (const [id, n] of pointsOf(ballot, input.method, known, topK)) totals[id] = (totals[id] ?? 0) + n;
+  }
+  const tally: GroupTally = { voters: ballots.length, totals };
+  if (input.method === "matrix") tally.means = matrixMeans(input.options, ballots);
+  return tally;
+}
+
+function matrixMeans(options: readonly VoteOption[], ballots: readonly CastBallot[]): Record<string, MatrixMean> {
+  const means: Record<string, MatrixMean> = {};
+  for (const option of options) {
+    let impact = 0;
+    let effort = 0;
+    let n = 0;
+    for (const { ballot } of ballots) {
+      const rating = "ratings" in ballot ? ballot.ratings[option.id] : undefined;
+      if (!rating) continue;
+      impact += rating.impact;
+      effort += rating.effort;
+      n += 1;
+    }
+    means[option.id] =
+      n === 0 ? { impact: 0, effort: 0, n } : { impact: round(impact / n), effort: round(effort / n), n };
+  }
+  return means;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The score an option is ranked by (and correlated on): totals, or impact − effort for a matrix. */
+function scores(input: TallyInput, tally: GroupTally): number[] {
+  return input.options.map((o) => {
+    if (input.method !== "matrix") return tally.totals[o.id] ?? 0;
+    const mean = tally.means?.[o.id];
+    return mean && mean.n > 0 ? mean.impact - mean.effort : Number.NEGATIVE_INFINITY;
+  });
+}
+
+function rankingOf(input: TallyInput, tally: GroupTally): string[] {
+  const s = scores(input, tally);
+  return input.options
+    .map((o, i) => ({ id: o.id, score: s[i] ?? 0, i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.id);
+}
+
+/** Average ranks (1 = highest), ties sharing the mean of their positions. */
+export function averageRanks(values: readonly number[]): number[] {
+  const order = values.map((value, i) => ({ value, i })).sort((a, b) => b.value - a.value);
+  const ranks = new Array<number>(values.length).fill(0);
+  let start = 0;
+  while (start < order.length) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]?.value === order[start]?.value) end += 1;
+    const rank = (start + end) / 2 + 1;
+    for (let j = start; j <= end; j += 1) ranks[order[j]?.i ?? 0] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+/** Spearman's rho as the Pearson correlation of average ranks (correct with ties); null if either side is constant. */
+export function spearman(a: readonly number[], b: readonly number[]): number | null {
+  if (a.length !== b.length || a.length < 2) return null;
+  const ra = averageRanks(a);
+  const rb = averageRanks(b);
+  const mean = (xs: number[]) => xs.reduce((t, x) => t + x, 0) / xs.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let cov = 0;
+  let va = 0;
+  let vb = 0;
+  ra.forEach((x, i) => {
+    const y = rb[i] ?? 0;
+    cov += (x - ma) * (y - mb);
+    va += (x - ma) ** 2;
+    vb += (y - mb) ** 2;
+  });
+  if (va === 0 || vb === 0) return null;
+  return round(cov / Math.sqrt(va * vb));
+}
+
+/**
+ * Groups under k voters are folded into "other". Showing any group beside an
+ * "other" of 1–2 voters would let anyone subtract their way to those few ballots
+ * (overall − shown groups), so the smallest shown groups join "other" until it
+ * reaches k too. Only when the whole vote has fewer than k voters is nothing
+ * shown by group (`suppressed`).
+ */
+function groupsForDisplay(ballots: readonly CastBallot[], k: number) {
+  const byGroup = new Map<string, CastBallot[]>();
+  for (const b of ballots) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b]);
+  const shown = new Map<string, CastBallot[]>();
+  const merged: string[] = [];
+  const other: CastBallot[] = [...(byGroup.get(OTHER) ?? [])];
+  for (const [group, list] of byGroup) {
+    if (group === OTHER) continue;
+    if (list.length >= k) shown.set(group, list);
+    else {
+      merged.push(group);
+      other.push(...list);
+    }
+  }
+  while (other.length > 0 && other.length < k && shown.size > 0) {
+    const [group, list] = [...shown].sort(([ga, a], [gb, b]) => a.length - b.length || ga.localeCompare(gb))[0] as [
+      string,
+      CastBallot[],
+    ];
+    shown.delete(group);
+    merged.push(group);
+    other.push(...list);
+  }
+  let suppressed = 0;
+  if (other.length >= k) shown.set(OTHER, other);
+  else suppressed = other.length;
+  return { shown, merged: merged.sort(), suppressed };
+}
+
+function agreementOf(input: TallyInput, byGroup: Record<string, GroupTally>): Agreement {
+  const groups = Object.keys(byGroup).sort();
+  const pairs: Agreement["pairs"] = [];
+  for (let i = 0; i < groups.length; i += 1) {
+    for (let j = i + 1; j < groups.length; j += 1) {
+      const a = groups[i] as string;
+      const b = groups[j] as string;
+      const sa = scores(input, byGroup[a] as GroupTally).map(finite);
+      const sb = scores(input, byGroup[b] as GroupTally).map(finite);
+      pairs.push({ a, b, rho: spearman(sa, sb) });
+    }
+  }
+  const defined = pairs.flatMap((p) => (p.rho === null ? [] : [p.rho]));
+  const mean = defined.length === 0 ? null : round(defined.reduce((t, x) => t + x, 0) / defined.length);
+  return { pairs, mean };
+}
+
+/** Unrated matrix options sort below every rated one when correlating. */
+function finite(x: number): number {
+  return Number.isFinite(x) ? x : -1_000;
+}
+
+function singleGroupOptionsOf(input: TallyInput, overall: GroupTally, byGroup: Record<string, GroupTally>) {
+  const groups = Object.keys(byGroup);
+  if (input.method === "matrix" || groups.length < 2) return [];
+  const flagged: Tally["singleGroupOptions"] = [];
+  for (const option of input.options) {
+    const total = overall.totals[option.id] ?? 0;
+    if (total <= 0) continue;
+    for (const group of groups) {
+      const share = (byGroup[group]?.totals[option.id] ?? 0) / total;
+      if (share >= SINGLE_GROUP_SHARE) flagged.push({ optionId: option.id, group, share: round(share) });
+    }
+  }
+  return flagged;
+}
+
+function communityOrigin(input: TallyInput, overall: GroupTally, ranking: string[]) {
+  const community = new Set(input.communityGroups ?? ["community"]);
+  const cardGroups = input.cardGroups ?? {};
+  const byId = new Map(input.options.map((o) => [o.id, o]));
+  const scored = ranking.filter((id) => {
+    if (input.method === "matrix") return (overall.means?.[id]?.n ?? 0) > 0;
+    return (overall.totals[id] ?? 0) > 0;
+  });
+  const top = scored.slice(0, Math.min(input.topN ?? 5, scored.length));
+  const optionIds = top.filter((id) =>
+    (byId.get(id)?.cardIds ?? []).some((cardId) => community.has(cardGroups[cardId] ?? "")),
+  );
+  return { n: top.length, count: optionIds.length, optionIds };
+}
+
+export function tally(input: TallyInput): Tally {
+  const k = input.k ?? ANONYMITY_K;
+  const overall = sumBallots(input, input.ballots);
+  const turnout: Record<string, number> = {};
+  for (const b of input.ballots) turnout[b.group] = (turnout[b.group] ?? 0) + 1;
+  const { shown, merged, suppressed } = groupsForDisplay(input.ballots, k);
+  const byGroup: Record<string, GroupTally> = {};
+  for (const [group, list] of [...shown].sort(([a], [b]) => a.localeCompare(b)))
+    byGroup[group] = sumBallots(input, list);
+  const ranking = rankingOf(input, overall);
+  const result: Tally = {
+    method: input.method,
+    voters: overall.voters,
+    totals: overall.totals,
+    ranking,
+    byGroup,
+    turnout,
+    mergedGroups: merged,
+    suppressed,
+    agreement: agreementOf(input, byGroup),
+    singleGroupOptions: singleGroupOptionsOf(input, overall, byGroup),
+    communityOriginTop: communityOrigin(input, overall, ranking),
+  };
+  if (overall.means) result.means = overall.means;
+  return result;
+}

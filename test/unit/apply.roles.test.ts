@@ -1,0 +1,167 @@
+/**
+ * The full role × command table: every role tries every command in a room where
+ * the command would otherwise succeed. Allowed ⇒ it succeeds; not allowed ⇒
+ * `forbidden`, and nothing changes.
+ */
+import { describe, expect, it } from "vitest";
+import { COMMAND_NAMES, type CommandName, mayRun, ROLES, type Role } from "../../party/model/commands";
+import type { Actor } from "../../party/model/protocol";
+import {
+  evaluator,
+  facilitator,
+  mapConfig,
+  organiser,
+  person,
+  screen,
+  type TestRoom,
+  typicalRoom,
+} from "./support/room";
+
+type Room = ReturnType<typeof typicalRoom>;
+interface Scene {
+  room: Room;
+  c1: string;
+  c2: string;
+  extra: Record<string, string>;
+}
+type Cell = { setup?: (s: Scene) => void; args: (s: Scene) => unknown };
+
+const p1 = person("p1", "community");
+const p2 = person("p2", "statutory");
+
+function scene(): Scene {
+  const room = typicalRoom();
+  room.join(p1);
+  room.join(p2);
+  room.ok(facilitator, "activity.open", { activityId: room.ids.map });
+  const c1 = String(
+    room.ok(p1, "card.add", {
+      activityId: room.ids.map,
+      lane: "waiting",
+      kind: "problem",
+      text: "Six weeks for a letter",
+    }).cardId,
+  );
+  const c2 = String(
+    room.ok(p2, "card.add", { activityId: room.ids.map, lane: "treatment", kind: "works", text: "Kind nurses" }).cardId,
+  );
+  return { room, c1, c2, extra: {} };
+}
+
+function addMap(room: TestRoom, mode: string): string {
+  return String(
+    room.ok(facilitator, "activity.add", { kind: "map", title: `A ${mode} map`, config: mapConfig({ mode }) })
+      .activityId,
+  );
+}
+
+const CELLS: Record<CommandName, Cell> = {
+  "activity.add": { args: () => ({ kind: "info", title: "Break", config: { prompt: "Ten minutes" } }) },
+  "activity.update": { args: (s) => ({ activityId: s.room.ids.info, title: "Welcome back" }) },
+  "activity.remove": { args: (s) => ({ activityId: s.room.ids.info }) },
+  "activity.move": { args: (s) => ({ activityId: s.room.ids.info, index: 0 }) },
+  "activity.open": { args: (s) => ({ activityId: s.room.ids.vote }) },
+  "activity.close": { args: (s) => ({ activityId: s.room.ids.map }) },
+  "activity.openToAll": {
+    setup: (s) => {
+      s.extra.map = addMap(s.room, "community-first");
+    },
+    args: (s) => ({ activityId: s.extra.map }),
+  },
+  "cards.reveal": {
+    setup: (s) => {
+      s.extra.map = addMap(s.room, "silent");
+    },
+    args: (s) => ({ activityId: s.extra.map }),
+  },
+  "room.lock": { args: () => ({ locked: true }) },
+  "timer.start": { args: () => ({ seconds: 300 }) },
+  "timer.stop": { args: () => ({}) },
+  "results.reveal": {
+    setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote }),
+    args: (s) => ({ activityId: s.room.ids.vote }),
+  },
+  "workshop.close": { args: () => ({}) },
+  "card.move": { args: (s) => ({ cardId: s.c1, lane: "treatment", x: 10, y: 20 }) },
+  "card.hide": { args: (s) => ({ cardId: s.c2, reason: "Names a member of staff" }) },
+  "card.restore": {
+    setup: (s) => s.room.ok(facilitator, "card.hide", { cardId: s.c2, reason: "Check with author" }),
+    args: (s) => ({ cardId: s.c2 }),
+  },
+  "card.merge": { args: (s) => ({ cardIds: [s.c2], into: s.c1 }) },
+  "link.add": { args: (s) => ({ from: s.c1, to: s.c2, label: "leads to" }) },
+  "link.remove": {
+    setup: (s) => {
+      s.extra.link = String(s.room.ok(facilitator, "link.add", { from: s.c1, to: s.c2 }).linkId);
+    },
+    args: (s) => ({ linkId: s.extra.link }),
+  },
+  "participant.remove": { args: () => ({ participantId: p2.id }) },
+  "card.add": { args: (s) => ({ activityId: s.room.ids.map, lane: "waiting", kind: "idea", text: "Text reminders" }) },
+  "card.edit": { args: (s) => ({ cardId: s.c1, text: "Eight weeks for a letter" }) },
+  "card.delete": { args: (s) => ({ cardId: s.c1 }) },
+  "card.support": { args: (s) => ({ cardId: s.c2, on: true }) },
+  "comment.add": { args: (s) => ({ cardId: s.c2, text: "Same on the ward" }) },
+  "ballot.submit": {
+    setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote }),
+    args: (s) => ({ activityId: s.room.ids.vote, ballot: { allocations: { transport: 2 } } }),
+  },
+  "feedback.submit": {
+    setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback }),
+    args: (s) => ({ activityId: s.room.ids.feedback, answers: { listened: 4 } }),
+  },
+  "me.update": { args: () => ({ name: "Teal Otter 12" }) },
+  "me.withdraw": { args: () => ({}) },
+};
+
+const ACTORS: Record<Role, Actor> = { organiser, facilitator, participant: p1, screen, evaluator };
+
+describe("role × command table", () => {
+  it("covers every command", () => {
+    expect(Object.keys(CELLS).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  for (const role of ROLES) {
+    for (const name of COMMAND_NAMES) {
+      const allowed = mayRun(role, name);
+      it(`${role} ${allowed ? "may" : "may not"} run ${name}`, () => {
+        const s = scene();
+        CELLS[name].setup?.(s);
+        const args = CELLS[name].args(s);
+        if (!allowed) {
+          s.room.refused(ACTORS[role], name, args, "forbidden", /may not run/);
+        } else if (role === "facilitator" && name === "me.update") {
+          // Facilitators may send participant commands, but have no participant profile to update.
+          s.room.refused(ACTORS[role], name, args, "bad_request", /Only participants/);
+        } else {
+          expect(s.room.run(ACTORS[role], name, args)).toMatchObject({ ok: true });
+        }
+      });
+    }
+  }
+});
+
+describe("command names", () => {
+  it("refuses an unknown command without touching the doc", () => {
+    scene().room.refused(facilitator, "card.explode", {}, "unknown_command", /card\.explode/);
+  });
+
+  it("does not treat inherited object keys as commands", () => {
+    scene().room.refused(facilitator, "toString", {}, "unknown_command");
+  });
+});
+
+describe("arguments", () => {
+  it("refuses arguments that are not an object, naming the problem", () => {
+    const { room } = scene();
+    room.refused(facilitator, "room.lock", "locked", "bad_request");
+    room.refused(facilitator, "room.lock", [true], "bad_request");
+    room.refused(facilitator, "card.move", { cardId: "bad id!" }, "bad_request", /cardId/);
+  });
+
+  it("treats missing arguments as empty", () => {
+    const { room } = scene();
+    expect(room.run(facilitator, "timer.stop", undefined)).toMatchObject({ ok: true });
+    room.refused(facilitator, "room.lock", undefined, "bad_request", /locked/);
+  });
+});

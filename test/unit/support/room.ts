@@ -1,0 +1,249 @@
+/**
+ * A stand-in for the room around the pure engine: it keeps the private state
+ * (ballots, feedback, silent cards, moderated text) in memory the way the room
+ * keeps it in SQLite, applies effects, and lets tests assert that a refused
+ * command changed nothing.
+ */
+import { expect } from "vitest";
+import * as Y from "yjs";
+import {
+  type ApplyContext,
+  type ApplyOutcome,
+  applyCommand,
+  type Effect,
+  initWorkshop,
+  joinParticipant,
+  type RoomInit,
+  type RoomPrivate,
+} from "../../../party/model/apply";
+import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers } from "../../../party/model/commands";
+import { type Card, readWorkshop, roots } from "../../../party/model/doc";
+import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
+
+export const facilitator: Actor = { role: "facilitator", id: "fac1", name: "Sam (facilitator)", group: "" };
+export const screen: Actor = { role: "screen", id: "scr1", name: "Screen", group: "" };
+export const evaluator: Actor = { role: "evaluator", id: "eva1", name: "Evaluator", group: "" };
+export const organiser: Actor = { role: "organiser", id: "org1", name: "Organiser", group: "" };
+
+export function person(id: string, group = "community", name = `Person ${id}`): Actor {
+  return { role: "participant", id, name, group };
+}
+
+interface StoredBallot {
+  participantId: string;
+  group: string;
+  ballot: Ballot;
+}
+
+export class TestRoom implements RoomPrivate {
+  readonly doc = new Y.Doc();
+  now = 1_700_000_000_000;
+  private seq = 0;
+  readonly ballotStore = new Map<string, Map<string, StoredBallot>>();
+  readonly feedbackStore = new Map<string, Map<string, { group: string; answers: FeedbackAnswers }>>();
+  readonly silentStore = new Map<string, Card>();
+  readonly moderatedStore = new Map<string, string>();
+  readonly privates: { to: string | { role: "facilitator" }; message: PrivateMessage }[] = [];
+  readonly removals: { participantId: string; reason: string }[] = [];
+  readonly saved: { activityId: string; result: Record<string, unknown> }[] = [];
+  readonly effects: Effect[] = [];
+
+  // ---- RoomPrivate ----
+  ballot(activityId: string, participantId: string): Ballot | null {
+    return this.ballotStore.get(activityId)?.get(participantId)?.ballot ?? null;
+  }
+  ballots(activityId: string): StoredBallot[] {
+    return [...(this.ballotStore.get(activityId)?.values() ?? [])];
+  }
+  feedback(activityId: string, participantId: string): FeedbackAnswers | null {
+    return this.feedbackStore.get(activityId)?.get(participantId)?.answers ?? null;
+  }
+  silentCards(activityId: string): Card[] {
+    return [...this.silentStore.values()].filter((c) => c.activityId === activityId);
+  }
+  silentCard(cardId: string): Card | null {
+    return this.silentStore.get(cardId) ?? null;
+  }
+  moderatedText(cardId: string): string | null {
+    return this.moderatedStore.get(cardId) ?? null;
+  }
+
+  ctx(): ApplyContext {
+    return { now: this.now, newId: () => `id${++this.seq}`, priv: this };
+  }
+
+  init(init: Partial<RoomInit> & Pick<RoomInit, "activities">): void {
+    initWorkshop(
+      this.doc,
+      {
+        id: "ws1",
+        title: "Test workshop",
+        purpose: "",
+        joinCode: "ABC234",
+        groups: DEFAULT_GROUPS,
+        showNames: false,
+        language: "en",
+        ...init,
+      },
+      this.ctx(),
+    );
+  }
+
+  join(actor: Actor): Actor {
+    joinParticipant(this.doc, actor, this.now);
+    return actor;
+  }
+
+  /** Runs a command as the room would: apply, then store the effects. */
+  run(actor: Actor, name: string, args: unknown = {}): ApplyOutcome {
+    const outcome = applyCommand(this.doc, actor, { name, args }, this.ctx());
+    if (outcome.ok) for (const effect of outcome.effects) this.store(effect);
+    return outcome;
+  }
+
+  /** Runs a command that must succeed and returns its result. */
+  ok(actor: Actor, name: string, args: unknown = {}): Record<string, unknown> {
+    const outcome = this.run(actor, name, args);
+    if (!outcome.ok) throw new Error(`${name} was refused: ${outcome.error.code} ${outcome.error.message}`);
+    return outcome.result;
+  }
+
+  /** Runs a command that must be refused with `code`, and proves nothing changed. */
+  refused(actor: Actor, name: string, args: unknown, code: ErrorCode, message?: RegExp): string {
+    const before = Y.encodeStateAsUpdate(this.doc);
+    const effectsBefore = this.effects.length;
+    const outcome = this.run(actor, name, args);
+    expect(outcome.ok, `${name} should be refused with ${code}`).toBe(false);
+    if (outcome.ok) return "";
+    expect(outcome.error.code, outcome.error.message).toBe(code);
+    if (message) expect(outcome.error.message).toMatch(message);
+    expect(Buffer.from(Y.encodeStateAsUpdate(this.doc)).equals(Buffer.from(before)), "doc changed").toBe(true);
+    expect(this.effects.length).toBe(effectsBefore);
+    return outcome.error.message;
+  }
+
+  private store(effect: Effect): void {
+    this.effects.push(effect);
+    switch (effect.kind) {
+      case "ballot.put": {
+        const votes = this.ballotStore.get(effect.activityId) ?? new Map();
+        votes.set(effect.participantId, {
+          participantId: effect.participantId,
+          group: effect.group,
+          ballot: effect.ballot,
+        });
+        this.ballotStore.set(effect.activityId, votes);
+        break;
+      }
+      case "ballot.delete":
+        for (const [activityId, votes] of this.ballotStore)
+          if (!effect.activityId || effect.activityId === activityId) votes.delete(effect.participantId);
+        break;
+      case "feedback.put": {
+        const forms = this.feedbackStore.get(effect.activityId) ?? new Map();
+        forms.set(effect.participantId, { group: effect.group, answers: effect.answers });
+        this.feedbackStore.set(effect.activityId, forms);
+        break;
+      }
+      case "feedback.delete":
+        for (const forms of this.feedbackStore.values()) forms.delete(effect.participantId);
+        break;
+      case "silentCard.put":
+        this.silentStore.set(effect.card.id, effect.card);
+        break;
+      case "silentCard.delete":
+        this.silentStore.delete(effect.cardId);
+        break;
+      case "moderated.put":
+        this.moderatedStore.set(effect.cardId, effect.text);
+        break;
+      case "moderated.delete":
+        this.moderatedStore.delete(effect.cardId);
+        break;
+      case "participant.removed":
+        this.removals.push({ participantId: effect.participantId, reason: effect.reason });
+        break;
+      case "result.saved":
+        this.saved.push({ activityId: effect.activityId, result: effect.result });
+        break;
+      case "private":
+        this.privates.push({ to: effect.to, message: effect.message });
+        break;
+    }
+  }
+
+  // ---- reading the doc ----
+  get r() {
+    return roots(this.doc);
+  }
+  get workshop() {
+    return readWorkshop(this.doc);
+  }
+  activity(id: string) {
+    const a = this.r.activities.get(id);
+    if (!a) throw new Error(`no activity ${id}`);
+    return a;
+  }
+  card(id: string) {
+    return this.r.cards.get(id);
+  }
+  activityId(title: string): string {
+    for (const a of this.r.activities.values()) if (a.title === title) return a.id;
+    throw new Error(`no activity titled ${title}`);
+  }
+}
+
+export const LANES = [
+  { id: "first-contact", label: "First contact" },
+  { id: "waiting", label: "Waiting" },
+  { id: "treatment", label: "Treatment" },
+];
+export const KINDS = [
+  { id: "works", label: "What works", color: "#2e7d32" },
+  { id: "problem", label: "What gets in the way", color: "#c62828" },
+  { id: "idea", label: "Idea", color: "#1565c0" },
+];
+
+export function mapConfig(extra: Record<string, unknown> = {}) {
+  return { prompt: "Your journey", lanes: LANES, kinds: KINDS, ...extra };
+}
+
+export const OPTIONS = [
+  { id: "transport", label: "Transport to appointments" },
+  { id: "interpreters", label: "Interpreters at reception" },
+  { id: "evening", label: "Evening clinics" },
+  { id: "peer", label: "Peer support group" },
+];
+
+export function voteConfig(method: string, extra: Record<string, unknown> = {}) {
+  return { method, options: OPTIONS, ...extra };
+}
+
+/** A typical workshop: a journey map, a dots vote, a feedback form, an info slide. */
+export function typicalRoom(): TestRoom & { ids: Record<"map" | "vote" | "feedback" | "info", string> } {
+  const room = new TestRoom();
+  room.init({
+    activities: [
+      { key: "journey", kind: "map", title: "Journey", config: mapConfig({ allowLinks: true }) },
+      { kind: "vote", title: "Priorities", config: voteConfig("dots", { dots: 5, maxPerOption: 3 }) },
+      {
+        kind: "feedback",
+        title: "How was today?",
+        config: {
+          items: [
+            { id: "listened", type: "likert", label: "I felt listened to" },
+            { id: "comments", type: "text", label: "Anything else?" },
+          ],
+        },
+      },
+      { kind: "info", title: "Welcome", config: { prompt: "Tea and coffee are at the back" } },
+    ],
+  });
+  const ids = {
+    map: room.activityId("Journey"),
+    vote: room.activityId("Priorities"),
+    feedback: room.activityId("How was today?"),
+    info: room.activityId("Welcome"),
+  };
+  return Object.assign(room, { ids });
+}
