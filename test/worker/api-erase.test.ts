@@ -1,0 +1,93 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker from "../../worker/index";
+import { env, json, ORGANISER, sha256Hex } from "./api-client";
+import { scriptedSession } from "./api-session";
+
+const TABLES = [
+  "tokens",
+  "tickets",
+  "participants",
+  "activities",
+  "cards",
+  "comments",
+  "links",
+  "ballots",
+  "results",
+  "feedback",
+  "events",
+];
+
+async function rowsFor(workshopId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE workshop_id = ?`)
+      .bind(workshopId)
+      .first();
+    counts[table] = Number(row?.n);
+  }
+  const w = await env.DB.prepare("SELECT COUNT(*) AS n FROM workshops WHERE id = ?").bind(workshopId).first();
+  counts.workshops = Number(w?.n);
+  return counts;
+}
+
+const nothing = Object.fromEntries([...TABLES, "workshops"].map((t) => [t, 0]));
+
+describe("DELETE /api/workshops/:id", () => {
+  it("erases every row of the workshop and leaves other workshops alone", async () => {
+    const s = await scriptedSession();
+    const other = await scriptedSession();
+    await json("/api/tickets", { method: "POST", token: s.people[0]!.token });
+    const before = await rowsFor(s.w.id);
+    for (const table of TABLES) expect(before[table], table).toBeGreaterThan(0);
+
+    const res = await json(`/api/workshops/${s.w.id}`, { method: "DELETE", token: s.w.facilitatorToken });
+    expect(res.status).toBe(200);
+    expect(await rowsFor(s.w.id)).toEqual(nothing);
+    expect((await rowsFor(other.w.id)).cards).toBe(5);
+    // Its tokens are gone: the facilitator link no longer works.
+    expect((await json(`/api/workshops/${s.w.id}`, { token: s.w.facilitatorToken })).status).toBe(401);
+  });
+
+  it("is for the organiser and the workshop's facilitators only", async () => {
+    const s = await scriptedSession();
+    for (const token of [s.w.evaluatorToken, s.w.screenToken, s.people[0]!.token]) {
+      expect((await json(`/api/workshops/${s.w.id}`, { method: "DELETE", token })).status).toBe(403);
+    }
+    expect((await json(`/api/workshops/${s.w.id}`, { method: "DELETE" })).status).toBe(401);
+    expect((await json(`/api/workshops/${s.w.id}`, { method: "DELETE", token: ORGANISER })).status).toBe(200);
+    expect(await rowsFor(s.w.id)).toEqual(nothing);
+    expect((await json(`/api/workshops/${s.w.id}`, { method: "DELETE", token: ORGANISER })).status).toBe(404);
+  });
+});
+
+describe("the scheduled retention run", () => {
+  it("erases workshops past their retention period only, and purges spent tickets and old counters", async () => {
+    const expired = await scriptedSession({ retentionDays: 30 });
+    const kept = await scriptedSession({ retentionDays: 30 });
+    const day = 86_400_000;
+    await env.DB.prepare("UPDATE workshops SET created_at = ? WHERE id = ?")
+      .bind(Date.now() - 31 * day, expired.w.id)
+      .run();
+    await env.DB.prepare("UPDATE workshops SET created_at = ? WHERE id = ?")
+      .bind(Date.now() - 29 * day, kept.w.id)
+      .run();
+    const ticket = await json<{ ticket: string }>("/api/tickets", { method: "POST", token: kept.w.screenToken });
+    const ticketHash = await sha256Hex(ticket.body.ticket);
+    await env.DB.prepare("UPDATE tickets SET expires_at = ? WHERE hash = ?")
+      .bind(Date.now() - 1000, ticketHash)
+      .run();
+    await env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES ('stale', ?, 3)")
+      .bind(Date.now() - day)
+      .run();
+
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "17 3 * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+
+    expect(await rowsFor(expired.w.id)).toEqual(nothing);
+    expect((await rowsFor(kept.w.id)).cards).toBe(5);
+    expect(await env.DB.prepare("SELECT 1 FROM tickets WHERE hash = ?").bind(ticketHash).first()).toBeNull();
+    expect(await env.DB.prepare("SELECT 1 FROM rate_limits WHERE key = 'stale'").first()).toBeNull();
+  });
+});

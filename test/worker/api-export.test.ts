@@ -1,0 +1,119 @@
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { call, json, ORGANISER } from "./api-client";
+import { FORMULA_TEXT, scriptedSession, TRICKY_TEXT } from "./api-session";
+
+async function csv(path: string, token: string) {
+  const res = await call(path, { token });
+  expect(res.status).toBe(200);
+  const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return { res, rows: parsed.data, fields: parsed.meta.fields };
+}
+
+describe("GET /api/workshops/:id/export", () => {
+  it("exports cards as CSV that round-trips commas, quotes, newlines and any script, with formulas neutralised", async () => {
+    const s = await scriptedSession();
+    const { res, rows, fields } = await csv(
+      `/api/workshops/${s.w.id}/export?format=csv&table=cards`,
+      s.w.evaluatorToken,
+    );
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="coproduce-${s.w.id}-cards.csv"`);
+    expect(fields).toEqual([
+      "card_id",
+      "activity_id",
+      "activity_title",
+      "lane",
+      "kind",
+      "text",
+      "group",
+      "author",
+      "created_at",
+      "supports",
+      "hidden",
+      "merged_into",
+    ]);
+    const byId = new Map(rows.map((r) => [r.card_id, r]));
+    expect(byId.get(s.ids.tricky)?.text).toBe(TRICKY_TEXT);
+    expect(byId.get(s.ids.formula)?.text).toBe(`'${FORMULA_TEXT}`);
+    expect(byId.get(s.ids.minus)?.text).toBe("'-5 degrees in the waiting area");
+    expect(byId.get(s.ids.minus)?.author).toBe("Ana");
+    expect(byId.get(s.ids.ramp)).toMatchObject({ activity_title: "Journey home", group: "community", hidden: "false" });
+    // Hidden cards keep their place in the data but not their text.
+    expect(byId.get(s.ids.hidden)).toMatchObject({ hidden: "true", text: "" });
+    const raw = await (await call(`/api/workshops/${s.w.id}/export?table=cards`, { token: s.w.evaluatorToken })).text();
+    expect(raw).not.toContain("John Smith");
+    for (const line of raw.split("\r\n")) {
+      for (const cell of Papa.parse<string[]>(line).data[0] ?? []) expect(cell).not.toMatch(/^[=+\-@]/);
+    }
+  });
+
+  it("exports participants with pseudonyms and groups, never tokens", async () => {
+    const s = await scriptedSession();
+    const { rows } = await csv(`/api/workshops/${s.w.id}/export?format=csv&table=participants`, s.w.facilitatorToken);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.group).sort()).toEqual([
+      "community",
+      "community",
+      "community",
+      "community",
+      "statutory",
+      "statutory",
+      "statutory",
+      "voluntary",
+    ]);
+    expect(rows.find((r) => r.name === "Ana")).toMatchObject({ name_chosen: "true", consent_version: "1" });
+    const raw = await (await call(`/api/workshops/${s.w.id}/export?table=participants`, { token: ORGANISER })).text();
+    for (const p of s.people) expect(raw).not.toContain(p.token);
+  });
+
+  it("exports ballots one row per option, as CSV and JSON", async () => {
+    const s = await scriptedSession();
+    const { rows } = await csv(`/api/workshops/${s.w.id}/export?format=csv&table=ballots`, s.w.evaluatorToken);
+    const total = (option: string) =>
+      rows.filter((r) => r.option_id === option).reduce((t, r) => t + Number(r.value), 0);
+    expect([total("ramp"), total("meds"), total("call")]).toEqual([11, 14, 10]);
+    const asJson = await json<{ table: string; rows: { option_id: string; value: number }[] }>(
+      `/api/workshops/${s.w.id}/export?format=json&table=ballots`,
+      { token: s.w.evaluatorToken },
+    );
+    expect(asJson.status).toBe(200);
+    expect(asJson.res.headers.get("Content-Disposition")).toContain("attachment");
+    expect(asJson.body.table).toBe("ballots");
+    expect(asJson.body.rows).toHaveLength(rows.length);
+    expect(asJson.body.rows.filter((r) => r.option_id === "meds").reduce((t, r) => t + r.value, 0)).toBe(14);
+  });
+
+  it("exports feedback and events, with moderated text left out of events", async () => {
+    const s = await scriptedSession();
+    const feedback = await csv(`/api/workshops/${s.w.id}/export?format=csv&table=feedback`, s.w.evaluatorToken);
+    expect(feedback.rows.filter((r) => r.item_id === "heard")).toHaveLength(7);
+    expect(feedback.rows.find((r) => r.item_id === "better" && r.group === "statutory")?.value).toBe(
+      "'=cmd|' /C calc'!A0",
+    );
+    const events = await csv(`/api/workshops/${s.w.id}/export?format=csv&table=events`, s.w.evaluatorToken);
+    // The room's own first event (workshop.init) comes before the scripted ones.
+    expect(events.rows.map((r) => r.command)).toEqual([
+      "workshop.init",
+      "activity.open",
+      "card.add",
+      "card.add",
+      "card.hide",
+    ]);
+    expect(JSON.parse(events.rows[4]!.args!)).toEqual({ cardId: s.ids.hidden, reason: "personal details" });
+    expect(JSON.stringify(events.rows)).not.toContain("John Smith");
+  });
+
+  it("is refused to participants and screens, and validates its query", async () => {
+    const s = await scriptedSession();
+    for (const token of [s.w.screenToken, s.people[0]!.token]) {
+      const res = await json(`/api/workshops/${s.w.id}/export?format=csv&table=cards`, { token });
+      expect(res.status).toBe(403);
+    }
+    const badTable = await json(`/api/workshops/${s.w.id}/export?format=csv&table=tokens`, { token: ORGANISER });
+    expect(badTable.status).toBe(400);
+    const badFormat = await json(`/api/workshops/${s.w.id}/export?format=xlsx&table=cards`, { token: ORGANISER });
+    expect(badFormat.status).toBe(400);
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * A scripted workshop session written into D1 with the room's own outbox
+ * statements (party/outbox.ts), i.e. exactly the rows a live room saves.
+ */
+import { getServerByName } from "partyserver";
+import { STATEMENTS } from "../../party/outbox";
+import { type CreatedWorkshop, createWorkshop, env, type Joined, joinWorkshop } from "./api-client";
+
+type Param = string | number | null;
+
+async function write(op: keyof typeof STATEMENTS, ...params: Param[]) {
+  await env.DB.prepare(STATEMENTS[op])
+    .bind(...params)
+    .run();
+}
+
+export const TRICKY_TEXT = 'He said "no, not again",\nthen left — خدمة أفضل 李';
+export const FORMULA_TEXT = '=HYPERLINK("http://evil.example","click")';
+
+export interface Session {
+  w: CreatedWorkshop;
+  people: Joined[];
+  community: Joined[];
+  statutory: Joined[];
+  voluntary: Joined;
+  /** activity and card ids, unique to this session (ids are global keys in D1) */
+  ids: {
+    map: string;
+    vote: string;
+    feedback: string;
+    ramp: string;
+    tricky: string;
+    formula: string;
+    hidden: string;
+    minus: string;
+  };
+  t0: number;
+}
+
+let sessions = 0;
+
+/** Waits until the new room has written its own rows (workshop.init) to D1, so the script's rows come after. */
+async function roomSettled(workshopId: string): Promise<void> {
+  const room = await getServerByName(env.WorkshopRoom, workshopId);
+  const until = Date.now() + 8000;
+  while ((await room.state()).outboxPending > 0) {
+    if (Date.now() > until) throw new Error("the room's outbox did not drain");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** 4 community, 3 statutory, 1 voluntary; a map, a dots vote and a feedback form. */
+export async function scriptedSession(extra: Record<string, unknown> = {}): Promise<Session> {
+  const w = await createWorkshop({ title: "Discharge home", ...extra });
+  await roomSettled(w.id);
+  const community = [];
+  for (let i = 0; i < 4; i++) community.push(await joinWorkshop(w.joinCode, { group: "community" }));
+  const statutory = [];
+  for (let i = 0; i < 3; i++) statutory.push(await joinWorkshop(w.joinCode, { group: "statutory" }));
+  const voluntary = await joinWorkshop(w.joinCode, { group: "voluntary", name: "Ana" });
+  const people = [...community, ...statutory, voluntary];
+  const t0 = Date.UTC(2026, 10, 26, 10, 0, 0);
+  const id = w.id;
+  sessions += 1;
+  const n = `${sessions}${w.id.slice(0, 6)}`;
+  const ids = {
+    map: `map-${n}`,
+    vote: `vote-${n}`,
+    feedback: `fb-${n}`,
+    ramp: `ramp-${n}`,
+    tricky: `tricky-${n}`,
+    formula: `formula-${n}`,
+    hidden: `hidden-${n}`,
+    minus: `minus-${n}`,
+  };
+
+  await write("workshop", id, "Discharge home", "", "closed", 0, "en", t0 + 3_600_000);
+  const mapConfig = {
+    prompt: "What happens on the day you go home?",
+    lanes: [
+      { id: "before", label: "Before" },
+      { id: "day", label: "On the day" },
+    ],
+    kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
+  };
+  await write(
+    "activity",
+    ids.map,
+    id,
+    "map",
+    "Journey home",
+    JSON.stringify(mapConfig),
+    0,
+    "closed",
+    t0,
+    t0 + 1_200_000,
+  );
+  const voteConfig = {
+    method: "dots",
+    options: [
+      { id: "ramp", label: "Transport ramp" },
+      { id: "meds", label: "Medicines ready" },
+      { id: "call", label: "Follow-up call" },
+    ],
+    dots: 5,
+    maxPerOption: 5,
+  };
+  await write(
+    "activity",
+    ids.vote,
+    id,
+    "vote",
+    "Priorities",
+    JSON.stringify(voteConfig),
+    1,
+    "closed",
+    t0 + 1_300_000,
+    t0 + 1_900_000,
+  );
+  const feedbackConfig = {
+    items: [
+      { id: "heard", type: "likert", label: "I felt heard" },
+      { id: "better", type: "text", label: "What would make it better?" },
+    ],
+  };
+  await write(
+    "activity",
+    ids.feedback,
+    id,
+    "feedback",
+    "How was it?",
+    JSON.stringify(feedbackConfig),
+    2,
+    "closed",
+    t0 + 2_000_000,
+    t0 + 2_300_000,
+  );
+
+  const [c0, c1, c2, c3] = community as [Joined, Joined, Joined, Joined];
+  const [s0, s1, s2] = statutory as [Joined, Joined, Joined];
+  const card = (cid: string, by: Joined, text: string, hidden = 0, at = 0) =>
+    write(
+      "card",
+      cid,
+      id,
+      ids.map,
+      "day",
+      "barrier",
+      text,
+      by.participantId,
+      by.group,
+      t0 + at,
+      hidden,
+      hidden ? "personal details" : null,
+      0,
+      "[]",
+      null,
+      null,
+    );
+  await card(ids.ramp, c0, "No ramp on the transport", 0, 1000);
+  await card(ids.tricky, c1, TRICKY_TEXT, 0, 2000);
+  await card(ids.formula, s0, FORMULA_TEXT, 0, 3000);
+  await card(ids.hidden, c2, "My neighbour John Smith at 4 Elm St", 1, 4000);
+  await card(ids.minus, voluntary, "-5 degrees in the waiting area", 0, 5000);
+  await write("comment", `cm-${n}`, id, ids.ramp, "Same for me, twice", c3.participantId, "community", t0 + 6000);
+  await write("link", `l1-${n}`, id, ids.ramp, ids.tricky, "causes");
+  await write("link", `l2-${n}`, id, ids.ramp, ids.hidden, "");
+
+  const dots = (by: Joined, allocations: Record<string, number>) =>
+    write("ballot", id, ids.vote, by.participantId, by.group, JSON.stringify({ allocations }), t0 + 1_500_000);
+  await dots(c0, { ramp: 3, meds: 2 });
+  await dots(c1, { ramp: 5 });
+  await dots(c2, { ramp: 2, call: 3 });
+  await dots(s0, { meds: 5 });
+  await dots(s1, { meds: 3, call: 2 });
+  await dots(s2, { meds: 4, ramp: 1 });
+  await dots(voluntary, { call: 5 });
+  await write("result", id, ids.vote, JSON.stringify({ method: "dots" }), t0 + 1_900_000);
+
+  const answer = (by: Joined, heard: number, better?: string) =>
+    write(
+      "feedback",
+      id,
+      ids.feedback,
+      by.participantId,
+      by.group,
+      JSON.stringify(better ? { heard, better } : { heard }),
+      t0 + 2_100_000,
+    );
+  await answer(c0, 5, "More time, please");
+  await answer(c1, 4);
+  await answer(c2, 5);
+  await answer(s0, 3, "=cmd|' /C calc'!A0");
+  await answer(s1, 2);
+  await answer(s2, 4);
+  await answer(voluntary, 1, "Only I know this");
+
+  const event = (seq: number, at: number, by: Joined | null, command: string, args: Record<string, unknown>) =>
+    write(
+      "event",
+      id,
+      seq,
+      t0 + at,
+      by ? by.participantId : "fac-token-id",
+      by ? "participant" : "facilitator",
+      by ? by.group : "",
+      command,
+      JSON.stringify(args),
+    );
+  await event(101, 0, null, "activity.open", { activityId: ids.map });
+  await event(102, 1000, c0, "card.add", {
+    activityId: ids.map,
+    lane: "day",
+    kind: "barrier",
+    text: "No ramp on the transport",
+  });
+  await event(103, 4000, c2, "card.add", {
+    activityId: ids.map,
+    lane: "day",
+    kind: "barrier",
+    text: "My neighbour John Smith",
+  });
+  await event(104, 4500, null, "card.hide", {
+    cardId: ids.hidden,
+    reason: "personal details",
+    originalText: "My neighbour John Smith",
+  });
+
+  return { w, people, community, statutory, voluntary, ids, t0 };
+}

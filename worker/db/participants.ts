@@ -1,0 +1,39 @@
+/** Typed queries for the `participants` table. */
+
+export interface ParticipantRow {
+  id: string;
+  workshop_id: string;
+  name: string;
+  name_chosen: number;
+  group_id: string;
+  consent_version: number;
+  consented_at: number;
+  joined_at: number;
+  removed_at: number | null;
+  withdrawn_at: number | null;
+}
+
+export function insertParticipant(db: D1Database, p: Omit<ParticipantRow, "removed_at" | "withdrawn_at">) {
+  return db
+    .prepare(
+      `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(p.id, p.workshop_id, p.name, p.name_chosen, p.group_id, p.consent_version, p.consented_at, p.joined_at);
+}
+
+/** A participant who is still in the workshop (not removed, not withdrawn). */
+export function findActiveParticipant(db: D1Database, id: string): Promise<ParticipantRow | null> {
+  return db
+    .prepare("SELECT * FROM participants WHERE id = ? AND removed_at IS NULL AND withdrawn_at IS NULL")
+    .bind(id)
+    .first<ParticipantRow>();
+}
+
+export async function listParticipants(db: D1Database, workshopId: string): Promise<ParticipantRow[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id")
+    .bind(workshopId)
+    .all<ParticipantRow>();
+  return results;
+}

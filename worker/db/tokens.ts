@@ -1,0 +1,49 @@
+/** Typed queries for the `tokens` table. Only SHA-256 hashes of secrets are stored. */
+
+export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator";
+
+export interface TokenRow {
+  hash: string;
+  id: string;
+  workshop_id: string | null;
+  programme_id: string | null;
+  role: TokenRole;
+  participant_id: string | null;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export type NewToken = Omit<TokenRow, "revoked_at">;
+
+export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(t.hash, t.id, t.workshop_id, t.programme_id, t.role, t.participant_id, t.label, t.created_at);
+}
+
+/** The token with this hash, unless it was revoked. */
+export function findActiveToken(db: D1Database, hash: string): Promise<TokenRow | null> {
+  return db.prepare("SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL").bind(hash).first<TokenRow>();
+}
+
+export function findTokenById(db: D1Database, id: string): Promise<TokenRow | null> {
+  return db.prepare("SELECT * FROM tokens WHERE id = ?").bind(id).first<TokenRow>();
+}
+
+export async function revokeToken(db: D1Database, id: string, now: number): Promise<void> {
+  await db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(now, id).run();
+}
+
+/** Public view of a workshop's tokens (never the hash). */
+export async function listTokens(db: D1Database, workshopId: string) {
+  const { results } = await db
+    .prepare(
+      "SELECT id, role, label, created_at, revoked_at FROM tokens WHERE workshop_id = ? AND role != 'participant' ORDER BY created_at",
+    )
+    .bind(workshopId)
+    .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at">>();
+  return results;
+}

@@ -1,0 +1,162 @@
+/**
+ * The export tables: flat rows with pseudonyms and groups (never tokens), the
+ * same rows for CSV and JSON. Hidden cards keep their place but not their text.
+ */
+import * as v from "valibot";
+import { Ballot, FeedbackAnswers } from "../party/model/commands";
+import type { Cell } from "./csv";
+import { listActivities, listBallots, listCards, listEvents, listFeedback } from "./db/outputs";
+import { listParticipants } from "./db/participants";
+import { parseColumn } from "./report/parse";
+
+export const EXPORT_TABLES = ["participants", "cards", "ballots", "events", "feedback"] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export interface TableData {
+  columns: string[];
+  rows: Record<string, Cell>[];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function participantsTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const rows = (await listParticipants(db, workshopId)).map((p) => ({
+    participant_id: p.id,
+    name: p.name,
+    name_chosen: p.name_chosen === 1,
+    group: p.group_id,
+    joined_at: iso(p.joined_at),
+    consent_version: p.consent_version,
+    consented_at: iso(p.consented_at),
+    withdrawn_at: iso(p.withdrawn_at),
+    removed_at: iso(p.removed_at),
+  }));
+  const columns = [
+    "participant_id",
+    "name",
+    "name_chosen",
+    "group",
+    "joined_at",
+    "consent_version",
+    "consented_at",
+    "withdrawn_at",
+    "removed_at",
+  ];
+  return { columns, rows };
+}
+
+async function cardsTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const [cards, activities, people] = await Promise.all([
+    listCards(db, workshopId),
+    listActivities(db, workshopId),
+    listParticipants(db, workshopId),
+  ]);
+  const titles = new Map(activities.map((a) => [a.id, a.title]));
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const columns = [
+    "card_id",
+    "activity_id",
+    "activity_title",
+    "lane",
+    "kind",
+    "text",
+    "group",
+    "author",
+    "created_at",
+    "supports",
+    "hidden",
+    "merged_into",
+  ];
+  const rows = cards.map((c) => ({
+    card_id: c.id,
+    activity_id: c.activity_id,
+    activity_title: titles.get(c.activity_id) ?? "",
+    lane: c.lane,
+    kind: c.kind,
+    text: c.hidden ? "" : c.text,
+    group: c.group_id,
+    author: names.get(c.author_id) ?? "",
+    created_at: iso(c.created_at),
+    supports: c.supports,
+    hidden: c.hidden === 1,
+    merged_into: c.merged_into,
+  }));
+  return { columns, rows };
+}
+
+/** One row per option a ballot gave something to: the shape spreadsheets and pivot tables want. */
+async function ballotsTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const columns = ["activity_id", "participant_id", "group", "option_id", "value", "impact", "effort", "updated_at"];
+  const rows: Record<string, Cell>[] = [];
+  for (const b of await listBallots(db, workshopId)) {
+    const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}/${b.participant_id}`);
+    if (!ballot) continue;
+    const base = { activity_id: b.activity_id, participant_id: b.participant_id, group: b.group_id };
+    const at = iso(b.updated_at);
+    const push = (option: string, value: number | null, impact: number | null = null, effort: number | null = null) => {
+      rows.push({ ...base, option_id: option, value, impact, effort, updated_at: at });
+    };
+    if ("allocations" in ballot) for (const [id, n] of Object.entries(ballot.allocations)) push(id, n);
+    else if ("order" in ballot) for (const [i, id] of ballot.order.entries()) push(id, i + 1);
+    else if ("approved" in ballot) for (const id of ballot.approved) push(id, 1);
+    else for (const [id, r] of Object.entries(ballot.ratings)) push(id, null, r.impact, r.effort);
+  }
+  return { columns, rows };
+}
+
+async function feedbackTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const columns = ["activity_id", "participant_id", "group", "item_id", "value", "updated_at"];
+  const rows: Record<string, Cell>[] = [];
+  for (const f of await listFeedback(db, workshopId)) {
+    const answers = parseColumn(FeedbackAnswers, f.answers, `feedback ${f.activity_id}/${f.participant_id}`);
+    if (!answers) continue;
+    for (const [item, value] of Object.entries(answers)) {
+      rows.push({
+        activity_id: f.activity_id,
+        participant_id: f.participant_id,
+        group: f.group_id,
+        item_id: item,
+        value,
+        updated_at: iso(f.updated_at),
+      });
+    }
+  }
+  return { columns, rows };
+}
+
+const Args = v.record(v.string(), v.unknown());
+/** Text in command arguments may be moderated content; the cards table has what may be shown. */
+const REDACTED_ARG = /^(text|original.*)$/i;
+
+async function eventsTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const columns = ["seq", "at", "actor_id", "role", "group", "command", "args"];
+  const rows = (await listEvents(db, workshopId)).map((e) => {
+    const args = parseColumn(Args, e.args, `event ${e.seq}`) ?? {};
+    const kept = Object.fromEntries(Object.entries(args).filter(([k]) => !REDACTED_ARG.test(k)));
+    return {
+      seq: e.seq,
+      at: iso(e.at),
+      actor_id: e.actor_id,
+      role: e.role,
+      group: e.group_id,
+      command: e.command,
+      args: JSON.stringify(kept),
+    };
+  });
+  return { columns, rows };
+}
+
+export function exportTable(db: D1Database, workshopId: string, table: ExportTable): Promise<TableData> {
+  switch (table) {
+    case "participants":
+      return participantsTable(db, workshopId);
+    case "cards":
+      return cardsTable(db, workshopId);
+    case "ballots":
+      return ballotsTable(db, workshopId);
+    case "feedback":
+      return feedbackTable(db, workshopId);
+    case "events":
+      return eventsTable(db, workshopId);
+  }
+}

@@ -1,0 +1,22 @@
+/** Links handed to people. Secrets travel only in the URL fragment, which browsers never send to servers. */
+import type { Env } from "./env";
+
+export function publicOrigin(env: Env, requestUrl: string): string {
+  return env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/+$/, "") : new URL(requestUrl).origin;
+}
+
+export type LinkRole = "facilitator" | "screen" | "evaluator";
+
+const PAGE: Record<LinkRole, string> = { facilitator: "facilitate", screen: "screen", evaluator: "evaluate" };
+
+export function tokenLink(origin: string, role: LinkRole, workshopId: string, token: string): string {
+  return `${origin}/${PAGE[role]}/${encodeURIComponent(workshopId)}#token=${encodeURIComponent(token)}`;
+}
+
+export function participantLink(origin: string, joinCode: string): string {
+  return `${origin}/j/${encodeURIComponent(joinCode)}`;
+}
+
+export function programmeLink(origin: string, programmeId: string, token: string): string {
+  return `${origin}/programme/${encodeURIComponent(programmeId)}#token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The WebSocket handoff: `/parties/workshop-room/:id?ticket=…`. The ticket is
+ * consumed here (single use), the actor is established from the token it was
+ * minted for, and the upgrade goes to the room with the actor in a header the
+ * client cannot forge (any client copy is replaced).
+ */
+import { routePartykitRequest } from "partyserver";
+import { ACTOR_HEADER, ROOM_PARTY } from "../party/model/protocol";
+import { actorForToken, encodeActorHeader } from "./actor";
+import { sha256Hex } from "./crypto";
+import { consumeTicket } from "./db/tickets";
+import { findActiveToken } from "./db/tokens";
+import type { Env } from "./env";
+import { errorResponse } from "./errors";
+
+const ROOM_PATH = new RegExp(`^/parties/${ROOM_PARTY}/([A-Za-z0-9_-]{1,64})$`);
+
+export async function handlePartyRequest(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const match = ROOM_PATH.exec(url.pathname);
+  if (!match) return errorResponse(404, "not_found", "No such room.");
+  if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+    return errorResponse(426, "bad_request", "This address only accepts WebSocket connections.");
+  }
+  const workshopId = match[1]!;
+  const ticket = url.searchParams.get("ticket");
+  if (!ticket || ticket.length > 128) return errorResponse(401, "unauthorised", "A ticket is required.");
+
+  const consumed = await consumeTicket(env.DB, await sha256Hex(ticket), Date.now());
+  if (!consumed) return errorResponse(401, "unauthorised", "The ticket is unknown, used or expired.");
+  if (consumed.workshop_id !== workshopId) {
+    return errorResponse(403, "forbidden", "The ticket is for another workshop.");
+  }
+  const token = await findActiveToken(env.DB, consumed.token_hash);
+  if (!token) return errorResponse(401, "unauthorised", "The token behind this ticket was revoked.");
+  const found = await actorForToken(env.DB, token);
+  if (!found.ok) return errorResponse(403, "forbidden", "You have left or were removed from this workshop.");
+
+  // The room never sees the ticket (it is spent) and only trusts the header set here.
+  url.searchParams.delete("ticket");
+  const headers = new Headers(request.headers);
+  // partyserver reads x-partykit-* headers (props, room name); only it may set them, never a client.
+  for (const name of [...headers.keys()]) if (name.startsWith("x-partykit-")) headers.delete(name);
+  headers.set(ACTOR_HEADER, encodeActorHeader(found.actor));
+  const upgrade = new Request(url, { method: request.method, headers });
+
+  const response = await routePartykitRequest(upgrade, env as Cloudflare.Env);
+  return response ?? errorResponse(404, "not_found", "No such room.");
+}

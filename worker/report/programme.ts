@@ -1,0 +1,75 @@
+/**
+ * The programme view: the workshops of a programme side by side, so an evaluator
+ * can see participation by group, balance of voice, feedback and priorities over time.
+ */
+import { listWorkshops, type ProgrammeRow } from "../db/workshops";
+import { type WorkshopReport, workshopReport } from "./workshop";
+
+const TOP_PRIORITIES = 3;
+
+function priorities(report: WorkshopReport) {
+  return report.activities.flatMap((a) => {
+    if (!("vote" in a) || !a.vote) return [];
+    const labels = new Map(a.vote.options.map((o) => [o.id, o.label]));
+    const scored = a.vote.result.ranking.filter((id) =>
+      a.vote.method === "matrix" ? (a.vote.result.means?.[id]?.n ?? 0) > 0 : (a.vote.result.totals[id] ?? 0) > 0,
+    );
+    return [
+      {
+        activityId: a.activityId,
+        title: a.title,
+        method: a.vote.method,
+        voters: a.vote.result.voters,
+        top: scored.slice(0, TOP_PRIORITIES).map((id) => ({ id, label: labels.get(id) ?? id })),
+      },
+    ];
+  });
+}
+
+/** Mean of every Likert item's overall mean in the workshop's feedback, overall and by group. */
+function feedbackSummary(report: WorkshopReport) {
+  const overall: number[] = [];
+  const byGroup: Record<string, number[]> = {};
+  let respondents = 0;
+  for (const a of report.activities) {
+    if (!("feedback" in a) || !a.feedback) continue;
+    respondents = Math.max(respondents, a.feedback.respondents);
+    for (const item of a.feedback.items) {
+      if (item.overall?.mean != null) overall.push(item.overall.mean);
+      for (const [g, s] of Object.entries(item.byGroup ?? {})) {
+        if (s.mean === null) continue;
+        const list = byGroup[g] ?? [];
+        list.push(s.mean);
+        byGroup[g] = list;
+      }
+    }
+  }
+  const mean = (xs: number[]) =>
+    xs.length === 0 ? null : Math.round((xs.reduce((t, x) => t + x, 0) / xs.length) * 100) / 100;
+  return {
+    respondents,
+    meanLikert: mean(overall),
+    byGroup: Object.fromEntries(Object.entries(byGroup).map(([g, xs]) => [g, mean(xs)])),
+  };
+}
+
+export async function programmeView(db: D1Database, programme: ProgrammeRow) {
+  const workshops = await listWorkshops(db, programme.id);
+  const reports = await Promise.all(workshops.map((w) => workshopReport(db, w)));
+  return {
+    id: programme.id,
+    title: programme.title,
+    createdAt: programme.created_at,
+    workshops: reports.map((r) => ({
+      id: r.workshop.id,
+      title: r.workshop.title,
+      status: r.workshop.status,
+      scheduledFor: r.workshop.scheduledFor,
+      createdAt: r.workshop.createdAt,
+      attendance: r.attendance,
+      balanceOfVoice: r.balanceOfVoice,
+      feedback: feedbackSummary(r),
+      priorities: priorities(r),
+    })),
+  };
+}

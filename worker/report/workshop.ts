@@ -1,0 +1,125 @@
+/**
+ * The evaluator's report of one workshop, built from D1 (saved outputs):
+ * agenda with actual timings, attendance, maps, vote results, balance of voice,
+ * feedback and the timeline. Pseudonyms and groups only; never tokens.
+ */
+import { CONFIG_SCHEMAS } from "../../party/model/commands";
+import {
+  listActivities,
+  listBallots,
+  listCards,
+  listComments,
+  listEvents,
+  listFeedback,
+  listLinks,
+  listResults,
+} from "../db/outputs";
+import { listParticipants } from "../db/participants";
+import { type WorkshopRow, workshopGroups } from "../db/workshops";
+import { balanceOfVoiceReport } from "./balance";
+import { type FeedbackReport, summariseFeedback } from "./feedback";
+import { type MapReport, mapReport } from "./maps";
+import { parseColumn } from "./parse";
+import { timeline } from "./timeline";
+import { type VoteReport, voteReport } from "./votes";
+
+export async function workshopReport(db: D1Database, w: WorkshopRow) {
+  const [activities, participants, cards, comments, links, ballots, results, feedback, events] = await Promise.all([
+    listActivities(db, w.id),
+    listParticipants(db, w.id),
+    listCards(db, w.id),
+    listComments(db, w.id),
+    listLinks(db, w.id),
+    listBallots(db, w.id),
+    listResults(db, w.id),
+    listFeedback(db, w.id),
+    listEvents(db, w.id),
+  ]);
+  const people = new Map(participants.map((p) => [p.id, p]));
+  const cardsById = new Map(cards.map((c) => [c.id, c]));
+
+  const agenda = activities.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    position: a.position,
+    status: a.status,
+    openedAt: a.opened_at,
+    closedAt: a.closed_at,
+    durationMs: a.opened_at !== null && a.closed_at !== null ? a.closed_at - a.opened_at : null,
+  }));
+
+  const byGroup: Record<string, number> = {};
+  for (const p of participants) byGroup[p.group_id] = (byGroup[p.group_id] ?? 0) + 1;
+  const attendance = {
+    joined: participants.length,
+    withdrawn: participants.filter((p) => p.withdrawn_at !== null).length,
+    removed: participants.filter((p) => p.removed_at !== null).length,
+    byGroup,
+  };
+
+  const sections = activities.map((a) => {
+    const base = { activityId: a.id, kind: a.kind, title: a.title };
+    if (a.kind === "map") {
+      const config = parseColumn(CONFIG_SCHEMAS.map, a.config, `activity ${a.id}`);
+      if (!config) return base;
+      const own = cards.filter((c) => c.activity_id === a.id);
+      const ownIds = new Set(own.map((c) => c.id));
+      const map: MapReport = mapReport(
+        config,
+        own,
+        comments.filter((m) => ownIds.has(m.card_id)),
+        links.filter((l) => ownIds.has(l.from_card)),
+        people,
+      );
+      return { ...base, map };
+    }
+    if (a.kind === "vote") {
+      const config = parseColumn(CONFIG_SCHEMAS.vote, a.config, `activity ${a.id}`);
+      if (!config) return base;
+      const vote: VoteReport = voteReport(
+        a.id,
+        config,
+        ballots.filter((b) => b.activity_id === a.id),
+        results.find((r) => r.activity_id === a.id),
+        cardsById,
+      );
+      return { ...base, vote };
+    }
+    if (a.kind === "feedback") {
+      const config = parseColumn(CONFIG_SCHEMAS.feedback, a.config, `activity ${a.id}`);
+      if (!config) return base;
+      const summary: FeedbackReport = summariseFeedback(
+        config,
+        feedback.filter((f) => f.activity_id === a.id),
+      );
+      return { ...base, feedback: summary };
+    }
+    return base;
+  });
+
+  return {
+    generatedAt: Date.now(),
+    workshop: {
+      id: w.id,
+      title: w.title,
+      purpose: w.purpose,
+      status: w.status,
+      language: w.language,
+      template: w.template,
+      programmeId: w.programme_id,
+      scheduledFor: w.scheduled_for,
+      createdAt: w.created_at,
+      startedAt: w.started_at,
+      closedAt: w.closed_at,
+      groups: workshopGroups(w),
+    },
+    agenda,
+    attendance,
+    activities: sections,
+    balanceOfVoice: balanceOfVoiceReport(workshopGroups(w), participants, cards, comments, ballots),
+    timeline: timeline(events),
+  };
+}
+
+export type WorkshopReport = Awaited<ReturnType<typeof workshopReport>>;

@@ -1,0 +1,22 @@
+/** Calls into a workshop's room (Durable Object RPC via partyserver). */
+import { getServerByName } from "partyserver";
+import type { RoomInit } from "../party/model/apply";
+import type { Env } from "./env";
+import { ApiError } from "./errors";
+
+/** Sets up a new workshop's room with its agenda; the room validates `init` itself. */
+export async function initRoom(env: Env, init: RoomInit): Promise<void> {
+  const stub = await getServerByName(env.WorkshopRoom, init.id);
+  const outcome = await stub.init(init);
+  if (!outcome.ok) {
+    throw outcome.code === "bad_request"
+      ? new ApiError(400, "bad_request", outcome.message)
+      : new ApiError(500, "internal", `The workshop room could not be set up: ${outcome.message}`);
+  }
+}
+
+/** Erases a room's storage and closes its connections. */
+export async function eraseRoom(env: Env, workshopId: string): Promise<void> {
+  const stub = await getServerByName(env.WorkshopRoom, workshopId);
+  await stub.erase();
+}

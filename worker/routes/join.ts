@@ -1,0 +1,90 @@
+/**
+ * `GET /api/join/:joinCode` (what the join page shows) and `POST /api/join/:joinCode`
+ * (become a participant). No account: the participant gets a token, a generated
+ * pseudonym unless they choose a name, and a consent record.
+ */
+import { type Context, Hono } from "hono";
+import * as v from "valibot";
+import { GroupId, LIMITS } from "../../party/model/commands";
+import { isJoinCode, normaliseJoinCode, randomId } from "../../party/model/ids";
+import { friendlyName } from "../../party/model/names";
+import type { AppEnv } from "../auth";
+import { insertParticipant } from "../db/participants";
+import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups } from "../db/workshops";
+import { badRequest, conflict, notFound } from "../errors";
+import { mintToken } from "../mint";
+import { countJoin, countWrongCode, refuseIfGuessing } from "../rateLimit";
+import { readBody } from "../validate";
+
+const JoinRequest = v.object({
+  name: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name), v.regex(/^\P{Cc}*$/u, "name: no control characters")),
+    ),
+  ),
+  group: GroupId,
+  consent: v.literal(true, "Consent is required to take part."),
+});
+
+/** The workshop behind a join code, counting wrong codes against the caller's address. */
+async function workshopForCode(c: Context, db: D1Database, typed: string) {
+  const now = Date.now();
+  await refuseIfGuessing(c, db, now);
+  const code = normaliseJoinCode(typed);
+  const workshop = isJoinCode(code) ? await findWorkshopByJoinCode(db, code) : null;
+  if (!workshop) {
+    await countWrongCode(c, db, now);
+    throw notFound("No workshop has that code. Check the code on the screen and try again.");
+  }
+  return workshop;
+}
+
+function joinInfo(w: WorkshopRow) {
+  return {
+    workshopId: w.id,
+    title: w.title,
+    purpose: w.purpose,
+    groups: workshopGroups(w),
+    consentText: w.consent_text,
+    consentVersion: w.consent_version,
+    showNames: w.show_names === 1,
+    language: w.language,
+    status: w.status,
+  };
+}
+
+export const join = new Hono<AppEnv>()
+  .get("/:joinCode", async (c) => {
+    const workshop = await workshopForCode(c, c.env.DB, c.req.param("joinCode"));
+    return c.json(joinInfo(workshop));
+  })
+  .post("/:joinCode", async (c) => {
+    const db = c.env.DB;
+    const workshop = await workshopForCode(c, db, c.req.param("joinCode"));
+    if (workshop.status === "closed") throw conflict("This workshop has closed.");
+    const body = await readBody(c, JoinRequest);
+    if (!workshopGroups(workshop).some((g) => g.id === body.group)) {
+      throw badRequest("group: not one of this workshop's stakeholder groups.");
+    }
+    const now = Date.now();
+    await countJoin(c, db, workshop.id, now);
+
+    const participantId = randomId();
+    const minted = await mintToken(db, { role: "participant", workshopId: workshop.id, participantId }, now);
+    const chosen = body.name ? body.name : null;
+    const name = chosen ?? friendlyName();
+    await db.batch([
+      insertParticipant(db, {
+        id: participantId,
+        workshop_id: workshop.id,
+        name,
+        name_chosen: chosen ? 1 : 0,
+        group_id: body.group,
+        consent_version: workshop.consent_version,
+        consented_at: now,
+        joined_at: now,
+      }),
+      minted.statement,
+    ]);
+    return c.json({ workshopId: workshop.id, participantId, token: minted.token, name, group: body.group }, 201);
+  });

@@ -1,0 +1,57 @@
+/**
+ * Programmes: a series of workshops reviewed together. The organiser creates one
+ * and gets a programme-wide evaluator link; that token reads every workshop in it.
+ */
+import { Hono } from "hono";
+import { randomId } from "../../party/model/ids";
+import { type AppEnv, authenticated, organiserOnly } from "../auth";
+import { findProgramme, insertProgramme, listProgrammes } from "../db/workshops";
+import { forbidden, notFound } from "../errors";
+import { programmeLink, publicOrigin } from "../links";
+import { mintToken } from "../mint";
+import { programmeView } from "../report/programme";
+import { CreateProgramme, MintToken } from "../schemas";
+import { readBody } from "../validate";
+
+export const programmes = new Hono<AppEnv>()
+  .post("/", organiserOnly, async (c) => {
+    const body = await readBody(c, CreateProgramme);
+    const db = c.env.DB;
+    const now = Date.now();
+    const id = randomId();
+    const evaluator = await mintToken(
+      db,
+      { role: "evaluator", workshopId: null, programmeId: id, label: "Programme evaluator" },
+      now,
+    );
+    await db.batch([insertProgramme(db, { id, title: body.title, created_at: now }), evaluator.statement]);
+    const link = programmeLink(publicOrigin(c.env, c.req.url), id, evaluator.token);
+    return c.json({ id, title: body.title, evaluatorToken: evaluator.token, links: { evaluator: link } }, 201);
+  })
+  .get("/", organiserOnly, async (c) => {
+    const rows = await listProgrammes(c.env.DB);
+    return c.json({ programmes: rows.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })) });
+  })
+  .post("/:id/tokens", organiserOnly, async (c) => {
+    const programme = await findProgramme(c.env.DB, c.req.param("id"));
+    if (!programme) throw notFound("No such programme.");
+    const body = await readBody(c, MintToken);
+    if (body.role !== "evaluator") throw forbidden("Programme links are for evaluators only.");
+    const minted = await mintToken(
+      c.env.DB,
+      { role: "evaluator", workshopId: null, programmeId: programme.id, label: body.label },
+      Date.now(),
+    );
+    await minted.statement.run();
+    const link = programmeLink(publicOrigin(c.env, c.req.url), programme.id, minted.token);
+    return c.json({ id: minted.id, token: minted.token, role: "evaluator" as const, label: body.label, link }, 201);
+  })
+  .get("/:id", authenticated, async (c) => {
+    const auth = c.var.auth;
+    const programme = await findProgramme(c.env.DB, c.req.param("id"));
+    if (!programme) throw notFound("No such programme.");
+    const isProgrammeEvaluator =
+      auth.kind === "token" && auth.token.role === "evaluator" && auth.token.programme_id === programme.id;
+    if (auth.kind !== "organiser" && !isProgrammeEvaluator) throw forbidden();
+    return c.json(await programmeView(c.env.DB, programme));
+  });

@@ -1,0 +1,36 @@
+/** `POST /api/tickets`: trade a long-lived token for a 60-second, single-use WebSocket ticket. */
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Id } from "../../party/model/commands";
+import { type AppEnv, authenticated } from "../auth";
+import { newSecret, sha256Hex } from "../crypto";
+import { insertTicket, TICKET_TTL_MS } from "../db/tickets";
+import { findWorkshop } from "../db/workshops";
+import { badRequest, forbidden, notFound } from "../errors";
+import { readBody } from "../validate";
+
+const TicketRequest = v.object({ workshopId: v.optional(Id) });
+
+export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => {
+  const auth = c.var.auth;
+  if (auth.kind !== "token") throw forbidden("Tickets are for workshop tokens, not the organiser secret.");
+  const { token, tokenHash } = auth;
+  const body = await readBody(c, TicketRequest);
+
+  // Programme-wide evaluator tokens name the workshop they want to watch.
+  let workshopId = token.workshop_id;
+  if (workshopId === null) {
+    if (!body.workshopId) throw badRequest("workshopId is required for a programme token.");
+    const workshop = await findWorkshop(c.env.DB, body.workshopId);
+    if (!workshop) throw notFound("No such workshop.");
+    if (!token.programme_id || workshop.programme_id !== token.programme_id) throw forbidden();
+    workshopId = workshop.id;
+  } else if (body.workshopId && body.workshopId !== workshopId) {
+    throw forbidden("This token belongs to another workshop.");
+  }
+
+  const ticket = newSecret();
+  const expiresAt = Date.now() + TICKET_TTL_MS;
+  await insertTicket(c.env.DB, { hash: await sha256Hex(ticket), tokenHash, workshopId, expiresAt });
+  return c.json({ ticket, workshopId, role: token.role, expiresAt });
+});

@@ -1,0 +1,19 @@
+/** `DELETE /api/tokens/:tokenId`: revoke a link (organiser, or a facilitator of the token's workshop). */
+import { Hono } from "hono";
+import { type AppEnv, authenticated, requireAccess } from "../auth";
+import { findTokenById, revokeToken } from "../db/tokens";
+import { findWorkshop } from "../db/workshops";
+import { forbidden, notFound } from "../errors";
+
+export const tokens = new Hono<AppEnv>().delete("/:tokenId", authenticated, async (c) => {
+  const auth = c.var.auth;
+  const target = await findTokenById(c.env.DB, c.req.param("tokenId"));
+  if (!target) throw notFound("No such token.");
+  if (auth.kind !== "organiser") {
+    const workshop = target.workshop_id ? await findWorkshop(c.env.DB, target.workshop_id) : null;
+    if (!workshop) throw forbidden();
+    requireAccess(auth, workshop, ["facilitator"]);
+  }
+  await revokeToken(c.env.DB, target.id, Date.now());
+  return c.json({ revoked: true as const, id: target.id });
+});

@@ -1,0 +1,89 @@
+/**
+ * Workshops: create (organiser), list (organiser), read public info (any token of
+ * the workshop), mint more links (organiser or facilitator), erase (organiser or facilitator).
+ */
+import { Hono } from "hono";
+import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
+import { createWorkshop } from "../createWorkshop";
+import { listTokens } from "../db/tokens";
+import { findWorkshop, listWorkshops, workshopGroups } from "../db/workshops";
+import { eraseWorkshop } from "../erase";
+import { notFound } from "../errors";
+import { publicOrigin, tokenLink } from "../links";
+import { mintToken } from "../mint";
+import { CreateWorkshop, MintToken } from "../schemas";
+import { readBody } from "../validate";
+
+async function workshopOr404(db: D1Database, id: string) {
+  const workshop = await findWorkshop(db, id);
+  if (!workshop) throw notFound("No such workshop.");
+  return workshop;
+}
+
+export const workshops = new Hono<AppEnv>()
+  .post("/", organiserOnly, async (c) => {
+    const input = await readBody(c, CreateWorkshop);
+    return c.json(await createWorkshop(c.env, input, publicOrigin(c.env, c.req.url)), 201);
+  })
+  .get("/", organiserOnly, async (c) => {
+    const rows = await listWorkshops(c.env.DB, c.req.query("programmeId"));
+    return c.json({
+      workshops: rows.map((w) => ({
+        id: w.id,
+        title: w.title,
+        joinCode: w.join_code,
+        status: w.status,
+        programmeId: w.programme_id,
+        scheduledFor: w.scheduled_for,
+        createdAt: w.created_at,
+      })),
+    });
+  })
+  .get("/:id", authenticated, async (c) => {
+    const auth = c.var.auth;
+    const w = await workshopOr404(c.env.DB, c.req.param("id"));
+    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator"]);
+    return c.json({
+      id: w.id,
+      title: w.title,
+      purpose: w.purpose,
+      joinCode: w.join_code,
+      groups: workshopGroups(w),
+      consentText: w.consent_text,
+      showNames: w.show_names === 1,
+      language: w.language,
+      status: w.status,
+      scheduledFor: w.scheduled_for,
+      programmeId: w.programme_id,
+      role: auth.kind === "organiser" ? "organiser" : auth.token.role,
+    });
+  })
+  .get("/:id/tokens", authenticated, async (c) => {
+    const w = await workshopOr404(c.env.DB, c.req.param("id"));
+    requireAccess(c.var.auth, w, ["facilitator"]);
+    const rows = await listTokens(c.env.DB, w.id);
+    return c.json({
+      tokens: rows.map((t) => ({
+        id: t.id,
+        role: t.role,
+        label: t.label,
+        createdAt: t.created_at,
+        revoked: t.revoked_at !== null,
+      })),
+    });
+  })
+  .post("/:id/tokens", authenticated, async (c) => {
+    const w = await workshopOr404(c.env.DB, c.req.param("id"));
+    requireAccess(c.var.auth, w, ["facilitator"]);
+    const body = await readBody(c, MintToken);
+    const minted = await mintToken(c.env.DB, { role: body.role, workshopId: w.id, label: body.label }, Date.now());
+    await minted.statement.run();
+    const link = tokenLink(publicOrigin(c.env, c.req.url), body.role, w.id, minted.token);
+    return c.json({ id: minted.id, token: minted.token, role: body.role, label: body.label, link }, 201);
+  })
+  .delete("/:id", authenticated, async (c) => {
+    const w = await workshopOr404(c.env.DB, c.req.param("id"));
+    requireAccess(c.var.auth, w, ["facilitator"]);
+    await eraseWorkshop(c.env, w.id);
+    return c.json({ deleted: true as const, id: w.id });
+  });

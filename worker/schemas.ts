@@ -1,0 +1,55 @@
+/** Request body schemas of the HTTP API (valibot; shared pieces come from party/model). */
+import * as v from "valibot";
+import { DEFAULT_GROUPS, Id, LIMITS, StakeholderGroup } from "../party/model/commands";
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from "./defaults";
+
+const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
+
+/** A group given as `{id,label}`, or just an id (a default group's label is filled in). */
+const GroupInput = v.union([
+  StakeholderGroup,
+  v.pipe(
+    Id,
+    v.transform((id) => DEFAULT_GROUPS.find((g) => g.id === id) ?? { id, label: id }),
+  ),
+]);
+
+export const StakeholderGroups = v.pipe(
+  v.array(GroupInput),
+  v.minLength(1),
+  v.maxLength(20),
+  v.check((groups) => new Set(groups.map((g) => g.id)).size === groups.length, "group ids must be unique"),
+);
+
+export const CreateWorkshop = v.object({
+  title: Title,
+  purpose: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.text)), ""),
+  template: v.optional(Id),
+  stakeholderGroups: v.optional(StakeholderGroups),
+  consentText: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.text * 4))),
+  showNames: v.optional(v.boolean(), false),
+  language: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "a language tag like en or cy")),
+    "en",
+  ),
+  scheduledFor: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(40),
+      v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "an ISO date"),
+    ),
+  ),
+  programmeId: v.optional(Id),
+  retentionDays: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RETENTION_DAYS)),
+    DEFAULT_RETENTION_DAYS,
+  ),
+});
+export type CreateWorkshop = v.InferOutput<typeof CreateWorkshop>;
+
+export const MintToken = v.object({
+  role: v.picklist(["facilitator", "screen", "evaluator"]),
+  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name)), ""),
+});
+
+export const CreateProgramme = v.object({ title: Title });

@@ -1,0 +1,34 @@
+/** Request bodies are parsed and validated with valibot at the boundary; never cast. */
+import type { Context } from "hono";
+import * as v from "valibot";
+import { badRequest } from "./errors";
+
+/** Reads the JSON body and validates it; an empty body counts as `{}`. */
+export async function readBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  const text = await c.req.text();
+  let json: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw badRequest("The request body is not valid JSON.");
+    }
+  }
+  return parseOrThrow(schema, json);
+}
+
+export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw badRequest(describeIssues(result.issues));
+  return result.output;
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}
