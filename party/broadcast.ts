@@ -1,0 +1,89 @@
+/**
+ * Sending to the whole room. Doc updates are merged and pre-encoded once per
+ * tick, then written straight to every socket (`ctx.getWebSockets()`); presence
+ * changes are batched the same way. One frame per tick instead of one per update
+ * per socket is what keeps hundreds of phones responsive (DESIGN "Measured").
+ * Everything here is in memory: a pending timer keeps the room awake until sent.
+ */
+import * as Y from "yjs";
+import { awarenessFrame, updateFrame } from "./frames";
+import { PresenceRegistry } from "./presence";
+
+const OPEN = 1;
+
+export interface BroadcastTiming {
+  /** doc updates are merged and broadcast at most this often */
+  broadcastMs: number;
+  /** presence changes are batched this long */
+  presenceMs: number;
+}
+
+export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
+  try {
+    ws.send(data);
+  } catch {
+    // The socket closed under us; its close handler cleans up.
+  }
+}
+
+export function mergeUpdates(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}
+
+export class Broadcast {
+  readonly presence = new PresenceRegistry();
+  #pending: Uint8Array[] = [];
+  #updateTimer: ReturnType<typeof setTimeout> | null = null;
+  #presenceTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly timing: () => BroadcastTiming,
+  ) {}
+
+  /** A committed doc update, sent to everyone on the next tick. */
+  queueUpdate(update: Uint8Array): void {
+    this.#pending.push(update);
+    this.#updateTimer ??= setTimeout(() => this.#sendUpdates(), this.timing().broadcastMs);
+  }
+
+  /**
+   * Every update not yet broadcast, as one frame: the sender of a command gets it
+   * before its ack (all of it, so the update never arrives without what it builds on).
+   */
+  pendingFrame(): Uint8Array | null {
+    return this.#pending.length > 0 ? updateFrame(mergeUpdates(this.#pending)) : null;
+  }
+
+  /** Call after changing `presence`; the change goes out on the next presence tick. */
+  presenceChanged(): void {
+    this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.timing().presenceMs);
+  }
+
+  /** Drops everything pending (the room is being erased). */
+  clear(): void {
+    if (this.#updateTimer) clearTimeout(this.#updateTimer);
+    if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
+    this.#updateTimer = null;
+    this.#presenceTimer = null;
+    this.#pending = [];
+    this.presence.clear();
+  }
+
+  #sendUpdates(): void {
+    this.#updateTimer = null;
+    const frame = this.pendingFrame();
+    this.#pending = [];
+    if (frame) this.#toEveryone(frame);
+  }
+
+  #sendPresence(): void {
+    this.#presenceTimer = null;
+    const changes = this.presence.takeChanges();
+    if (changes) this.#toEveryone(awarenessFrame(changes));
+  }
+
+  #toEveryone(frame: Uint8Array): void {
+    for (const ws of this.ctx.getWebSockets()) if (ws.readyState === OPEN) safeSend(ws, frame);
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * What must never be in the shared doc (DESIGN principle 2): ballots, feedback,
+ * silent cards before reveal and the original text of hidden cards. Lent to the
+ * model as `RoomPrivate`; written by the room inside a command's transaction.
+ */
+import * as v from "valibot";
+import type { RoomPrivate } from "./model/apply";
+import { Ballot, FeedbackAnswers, Id } from "./model/commands";
+import type { Card } from "./model/doc";
+import type { Actor, PrivateMessage } from "./model/protocol";
+
+/** The shape of a silent card as the room stored it; checked when read back. */
+const StoredCard = v.looseObject({ id: Id, activityId: Id, authorId: Id, text: v.string() });
+
+export class PrivateStore implements RoomPrivate {
+  constructor(private readonly sql: SqlStorage) {}
+
+  putBallot(activityId: string, participantId: string, group: string, ballot: unknown, at: number): void {
+    this.sql.exec(
+      `INSERT INTO ballots (activity_id, participant_id, group_id, ballot, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ballot = excluded.ballot,
+         updated_at = excluded.updated_at`,
+      activityId,
+      participantId,
+      group,
+      JSON.stringify(ballot),
+      at,
+    );
+  }
+
+  deleteBallots(participantId: string, activityId?: string): void {
+    if (activityId) {
+      this.sql.exec("DELETE FROM ballots WHERE participant_id = ? AND activity_id = ?", participantId, activityId);
+    } else {
+      this.sql.exec("DELETE FROM ballots WHERE participant_id = ?", participantId);
+    }
+  }
+
+  putFeedback(activityId: string, participantId: string, group: string, answers: unknown, at: number): void {
+    this.sql.exec(
+      `INSERT INTO feedback (activity_id, participant_id, group_id, answers, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,
+         updated_at = excluded.updated_at`,
+      activityId,
+      participantId,
+      group,
+      JSON.stringify(answers),
+      at,
+    );
+  }
+
+  deleteFeedback(participantId: string): void {
+    this.sql.exec("DELETE FROM feedback WHERE participant_id = ?", participantId);
+  }
+
+  putSilentCard(card: Card): void {
+    this.sql.exec(
+      `INSERT INTO silent_cards (card_id, activity_id, author_id, card) VALUES (?, ?, ?, ?)
+       ON CONFLICT(card_id) DO UPDATE SET activity_id = excluded.activity_id, author_id = excluded.author_id,
+         card = excluded.card`,
+      card.id,
+      card.activityId,
+      card.authorId,
+      JSON.stringify(card),
+    );
+  }
+
+  deleteSilentCard(cardId: string): void {
+    this.sql.exec("DELETE FROM silent_cards WHERE card_id = ?", cardId);
+  }
+
+  ballot(activityId: string, participantId: string): Ballot | null {
+    const rows = this.sql
+      .exec<{ ballot: string }>(
+        "SELECT ballot FROM ballots WHERE activity_id = ? AND participant_id = ?",
+        activityId,
+        participantId,
+      )
+      .toArray();
+    return rows[0] ? readBallot(rows[0].ballot) : null;
+  }
+
+  ballots(activityId: string): { participantId: string; group: string; ballot: Ballot }[] {
+    return this.sql
+      .exec<{ participant_id: string; group_id: string; ballot: string }>(
+        "SELECT participant_id, group_id, ballot FROM ballots WHERE activity_id = ? ORDER BY participant_id",
+        activityId,
+      )
+      .toArray()
+      .map((r) => ({ participantId: r.participant_id, group: r.group_id, ballot: readBallot(r.ballot) }));
+  }
+
+  feedback(activityId: string, participantId: string): FeedbackAnswers | null {
+    const rows = this.sql
+      .exec<{ answers: string }>(
+        "SELECT answers FROM feedback WHERE activity_id = ? AND participant_id = ?",
+        activityId,
+        participantId,
+      )
+      .toArray();
+    return rows[0] ? readAnswers(rows[0].answers) : null;
+  }
+
+  silentCards(activityId: string): Card[] {
+    return this.sql
+      .exec<{ card: string }>("SELECT card FROM silent_cards WHERE activity_id = ? ORDER BY card_id", activityId)
+      .toArray()
+      .map((r) => readCard(r.card));
+  }
+
+  silentCard(cardId: string): Card | null {
+    const rows = this.sql.exec<{ card: string }>("SELECT card FROM silent_cards WHERE card_id = ?", cardId).toArray();
+    return rows[0] ? readCard(rows[0].card) : null;
+  }
+
+  /**
+   * What one connection may see beyond the shared doc: a participant's own ballots,
+   * feedback and silent cards; for facilitators, every silent card.
+   */
+  privateStateFor(actor: Actor): PrivateMessage[] {
+    const messages: PrivateMessage[] = [];
+    const cardsByActivity = new Map<string, Card[]>();
+    const addCard = (raw: string) => {
+      const card = readCard(raw);
+      const list = cardsByActivity.get(card.activityId) ?? [];
+      list.push(card);
+      cardsByActivity.set(card.activityId, list);
+    };
+    if (actor.role === "facilitator") {
+      for (const r of this.sql.exec<{ card: string }>("SELECT card FROM silent_cards ORDER BY card_id"))
+        addCard(r.card);
+    } else if (actor.role === "participant") {
+      const ballots = this.sql.exec<{ activity_id: string; ballot: string }>(
+        "SELECT activity_id, ballot FROM ballots WHERE participant_id = ? ORDER BY activity_id",
+        actor.id,
+      );
+      for (const r of ballots) {
+        messages.push({ type: "private", kind: "ballot", activityId: r.activity_id, ballot: readBallot(r.ballot) });
+      }
+      const answers = this.sql.exec<{ activity_id: string; answers: string }>(
+        "SELECT activity_id, answers FROM feedback WHERE participant_id = ? ORDER BY activity_id",
+        actor.id,
+      );
+      for (const r of answers) {
+        messages.push({
+          type: "private",
+          kind: "feedback",
+          activityId: r.activity_id,
+          answers: readAnswers(r.answers),
+        });
+      }
+      const cards = this.sql.exec<{ card: string }>(
+        "SELECT card FROM silent_cards WHERE author_id = ? ORDER BY card_id",
+        actor.id,
+      );
+      for (const r of cards) addCard(r.card);
+    }
+    for (const [activityId, cards] of cardsByActivity)
+      messages.push({ type: "private", kind: "cards", activityId, cards });
+    return messages;
+  }
+
+  /** The original text of a card a facilitator hid; kept here, never in the doc. */
+  putModeratedText(cardId: string, text: string): void {
+    this.sql.exec(
+      "INSERT INTO moderated (card_id, text) VALUES (?, ?) ON CONFLICT(card_id) DO UPDATE SET text = excluded.text",
+      cardId,
+      text,
+    );
+  }
+
+  deleteModeratedText(cardId: string): void {
+    this.sql.exec("DELETE FROM moderated WHERE card_id = ?", cardId);
+  }
+
+  moderatedText(cardId: string): string | null {
+    const rows = this.sql.exec<{ text: string }>("SELECT text FROM moderated WHERE card_id = ?", cardId).toArray();
+    return rows[0]?.text ?? null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}
+
+function readBallot(text: string): Ballot {
+  return v.parse(Ballot, parseJson(text));
+}
+
+function readAnswers(text: string): FeedbackAnswers {
+  return v.parse(FeedbackAnswers, parseJson(text));
+}
+
+function readCard(text: string): Card {
+  // Written by the room from a Card the model produced; the check guards against a corrupted row.
+  return v.parse(StoredCard, parseJson(text)) as unknown as Card;
+}

@@ -1,0 +1,105 @@
+/**
+ * The room's Y.Doc, rebuilt from storage and changed only inside `change`, which
+ * reports the Yjs update the change produced and the doc keys it touched (for the
+ * command log and the D1 mirror). If a change fails halfway, `rebuild` restores
+ * the doc from storage so memory never holds what the log does not.
+ */
+import * as Y from "yjs";
+import { mergeUpdates } from "./broadcast";
+import type { DocChanges } from "./mirror";
+import type { RoomStorage } from "./storage";
+
+export interface Changed<T> {
+  value: T;
+  /** the merged Yjs update, or null when nothing changed */
+  update: Uint8Array | null;
+  changes: DocChanges;
+}
+
+interface Capture {
+  updates: Uint8Array[];
+  changes: DocChanges;
+}
+
+export class SharedDoc {
+  #doc: Y.Doc;
+  #capture: Capture | null = null;
+  #clientIdStored = false;
+
+  constructor(private readonly store: RoomStorage) {
+    this.#doc = this.#load();
+  }
+
+  get doc(): Y.Doc {
+    return this.#doc;
+  }
+
+  /** Runs `fn` as one transaction and reports what it changed. Exceptions propagate: call `rebuild` then. */
+  change<T>(fn: (doc: Y.Doc) => T): Changed<T> {
+    this.#storeClientId();
+    const capture: Capture = { updates: [], changes: new Map() };
+    this.#capture = capture;
+    try {
+      const value = this.#doc.transact(() => fn(this.#doc));
+      const update = capture.updates.length > 0 ? mergeUpdates(capture.updates) : null;
+      return { value, update, changes: capture.changes };
+    } finally {
+      this.#capture = null;
+    }
+  }
+
+  /** Forgets in-memory changes and reloads from storage. */
+  rebuild(): void {
+    this.#doc.destroy();
+    this.#doc = this.#load();
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.#doc);
+  }
+
+  /**
+   * The room writes as one Yjs client across restarts: only one instance of a Durable
+   * Object runs at a time and its clock continues from the logged state, so reusing
+   * the id is safe, and the state vector does not grow by an entry per wake.
+   */
+  #clientId(): number {
+    const stored = Number(this.store.getMeta("doc_client_id"));
+    this.#clientIdStored = Number.isInteger(stored) && stored > 0;
+    if (this.#clientIdStored) return stored;
+    return crypto.getRandomValues(new Uint32Array(1))[0]! || 1;
+  }
+
+  /** Stored with the first change, not before: an erased room keeps nothing until it is used again. */
+  #storeClientId(): void {
+    if (this.#clientIdStored) return;
+    this.store.setMeta("doc_client_id", String(this.#doc.clientID));
+    this.#clientIdStored = true;
+  }
+
+  /** The latest snapshot plus every logged update after it, applied as one merged update. */
+  #load(): Y.Doc {
+    const doc = new Y.Doc();
+    const snapshot = this.store.latestSnapshot();
+    const updates = this.store.updatesAfter(snapshot?.seq ?? 0);
+    if (snapshot) updates.unshift(snapshot.state);
+    if (updates.length > 0) Y.applyUpdate(doc, mergeUpdates(updates));
+    // Set after loading: Yjs gives a doc a new id when a loaded update carries its own.
+    doc.clientID = this.#clientId();
+    doc.on("update", (update: Uint8Array) => this.#capture?.updates.push(update));
+    doc.on("afterTransaction", (tr: Y.Transaction) => this.#captureChanges(doc, tr));
+    return doc;
+  }
+
+  #captureChanges(doc: Y.Doc, tr: Y.Transaction): void {
+    const capture = this.#capture;
+    if (!capture) return;
+    for (const [name, type] of doc.share) {
+      const keys = tr.changed.get(type);
+      if (!keys) continue;
+      const set = capture.changes.get(name) ?? new Set<string>();
+      for (const key of keys) if (key !== null) set.add(key);
+      capture.changes.set(name, set);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * A test client for the room: speaks the same wire protocol as the web app
+ * (Yjs sync + awareness frames, JSON custom messages) over a real WebSocket to
+ * the Durable Object, keeps its own Y.Doc and presence view, and times out
+ * every wait so a broken room fails a test instead of hanging it.
+ */
+import { env } from "cloudflare:test";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { getServerByName } from "partyserver";
+import * as v from "valibot";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { ACTOR_HEADER, type Ack, type Actor, CUSTOM_PREFIX, ROOM_PARTY } from "../../../party/model/protocol";
+
+const WAIT_MS = 5000;
+
+export type Json = Record<string, unknown>;
+const JsonObject = v.record(v.string(), v.unknown());
+
+export function roomStub(workshopId: string) {
+  return getServerByName(env.WorkshopRoom, workshopId);
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+export class RoomClient {
+  readonly doc = new Y.Doc();
+  /** awareness client id → state, as a stock y-protocols peer would hold it */
+  readonly presence = new Map<number, Json | null>();
+  readonly messages: Json[] = [];
+  readonly frames: Uint8Array[] = [];
+  closed: Closed | null = null;
+  #waiters = new Set<() => void>();
+  #counter = 0;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.addEventListener("message", (event) => {
+      if (typeof event.data === "string") this.#onText(event.data);
+      else this.#onBinary(new Uint8Array(event.data as ArrayBuffer));
+      this.#wake();
+    });
+    ws.addEventListener("close", (event) => {
+      this.closed = { code: event.code, reason: event.reason };
+      this.#wake();
+    });
+  }
+
+  /** Connects as `actor`, the way the Worker forwards a verified ticket (or with any headers a test wants). */
+  static async connect(workshopId: string, actor: Actor | null, headers: Record<string, string> = {}) {
+    const stub = await roomStub(workshopId);
+    const all: Record<string, string> = { Upgrade: "websocket", ...headers };
+    if (actor) all[ACTOR_HEADER] = JSON.stringify(actor);
+    const response = await stub.fetch(`http://room.test/parties/${ROOM_PARTY}/${workshopId}`, { headers: all });
+    const ws = response.webSocket;
+    if (!ws) throw new Error(`expected a WebSocket upgrade, got ${response.status}`);
+    ws.accept();
+    // Newer compatibility dates deliver binary frames as Blobs; the Yjs decoders want bytes.
+    ws.binaryType = "arraybuffer";
+    return new RoomClient(ws);
+  }
+
+  /** Connects and waits for the hello and the first doc sync. */
+  static async join(workshopId: string, actor: Actor): Promise<RoomClient> {
+    const client = await RoomClient.connect(workshopId, actor);
+    await client.waitFor(() => client.find((m) => m.type === "hello"), "hello");
+    await client.synced();
+    return client;
+  }
+
+  #onText(text: string) {
+    if (!text.startsWith(CUSTOM_PREFIX)) throw new Error(`unprefixed text from the room: ${text}`);
+    const parsed = v.parse(JsonObject, JSON.parse(text.slice(CUSTOM_PREFIX.length)));
+    this.messages.push(parsed);
+  }
+
+  #onBinary(data: Uint8Array) {
+    this.frames.push(data);
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === 0) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.readSyncMessage(decoder, encoder, this.doc, "room");
+      // Answer sync step 1 like a real provider would (the room ignores it: read-only peer).
+      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+    } else if (type === 1) {
+      const update = decoding.readVarUint8Array(decoder);
+      const inner = decoding.createDecoder(update);
+      const count = decoding.readVarUint(inner);
+      for (let i = 0; i < count; i++) {
+        const clientId = decoding.readVarUint(inner);
+        decoding.readVarUint(inner); // clock
+        const state = JSON.parse(decoding.readVarString(inner)) as unknown;
+        this.presence.set(clientId, state === null ? null : v.parse(JsonObject, state));
+      }
+    }
+  }
+
+  #wake() {
+    for (const waiter of this.#waiters) waiter();
+  }
+
+  send(data: string | Uint8Array) {
+    this.ws.send(data);
+  }
+
+  sendCustom(text: string) {
+    this.ws.send(CUSTOM_PREFIX + text);
+  }
+
+  find(predicate: (m: Json) => boolean): Json | undefined {
+    return this.messages.find(predicate);
+  }
+
+  /** Resolves once `check` returns something truthy; rejects after a timeout, naming what it waited for. */
+  waitFor<T>(check: () => T | undefined | null | false, what: string, timeoutMs = WAIT_MS): Promise<T> {
+    const first = check();
+    if (first) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const waiter = () => {
+        const value = check();
+        if (value) {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Asks for the room's state (sync step 1 with our state vector) and waits for the answer. */
+  async synced(): Promise<void> {
+    const before = this.frames.length;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+    await this.waitFor(() => this.frames.slice(before).some((f) => f[0] === 0 && f[1] === 1), "sync step 2");
+  }
+
+  nextId(): string {
+    this.#counter += 1;
+    return `c${this.#counter}-${crypto.randomUUID().slice(0, 8)}`;
+  }
+
+  ack(id: string): Promise<Ack> {
+    return this.waitFor(() => this.find((m) => m.type === "ack" && m.id === id) as Ack | undefined, `ack ${id}`);
+  }
+
+  /** Sends a command and waits for its ack. */
+  async command(name: string, args: Json = {}, id = this.nextId()): Promise<Ack> {
+    const before = this.messages.length;
+    this.sendCustom(JSON.stringify({ type: "command", id, name, args }));
+    return this.waitFor(
+      () => this.messages.slice(before).find((m) => m.type === "ack" && m.id === id) as Ack | undefined,
+      `ack of ${name} ${id}`,
+    );
+  }
+
+  /** Sends a command that must be accepted; returns its result. */
+  async ok(name: string, args: Json = {}): Promise<Json> {
+    const ack = await this.command(name, args);
+    if (!ack.ok) throw new Error(`${name} was refused: ${ack.error.code} ${ack.error.message}`);
+    return ack.result;
+  }
+
+  waitClosed(timeoutMs = WAIT_MS): Promise<Closed> {
+    return this.waitFor(() => this.closed, "the socket to close", timeoutMs);
+  }
+
+  /** The doc as JSON, for comparisons. */
+  json(): Json {
+    return docJson(this.doc);
+  }
+
+  close() {
+    if (!this.closed) this.ws.close(1000, "test done");
+  }
+}
+
+export function docJson(doc: Y.Doc): Json {
+  const out: Json = {};
+  for (const name of ["workshop", "activities", "participants", "cards", "comments", "links", "results"]) {
+    out[name] = doc.getMap(name).toJSON();
+  }
+  return out;
+}
