@@ -1,0 +1,115 @@
+/**
+ * Keyboard only, as a switch or screen-reader user would: join by code, add a card,
+ * rank a vote, give feedback, without a single click.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roots } from "../../party/model/doc";
+import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, type Phone, tabTo } from "./participant-kit";
+import { app, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+
+describe("participant phone by keyboard", () => {
+  let browser: Browser;
+  const clients: RoomClient[] = [];
+  const phones: Phone[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(phones.map((p) => p.context.close()));
+    await Promise.all(clients.map((c) => c.close()));
+    await browser?.close();
+  });
+
+  it("joins, adds a card, votes and gives feedback with the keyboard alone", async () => {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Keyboard workshop" });
+    clients.push(facilitator);
+    const phone = await openPhone(browser);
+    phones.push(phone);
+    const { page } = phone;
+
+    await page.goto(`${app().baseUrl}/`);
+    await tabTo(page, page.getByLabel("Workshop code"));
+    await page.keyboard.type(workshop.joinCode);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/j/${workshop.joinCode}`);
+
+    await tabTo(page, page.getByLabel("Your name"));
+    await page.keyboard.type("Sam");
+    await tabTo(page, page.getByRole("radio").first());
+    await page.keyboard.press("ArrowDown"); // second group: voluntary
+    await tabTo(page, page.getByLabel("I understand and agree to take part"));
+    await page.keyboard.press("Space");
+    await tabTo(page, page.getByRole("button", { name: "Join the workshop" }));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/w/${workshop.id}`);
+    await page.getByText("You are Sam (Voluntary or community organisation)").waitFor();
+
+    // A card.
+    await openActivity(facilitator, "map", "Map by keyboard", MAP_CONFIG);
+    await tabTo(page, page.getByLabel("Your card", { exact: true }));
+    await page.keyboard.type("Text reminders before appointments");
+    await tabTo(page, page.getByRole("button", { name: "Add card" }));
+    await page.keyboard.press("Enter");
+    await page.locator(".card-form").getByText("Saved").waitFor();
+    await facilitator.waitFor(() =>
+      [...roots(facilitator.doc).cards.values()].some((c) => c.text === "Text reminders before appointments"),
+    );
+
+    // A ranked vote: add two, move the second to the top, save.
+    const voteId = await openActivity(facilitator, "vote", "What first?", {
+      method: "rank",
+      topK: 2,
+      options: OPTIONS,
+    });
+    await page.getByRole("heading", { name: "What first?" }).waitFor();
+    await tabTo(page, page.getByRole("button", { name: "Add Respite breaks to my list" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("button", { name: "Add One-stop advice hub to my list" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("button", { name: "Move One-stop advice hub up" }));
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.locator(".rank-list li").allTextContents())
+      .toEqual([expect.stringContaining("One-stop advice hub"), expect.stringContaining("Respite breaks")]);
+    // Focus stayed with the moved option, so a keyboard user can keep going.
+    expect(await page.evaluate(() => document.activeElement?.closest("li")?.textContent ?? "")).toContain(
+      "One-stop advice hub",
+    );
+    await tabTo(page, page.getByRole("button", { name: "Save my vote" }));
+    await page.keyboard.press("Enter");
+    await page.getByText("Your vote is saved.").waitFor();
+
+    // Revealed results: the hub (2 points) ahead of respite (1).
+    await facilitator.command("results.reveal", { activityId: voteId });
+    const table = page.getByRole("table", { name: "Results as a table" });
+    await table.waitFor();
+    expect(await table.locator("tbody th").allTextContents()).toEqual([
+      "One-stop advice hub",
+      "Respite breaks",
+      "Peer support group",
+    ]);
+    expect(await table.locator("tbody td").allTextContents()).toEqual(["2", "1", "0"]);
+
+    // Feedback: a Likert scale by arrow keys, and a comment.
+    await openActivity(facilitator, "feedback", "How was today?", {
+      items: [
+        { id: "heard", type: "likert", label: "I felt listened to" },
+        { id: "better", type: "text", label: "What could be better?" },
+      ],
+    });
+    await page.getByRole("heading", { name: "How was today?" }).waitFor();
+    await tabTo(page, page.getByRole("radio", { name: "1 · Strongly disagree" }));
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: "4 · Agree" }).isChecked()).toBe(true);
+    await tabTo(page, page.getByLabel("What could be better?"));
+    await page.keyboard.type("More time for questions");
+    await tabTo(page, page.getByRole("button", { name: "Send feedback" }));
+    await page.keyboard.press("Enter");
+    await page.getByText("Thank you, your feedback is saved.").waitFor();
+    expectNoPageErrors(phone);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Helpers shared by the participant e2e tests (test/e2e/participant*.test.ts): phones,
+ * signing a phone in as an API-joined participant, and activities run by a facilitator.
+ */
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { app, collectPageErrors, type Joined, newContext, type RoomClient } from "./support";
+
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A phone-sized browser context. `forAxe` bypasses the page's CSP, which (rightly)
+ * refuses the inline script tag axe-core is injected with; use it only for axe runs.
+ */
+export async function openPhone(browser: Browser, options: { locale?: string; forAxe?: boolean } = {}): Promise<Phone> {
+  const context =
+    options.locale || options.forAxe
+      ? await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          hasTouch: true,
+          ...(options.locale ? { locale: options.locale } : {}),
+          ...(options.forAxe ? { bypassCSP: true } : {}),
+        })
+      : await newContext(browser, "phone");
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors: collectPageErrors(page) };
+}
+
+/** Puts a participant's token on the phone as if they had joined there, then opens their room. */
+export async function signIn(phone: Phone, joined: Joined): Promise<void> {
+  // Once per tab (sessionStorage survives reloads), so a test can see the phone forget it.
+  await phone.context.addInitScript(
+    ({ key, value }) => {
+      if (sessionStorage.getItem(`signed-in:${key}`)) return;
+      sessionStorage.setItem(`signed-in:${key}`, "1");
+      localStorage.setItem(key, value);
+    },
+    {
+      key: `coproduce:participant:${joined.workshopId}`,
+      value: JSON.stringify({ token: joined.token, participantId: joined.participantId }),
+    },
+  );
+  await phone.page.goto(`${app().baseUrl}/w/${joined.workshopId}`);
+}
+
+export const MAP_CONFIG = {
+  prompt: "Where do carers go for help today?",
+  lanes: [
+    { id: "today", label: "Today" },
+    { id: "wish", label: "What we wish for" },
+  ],
+  kinds: [
+    { id: "idea", label: "Idea", color: "#1d4f91" },
+    { id: "gap", label: "Gap", color: "#a3161b" },
+  ],
+  mode: "open",
+  maxLength: 140,
+};
+
+export const OPTIONS = [
+  { id: "respite", label: "Respite breaks" },
+  { id: "peer", label: "Peer support group" },
+  { id: "hub", label: "One-stop advice hub" },
+];
+
+/** Adds an activity and opens it (the facilitator's two commands). */
+export async function openActivity(
+  facilitator: RoomClient,
+  kind: "map" | "vote" | "feedback" | "info",
+  title: string,
+  config: Record<string, unknown>,
+): Promise<string> {
+  if (!facilitator.isOpen) {
+    const closed = await facilitator.closed;
+    throw new Error(`the facilitator's socket was closed by the room: ${closed.code} ${closed.reason}`);
+  }
+  const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", { kind, title, config });
+  await facilitator.command("activity.open", { activityId });
+  return activityId;
+}
+
+/** Presses Tab until `target` has focus: proves it is reachable by keyboard, in order. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${target} with Tab in ${maxPresses} presses`);
+}
+
+export function expectNoPageErrors(phone: Phone): void {
+  expect(phone.errors, "console errors or CSP violations on the phone").toEqual([]);
+}

@@ -1,0 +1,90 @@
+/** Which cards a participant's phone shows in a map (web/components/participant/map/cards.ts). */
+import { describe, expect, it } from "vitest";
+import type { Card } from "../../party/model/doc";
+import { cardsToShow } from "../../web/components/participant/map/cards";
+
+function card(id: string, patch: Partial<Card> = {}): Card {
+  return {
+    id,
+    activityId: "map1",
+    lane: "now",
+    kind: "idea",
+    text: `card ${id}`,
+    authorId: "someone",
+    authorName: "Blue Heron",
+    group: "community",
+    createdAt: Number(id.replace(/\D/g, "")) || 1,
+    hidden: false,
+    supports: [],
+    ...patch,
+  };
+}
+
+const base = { activityId: "map1", me: "me", myGroup: "voluntary", privateCards: undefined, pending: [] };
+
+describe("cards shown on the phone", () => {
+  it("shows this activity's cards oldest first", () => {
+    const shown = cardsToShow({
+      ...base,
+      publicCards: { c2: card("c2"), c1: card("c1"), other: card("c3", { activityId: "map2" }) },
+    });
+    expect(shown.map((c) => c.id)).toEqual(["c1", "c2"]);
+  });
+
+  it("shows a hidden card only to its author", () => {
+    const publicCards = { c1: card("c1", { hidden: true }), c2: card("c2", { hidden: true, authorId: "me" }) };
+    expect(cardsToShow({ ...base, publicCards }).map((c) => c.id)).toEqual(["c2"]);
+  });
+
+  it("adds my private (silent) cards, ignoring anything that does not read as a card", () => {
+    const shown = cardsToShow({
+      ...base,
+      publicCards: {},
+      privateCards: [
+        card("c5", { authorId: "me" }),
+        { id: 7 },
+        "junk",
+        card("c6", { activityId: "map2", authorId: "me" }),
+      ],
+    });
+    expect(shown.map((c) => c.id)).toEqual(["c5"]);
+  });
+
+  it("shows my unacknowledged card.add commands last, as pending cards in my group", () => {
+    const shown = cardsToShow({
+      ...base,
+      publicCards: { c1: card("c1") },
+      pending: [
+        {
+          id: "cmd1",
+          name: "card.add",
+          args: { activityId: "map1", lane: "later", kind: "gap", text: "Offline idea" },
+        },
+        { id: "cmd2", name: "card.support", args: { cardId: "c1", on: true } },
+        { id: "cmd3", name: "card.add", args: { activityId: "map2", lane: "now", kind: "idea", text: "Elsewhere" } },
+      ],
+    });
+    expect(shown.map((c) => c.id)).toEqual(["c1", "pending-cmd1"]);
+    expect(shown[1]).toMatchObject({
+      pendingId: "cmd1",
+      lane: "later",
+      kind: "gap",
+      text: "Offline idea",
+      authorId: "me",
+      group: "voluntary",
+    });
+  });
+
+  it("keeps a refused card.add visible, marked refused, so nothing disappears silently", () => {
+    const shown = cardsToShow({
+      ...base,
+      publicCards: {},
+      refused: [
+        { id: "cmd9", name: "card.add", args: { activityId: "map1", lane: "now", kind: "idea", text: "Too late" } },
+      ],
+    });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ id: "refused-cmd9", refusedId: "cmd9", text: "Too late" });
+    expect(shown[0]!.pendingId).toBeUndefined();
+  });
+});

@@ -1,0 +1,377 @@
+/**
+ * The room client's promises to a flaky phone: a command is stored before it is
+ * sent, survives a reload, is resent after reconnecting, and is forgotten only when
+ * the room acknowledges it. Driven with a fake socket and fake timers.
+ */
+import * as encoding from "lib0/encoding";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
+import { docCacheKey } from "../../web/lib/room/cache";
+import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
+import { pendingKey } from "../../web/lib/room/queue";
+import { encodeSyncStep1, readFrame } from "../../web/lib/room/sync";
+import { type KeyValueStore, memoryStore } from "../../web/lib/storage";
+
+class FakeSocket implements WebSocketLike {
+  binaryType = "blob";
+  readyState = 0;
+  sent: Array<string | Uint8Array> = [];
+  closed: { code?: number; reason?: string } | null = null;
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+
+  constructor(readonly url: string) {}
+
+  send(data: string | Uint8Array): void {
+    if (this.readyState !== 1) throw new Error("not open");
+    this.sent.push(data);
+  }
+  close(code?: number, reason?: string): void {
+    this.readyState = 3;
+    this.closed = { code, reason };
+  }
+  // ---- the "server" side ----
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  serverSays(message: unknown): void {
+    this.onmessage?.({ data: `${CUSTOM_PREFIX}${JSON.stringify(message)}` });
+  }
+  serverSends(bytes: Uint8Array): void {
+    this.onmessage?.({ data: bytes.slice().buffer });
+  }
+  hello(serverTime = 1_000_000): void {
+    this.serverSays({
+      type: "hello",
+      you: { role: "participant", id: "p1", name: "Blue Heron", group: "community" },
+      serverTime,
+    });
+  }
+  drop(code = 1006): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: "" });
+  }
+  commands(): Array<{ id: string; name: string; args: unknown }> {
+    return this.sent
+      .filter((f): f is string => typeof f === "string")
+      .map((f) => JSON.parse(f.slice(CUSTOM_PREFIX.length)) as { id: string; name: string; args: unknown });
+  }
+}
+
+function setup(store: KeyValueStore = memoryStore(), ticketFails: () => number | null = () => null) {
+  const sockets: FakeSocket[] = [];
+  const tickets: string[] = [];
+  const states: string[] = [];
+  let n = 0;
+  const conn = new RoomConnection({
+    workshopId: "w1",
+    token: "secret-token",
+    actorKey: "p1",
+    store,
+    fetchTicket: async (token, workshopId) => {
+      expect(token).toBe("secret-token");
+      expect(workshopId).toBe("w1");
+      const status = ticketFails();
+      if (status !== null) throw Object.assign(new Error("refused"), { status });
+      const ticket = `ticket-${++n}`;
+      tickets.push(ticket);
+      return ticket;
+    },
+    openSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    socketUrl: (id, ticket) => `ws://room/${id}?ticket=${ticket}`,
+    events: { state: (s) => states.push(s) },
+    random: () => 0.5,
+    now: () => 999_000,
+  });
+  return { conn, sockets, tickets, states, store };
+}
+
+/** Lets the ticket promise settle. */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+const card = { activityId: "a1", lane: "now", kind: "idea", text: "A drop-in on Saturdays" };
+
+describe("room connection", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("opens the socket with a fresh ticket and sends only its own sync step 1", async () => {
+    const { conn, sockets } = setup();
+    conn.start();
+    await flush();
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]!.url).toBe("ws://room/w1?ticket=ticket-1");
+    sockets[0]!.open();
+    expect(sockets[0]!.sent).toHaveLength(1);
+    expect(sockets[0]!.sent[0]).toEqual(encodeSyncStep1(new Y.Doc()));
+    sockets[0]!.hello(1_005_000);
+    expect(conn.state).toBe("online");
+    expect(conn.clockOffset).toBe(6_000);
+    conn.stop();
+  });
+
+  it("stores a command before sending it and forgets it on the ack", async () => {
+    const { conn, sockets, store } = setup();
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    const outcome = conn.send("card.add", card, "cmd-1");
+    expect(store.getItem(pendingKey("w1", "p1"))).toContain("cmd-1");
+    expect(conn.statuses.get("cmd-1")).toEqual({ state: "pending", name: "card.add" });
+    expect(sockets[0]!.commands()).toEqual([{ type: "command", id: "cmd-1", name: "card.add", args: card }]);
+    sockets[0]!.serverSays({ type: "ack", id: "cmd-1", ok: true, result: { cardId: "c9" } });
+    await expect(outcome).resolves.toEqual({ ok: true, result: { cardId: "c9" } });
+    expect(conn.statuses.get("cmd-1")).toEqual({ state: "saved", name: "card.add", result: { cardId: "c9" } });
+    expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
+    conn.stop();
+  });
+
+  it("reports a refusal with the room's reason and does not resend it", async () => {
+    const { conn, sockets } = setup();
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    const outcome = conn.send("card.add", card, "cmd-locked");
+    sockets[0]!.serverSays({
+      type: "ack",
+      id: "cmd-locked",
+      ok: false,
+      error: { code: "locked", message: "The room is locked." },
+    });
+    await expect(outcome).resolves.toEqual({ ok: false, error: { code: "locked", message: "The room is locked." } });
+    expect(conn.pending()).toEqual([]);
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    sockets[1]!.open();
+    sockets[1]!.hello();
+    expect(sockets[1]!.commands()).toEqual([]);
+    conn.stop();
+  });
+
+  it("queues while offline and resends every unacknowledged command after reconnecting, in order", async () => {
+    const { conn, sockets, tickets, states } = setup();
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    conn.send("card.add", card, "cmd-a");
+    sockets[0]!.drop();
+    expect(conn.state).toBe("offline");
+    conn.send("card.support", { cardId: "c1", on: true }, "cmd-b");
+    // Backoff: the first retry waits between 250 and 500 ms.
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(sockets).toHaveLength(2);
+    expect(tickets).toEqual(["ticket-1", "ticket-2"]);
+    sockets[1]!.open();
+    expect(sockets[1]!.commands()).toEqual([]); // not before the room says hello
+    sockets[1]!.hello();
+    expect(sockets[1]!.commands().map((c) => c.id)).toEqual(["cmd-a", "cmd-b"]);
+    expect(states).toEqual(["online", "offline", "online"]);
+    conn.stop();
+  });
+
+  it("reconnects and resends when a command is not acknowledged in time (a silently dead socket)", async () => {
+    const { conn, sockets } = setup();
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    conn.send("card.add", card, "cmd-lost");
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(sockets[0]!.closed).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.open();
+    sockets[1]!.hello();
+    expect(sockets[1]!.commands().map((c) => c.id)).toEqual(["cmd-lost"]);
+    sockets[1]!.serverSays({ type: "ack", id: "cmd-lost", ok: true, result: {} });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(sockets).toHaveLength(2); // acknowledged: nothing more to chase
+    conn.stop();
+  });
+
+  it("keeps pending commands across a reload and resends them from a fresh client", async () => {
+    const store = memoryStore();
+    const first = setup(store);
+    first.conn.start();
+    await flush();
+    first.conn.send("card.add", card, "cmd-offline"); // never connected: stays queued
+    first.conn.stop();
+
+    const second = setup(store);
+    expect(second.conn.pending().map((p) => p.id)).toEqual(["cmd-offline"]);
+    expect(second.conn.statuses.get("cmd-offline")?.state).toBe("pending");
+    const outcome = second.conn.waitFor("cmd-offline");
+    second.conn.start();
+    await flush();
+    second.sockets[0]!.open();
+    second.sockets[0]!.hello();
+    expect(second.sockets[0]!.commands()).toEqual([
+      { type: "command", id: "cmd-offline", name: "card.add", args: card },
+    ]);
+    // The room had already applied it before the reload: it answers with the original ack.
+    second.sockets[0]!.serverSays({ type: "ack", id: "cmd-offline", ok: true, result: { cardId: "c1" } });
+    await expect(outcome).resolves.toEqual({ ok: true, result: { cardId: "c1" } });
+    expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
+    second.conn.stop();
+  });
+
+  it("refuses invalid arguments at once without queueing them", async () => {
+    const { conn, store } = setup();
+    const outcome = await conn.send("card.add", { ...card, text: "x".repeat(1001) }, "too-long");
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error.code).toBe("too_large");
+    expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
+  });
+
+  it("stops for good when removed, settles what was pending and drops the cached doc", async () => {
+    const { conn, sockets, store } = setup();
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    const outcome = conn.send("card.add", card, "cmd-x");
+    conn.doc.getMap("workshop").set("id", "w1"); // something to cache
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(store.getItem(docCacheKey("w1"))).not.toBeNull();
+    sockets[0]!.drop(CloseCode.removed);
+    expect(conn.state).toBe("closed");
+    expect(conn.closeReason).toBe("removed");
+    await expect(outcome).resolves.toMatchObject({ ok: false });
+    expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
+    expect(store.getItem(docCacheKey("w1"))).toBeNull();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("stops when the ticket endpoint refuses the token, but retries when the network fails", async () => {
+    let status: number | null = 0;
+    const { conn, sockets } = setup(memoryStore(), () => status);
+    conn.start();
+    await flush();
+    expect(conn.state).toBe("offline");
+    status = 401;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(conn.state).toBe("closed");
+    expect(conn.closeReason).toBe("unauthorised");
+    expect(sockets).toHaveLength(0);
+  });
+
+  it("applies the room's updates and drops a cached doc the room does not know", async () => {
+    const store = memoryStore();
+    const server = new Y.Doc();
+    server.getMap("workshop").set("id", "w1");
+    const stale = new Y.Doc();
+    stale.getMap("cards").set("ghost", { id: "ghost" });
+    // A cache from before the room was rebuilt.
+    const { DocCache } = await import("../../web/lib/room/cache");
+    new DocCache(store, "w1", stale).saveNow();
+
+    const { conn, sockets } = setup(store);
+    expect(conn.doc.getMap("cards").has("ghost")).toBe(true);
+    conn.start();
+    await flush();
+    sockets[0]!.open();
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint(step1, 0);
+    encoding.writeVarUint8Array(step1, Y.encodeStateVector(server));
+    sockets[0]!.serverSends(encoding.toUint8Array(step1));
+    expect(conn.doc.getMap("cards").has("ghost")).toBe(false);
+    // It asked again from nothing.
+    const last = sockets[0]!.sent.at(-1) as Uint8Array;
+    expect(readFrame(last)).toEqual({ kind: "serverStateVector", stateVector: new Map() });
+    const step2 = encoding.createEncoder();
+    encoding.writeVarUint(step2, 0);
+    encoding.writeVarUint(step2, 1);
+    encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(server));
+    sockets[0]!.serverSends(encoding.toUint8Array(step2));
+    expect(conn.doc.getMap("workshop").get("id")).toBe("w1");
+    conn.stop();
+  });
+
+  it("reads presence written by the room", async () => {
+    const seen: unknown[] = [];
+    const store = memoryStore();
+    const { sockets } = setup(store);
+    const conn = new RoomConnection({
+      workshopId: "w2",
+      token: "t",
+      actorKey: "p",
+      store,
+      fetchTicket: async () => "t1",
+      openSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      socketUrl: () => "ws://x",
+      events: { presence: (list) => seen.push(list) },
+    });
+    conn.start();
+    await flush();
+    const socket = sockets.at(-1)!;
+    socket.open();
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, 42);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, JSON.stringify({ id: "p1", group: "community" }));
+    const outer = encoding.createEncoder();
+    encoding.writeVarUint(outer, 1);
+    encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+    socket.serverSends(encoding.toUint8Array(outer));
+    expect(seen).toEqual([[{ clientId: 42, state: { id: "p1", group: "community" } }]]);
+    conn.stop();
+  });
+});
+
+describe("doc cache", () => {
+  it("keeps the three most recently used workshops' docs and drops older ones", async () => {
+    const { DocCache, docCacheKey: key } = await import("../../web/lib/room/cache");
+    const store = memoryStore();
+    for (const id of ["w1", "w2", "w3", "w4"]) {
+      const doc = new Y.Doc();
+      doc.getMap("workshop").set("id", id);
+      new DocCache(store, id, doc).saveNow();
+    }
+    expect(store.getItem(key("w1"))).toBeNull();
+    for (const id of ["w2", "w3", "w4"]) expect(store.getItem(key(id))).not.toBeNull();
+    // Using w2 again makes w3 the oldest.
+    new DocCache(store, "w2", new Y.Doc()).saveNow();
+    new DocCache(store, "w5", new Y.Doc()).saveNow();
+    expect(store.getItem(key("w3"))).toBeNull();
+    expect(store.getItem(key("w2"))).not.toBeNull();
+  });
+});
+
+describe("reconnect backoff", () => {
+  it("doubles with each attempt, jittered within the upper half, and caps at 30 s", async () => {
+    const { retryDelay } = await import("../../web/lib/room/backoff");
+    expect(retryDelay(0, () => 0)).toBe(250);
+    expect(retryDelay(0, () => 1)).toBe(500);
+    expect(retryDelay(3, () => 0.5)).toBe(3000);
+    expect(retryDelay(20, () => 1)).toBe(30_000);
+    expect(retryDelay(20, () => 0)).toBe(15_000);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The app shell: picks the route for the address and lazy-loads it, so the
+ * facilitator, screen, evaluator and organiser code never reaches a phone.
+ */
+import { type Component, createMemo, ErrorBoundary, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { t } from "./lib/i18n";
+import { match, navigate, type Params, path } from "./lib/router";
+
+export interface RouteProps {
+  params: Params;
+}
+
+interface Route {
+  pattern: string;
+  component: Component<RouteProps>;
+}
+
+const routes: Route[] = [
+  { pattern: "/", component: lazy(() => import("./routes/landing")) },
+  { pattern: "/j/:joinCode", component: lazy(() => import("./routes/join")) },
+  { pattern: "/w/:workshopId", component: lazy(() => import("./routes/participant")) },
+  { pattern: "/organise", component: lazy(() => import("./routes/organise")) },
+  { pattern: "/facilitate/:id", component: lazy(() => import("./routes/facilitator")) },
+  { pattern: "/screen/:id", component: lazy(() => import("./routes/screen")) },
+  { pattern: "/evaluate/:id", component: lazy(() => import("./routes/evaluator")) },
+];
+
+const NotFound: Component = () => (
+  <main class="page" id="main">
+    <h1>{t("notFound.title")}</h1>
+    <p>{t("notFound.body")}</p>
+    <p>
+      <a class="button" href="/">
+        {t("notFound.home")}
+      </a>
+    </p>
+  </main>
+);
+
+const Loading: Component = () => (
+  <p class="loading" role="status">
+    {t("common.loading")}
+  </p>
+);
+
+/** Plain same-origin <a href="/…"> links navigate without reloading the page. */
+function takeOverLinks(): () => void {
+  const onClick = (event: MouseEvent): void => {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    const anchor = (event.target as Element | null)?.closest?.("a");
+    if (!anchor || anchor.target || anchor.hasAttribute("download")) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin || url.hash) return;
+    event.preventDefault();
+    navigate(url.pathname + url.search);
+  };
+  document.addEventListener("click", onClick);
+  return () => document.removeEventListener("click", onClick);
+}
+
+export const App: Component = () => {
+  onMount(() => onCleanup(takeOverLinks()));
+  const current = createMemo(() => {
+    for (const route of routes) {
+      const params = match(route.pattern, path());
+      if (params) return { route, params };
+    }
+    return null;
+  });
+  return (
+    <ErrorBoundary
+      fallback={(error: unknown) => (
+        <main class="page" id="main">
+          <h1>{t("error.title")}</h1>
+          <p>{t("error.body")}</p>
+          <p class="muted">{error instanceof Error ? error.message : String(error)}</p>
+          <button type="button" class="button" onClick={() => location.reload()}>
+            {t("error.reload")}
+          </button>
+        </main>
+      )}
+    >
+      <Suspense fallback={<Loading />}>
+        <Show when={current()} keyed fallback={<NotFound />}>
+          {(found) => <Dynamic component={found.route.component} params={found.params} />}
+        </Show>
+      </Suspense>
+    </ErrorBoundary>
+  );
+};

@@ -1,0 +1,95 @@
+/**
+ * Which cards a participant sees in a map activity: the room's public cards, my own
+ * unrevealed cards in a silent round (sent privately), and cards I made that the room
+ * has not acknowledged yet (shown as "waiting to send").
+ */
+import * as v from "valibot";
+import type { CardKind, Lane } from "../../../../party/model/commands";
+import type { Card } from "../../../../party/model/doc";
+
+/** A card as the phone shows it: from the room, or one of mine still waiting (pending) or refused. */
+export type ShownCard = Card & { pendingId?: string; refusedId?: string };
+
+/** Private cards arrive as unknown JSON: keep only what reads as a card. */
+const PrivateCard = v.looseObject({
+  id: v.string(),
+  activityId: v.string(),
+  lane: v.string(),
+  kind: v.string(),
+  text: v.string(),
+  authorId: v.string(),
+  authorName: v.optional(v.string(), ""),
+  group: v.string(),
+  createdAt: v.number(),
+  hidden: v.optional(v.boolean(), false),
+  supports: v.optional(v.array(v.string()), []),
+});
+
+export function readPrivateCards(list: readonly unknown[] | undefined): Card[] {
+  const cards: Card[] = [];
+  for (const item of list ?? []) {
+    const parsed = v.safeParse(PrivateCard, item);
+    if (parsed.success) cards.push(parsed.output as Card);
+  }
+  return cards;
+}
+
+const PendingCardArgs = v.object({ activityId: v.string(), lane: v.string(), kind: v.string(), text: v.string() });
+
+export interface CardSources {
+  activityId: string;
+  me: string;
+  myGroup: string;
+  publicCards: Record<string, Card>;
+  privateCards: readonly unknown[] | undefined;
+  /** commands not acknowledged yet; a card.add is removed from here when its ack arrives */
+  pending: readonly { id: string; name: string; args: unknown }[];
+  /** commands the room refused, so a card that was not saved stays visible with the reason */
+  refused?: readonly { id: string; name: string; args: unknown }[];
+}
+
+/** Every card to show for an activity, oldest first; hidden cards only to their author. */
+export function cardsToShow(sources: CardSources): ShownCard[] {
+  const byId = new Map<string, ShownCard>();
+  for (const card of Object.values(sources.publicCards)) {
+    if (card.activityId !== sources.activityId) continue;
+    if (card.hidden && card.authorId !== sources.me) continue;
+    byId.set(card.id, card);
+  }
+  for (const card of readPrivateCards(sources.privateCards)) {
+    if (card.activityId === sources.activityId && !byId.has(card.id)) byId.set(card.id, card);
+  }
+  const shown = [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const mine = [
+    ...sources.pending.map((item) => ({ item, refused: false })),
+    ...(sources.refused ?? []).map((item) => ({ item, refused: true })),
+  ];
+  for (const { item, refused } of mine) {
+    if (item.name !== "card.add") continue;
+    const args = v.safeParse(PendingCardArgs, item.args);
+    if (!args.success || args.output.activityId !== sources.activityId) continue;
+    shown.push({
+      id: `${refused ? "refused" : "pending"}-${item.id}`,
+      ...(refused ? { refusedId: item.id } : { pendingId: item.id }),
+      activityId: args.output.activityId,
+      lane: args.output.lane,
+      kind: args.output.kind,
+      text: args.output.text,
+      authorId: sources.me,
+      authorName: "",
+      group: sources.myGroup,
+      createdAt: Number.MAX_SAFE_INTEGER,
+      hidden: false,
+      supports: [],
+    });
+  }
+  return shown;
+}
+
+export function kindOf(kinds: readonly v.InferOutput<typeof CardKind>[], id: string) {
+  return kinds.find((k) => k.id === id);
+}
+
+export function laneOf(lanes: readonly v.InferOutput<typeof Lane>[], id: string) {
+  return lanes.find((l) => l.id === id);
+}

@@ -1,0 +1,142 @@
+/**
+ * Participant and common strings. English (web/i18n/en.ts) is the source of keys and
+ * ships with the app; the other catalogues are loaded on demand so a phone downloads
+ * only the language it shows. `t()` is reactive: switching language re-renders text.
+ *
+ * Which language: the one the person picked (remembered on this device) > the
+ * workshop's language when the facilitator set one other than English (a deliberate
+ * choice for a community) > the browser's preferences > English.
+ */
+import { createSignal } from "solid-js";
+import { en, type Message, type Plural } from "../i18n/en";
+import { local } from "./storage";
+
+export type Key = keyof typeof en;
+type KeysWhere<T> = { [K in Key]: (typeof en)[K] extends T ? K : never }[Key];
+export type TextKey = KeysWhere<string>;
+export type PluralKey = KeysWhere<Plural>;
+/** Every language must carry every key, with a plural wherever English has one. */
+export type Catalogue = { [K in Key]: (typeof en)[K] extends string ? string : Plural };
+export type Params = Record<string, string | number>;
+
+export interface Language {
+  code: string;
+  /** the language's name in itself, for the picker */
+  name: string;
+  dir: "ltr" | "rtl";
+}
+
+export const LANGUAGES: readonly Language[] = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "ur", name: "اردو", dir: "rtl" },
+  { code: "bn", name: "বাংলা", dir: "ltr" },
+  { code: "pl", name: "Polski", dir: "ltr" },
+  { code: "so", name: "Soomaali", dir: "ltr" },
+];
+
+const loaders: Record<string, () => Promise<Catalogue>> = {
+  ur: () => import("../i18n/ur").then((m) => m.ur),
+  bn: () => import("../i18n/bn").then((m) => m.bn),
+  pl: () => import("../i18n/pl").then((m) => m.pl),
+  so: () => import("../i18n/so").then((m) => m.so),
+};
+
+const PICKED_KEY = "coproduce:language";
+const EASY_READ_KEY = "coproduce:easyRead";
+
+const [language, setLanguageSignal] = createSignal("en");
+const [catalogue, setCatalogue] = createSignal<Catalogue>(en);
+const [easyRead, setEasyReadSignal] = createSignal(local.getItem(EASY_READ_KEY) === "1");
+
+export { easyRead, language };
+
+export function supported(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const base = code.toLowerCase().split("-")[0] ?? "";
+  return LANGUAGES.some((l) => l.code === base) ? base : null;
+}
+
+export function languageInfo(code: string): Language {
+  return LANGUAGES.find((l) => l.code === code) ?? LANGUAGES[0]!;
+}
+
+/** The language to show, by the rule at the top of this file. */
+export function chooseLanguage(
+  picked: string | null,
+  workshopDefault: string | null | undefined,
+  browser: readonly string[],
+): string {
+  const fromWorkshop = supported(workshopDefault);
+  return (
+    supported(picked) ??
+    (fromWorkshop && fromWorkshop !== "en" ? fromWorkshop : null) ??
+    browser.map(supported).find((code) => code !== null) ??
+    "en"
+  );
+}
+
+async function show(code: string): Promise<void> {
+  const loaded = code === "en" ? en : await loaders[code]?.();
+  if (!loaded) return;
+  setCatalogue(() => loaded);
+  setLanguageSignal(code);
+  if (typeof document !== "undefined") {
+    document.documentElement.lang = code;
+    document.documentElement.dir = languageInfo(code).dir;
+  }
+}
+
+/** At start-up, and again when a workshop's default language becomes known. */
+export function initLanguage(workshopDefault?: string | null): Promise<void> {
+  const browser = typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
+  return show(chooseLanguage(local.getItem(PICKED_KEY), workshopDefault, browser)).catch(() => {
+    // The catalogue could not be fetched (offline before it was cached): stay in the current language.
+  });
+}
+
+/** The person picked a language: remember it on this device. */
+export function pickLanguage(code: string): Promise<void> {
+  const chosen = supported(code) ?? "en";
+  local.setItem(PICKED_KEY, chosen);
+  return show(chosen);
+}
+
+export function setEasyRead(on: boolean): void {
+  local.setItem(EASY_READ_KEY, on ? "1" : "0");
+  setEasyReadSignal(on);
+  if (typeof document !== "undefined") document.documentElement.classList.toggle("easy-read", on);
+}
+
+/** Replaces `{name}` placeholders; an unknown one stays visible so a missing param gets noticed. */
+export function format(message: string, params?: Params): string {
+  if (!params) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? value.toLocaleString(language()) : value;
+  });
+}
+
+function lookup(key: Key): Message {
+  const current = catalogue();
+  if (easyRead()) {
+    // Easy-read wording, where a key has one ("x.plain" beside "x").
+    const plain = `${key}.plain` as Key;
+    if (plain in current) return current[plain];
+  }
+  // A key missing everywhere shows itself, so it gets noticed rather than crashing the page.
+  return current[key] ?? en[key] ?? key;
+}
+
+export function t(key: TextKey, params?: Params): string {
+  const message = lookup(key);
+  return format(typeof message === "string" ? message : message.other, params);
+}
+
+/** Plural-aware: picks the language's form for `count` (Polish has four). */
+export function tn(key: PluralKey, count: number, params?: Params): string {
+  const message = lookup(key);
+  if (typeof message === "string") return format(message, { count, ...params });
+  const rule = new Intl.PluralRules(language()).select(count) as keyof Plural;
+  return format(message[rule] ?? message.other, { count, ...params });
+}
