@@ -24,6 +24,7 @@ const routes: Route[] = [
   { pattern: "/facilitate/:id", component: lazy(() => import("./routes/facilitator")) },
   { pattern: "/screen/:id", component: lazy(() => import("./routes/screen")) },
   { pattern: "/evaluate/:id", component: lazy(() => import("./routes/evaluator")) },
+  { pattern: "/programme/:programmeId", component: lazy(() => import("./routes/evaluator")) },
 ];
 
 const NotFound: Component = () => (

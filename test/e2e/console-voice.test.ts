@@ -1,0 +1,124 @@
+/**
+ * Balance of voice on the facilitator console matches a case computed by hand:
+ * five people present (2 community, 2 statutory, 1 voluntary); statutory people
+ * write 12 cards, 3 supports and 2 ballots, a community member 1 card and 1 ballot,
+ * the voluntary member 1 comment — 20 contributions. Community: 40% of the people,
+ * 10% of the voice, so the console gently flags them as under-heard.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roots } from "../../party/model/doc";
+import { noErrors } from "./console-support";
+import {
+  absolute,
+  collectPageErrors,
+  connect,
+  join,
+  launchBrowser,
+  newContext,
+  newWorkshop,
+  type RoomClient,
+} from "./support";
+
+const MAP = {
+  lanes: [{ id: "now", label: "Now" }],
+  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
+  mode: "open",
+};
+
+describe("balance of voice", () => {
+  let browser: Browser;
+  const clients: RoomClient[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await browser?.close();
+  });
+
+  it("shows each group's share of people present and of contributions, as computed by hand", async () => {
+    const workshop = await newWorkshop({ title: "Voice case" });
+    const facilitator = await connect(workshop.facilitatorToken);
+    clients.push(facilitator);
+    const person = async (group: string, name: string) => {
+      const joined = await join(workshop.joinCode, { group, name });
+      const room = await connect(joined.token);
+      clients.push(room);
+      return room;
+    };
+    const c1 = await person("community", "Cara");
+    await person("community", "Cal");
+    const s1 = await person("statutory", "Sam");
+    const s2 = await person("statutory", "Sid");
+    const v1 = await person("voluntary", "Val");
+
+    const { activityId: mapId } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "map",
+      title: "Map",
+      config: MAP,
+    });
+    await facilitator.command("activity.open", { activityId: mapId });
+    const add = (room: RoomClient, text: string) =>
+      room.command<{ cardId: string }>("card.add", { activityId: mapId, lane: "now", kind: "idea", text });
+    for (let i = 0; i < 6; i++) await add(s1, `Sam card ${i}`);
+    const sidCards: string[] = [];
+    for (let i = 0; i < 6; i++) sidCards.push((await add(s2, `Sid card ${i}`)).cardId);
+    const cara = await add(c1, "Cara card");
+    for (const cardId of sidCards.slice(0, 3)) await s1.command("card.support", { cardId, on: true });
+    await v1.command("comment.add", { cardId: cara.cardId, text: "Yes, this" });
+
+    const { activityId: voteId } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "vote",
+      title: "Vote",
+      config: {
+        method: "approve",
+        options: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+      },
+    });
+    await facilitator.command("activity.open", { activityId: voteId });
+    for (const room of [s1, s2, c1])
+      await room.command("ballot.submit", { activityId: voteId, ballot: { approved: ["a"] } });
+    await facilitator.waitFor(
+      () => roots(facilitator.doc).activities.get(voteId)?.turnout?.voters === 3,
+      10_000,
+      "three ballots counted",
+    );
+
+    const page = await (await newContext(browser)).newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(absolute(workshop.links.facilitator));
+    const voice = page.getByTestId("voice");
+    const cell = (group: string, name: string) => voice.locator(`tr[data-group="${group}"] [data-cell="${name}"]`);
+    const expected: Record<string, Record<string, string>> = {
+      community: { present: "2 (40%)", cards: "1 (8%)", supports: "0 (0%)", comments: "0 (0%)", ballots: "1 (33%)" },
+      statutory: {
+        present: "2 (40%)",
+        cards: "12 (92%)",
+        supports: "3 (100%)",
+        comments: "0 (0%)",
+        ballots: "2 (67%)",
+      },
+      voluntary: { present: "1 (20%)", cards: "0 (0%)", supports: "0 (0%)", comments: "1 (100%)", ballots: "0 (0%)" },
+      other: { present: "0 (0%)", cards: "0 (0%)", supports: "0 (0%)", comments: "0 (0%)", ballots: "0 (0%)" },
+    };
+    for (const [group, cells] of Object.entries(expected)) {
+      for (const [name, text] of Object.entries(cells)) {
+        await expect.poll(() => cell(group, name).textContent(), { timeout: 20_000 }).toBe(text);
+      }
+    }
+    expect(await cell("community", "share").textContent()).toBe("10% under-heard");
+    expect(await cell("statutory", "share").textContent()).toBe("85%");
+    expect(await cell("voluntary", "share").textContent()).toBe("5%");
+    await voice.getByText("Community member / lived experience may be under-heard").waitFor();
+
+    // Presence is live: when a community member leaves, the figures follow.
+    await c1.close();
+    await expect.poll(() => cell("community", "present").textContent(), { timeout: 20_000 }).toBe("1 (25%)");
+    noErrors(errors);
+    await page.context().close();
+  });
+});

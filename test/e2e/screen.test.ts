@@ -1,0 +1,107 @@
+/**
+ * The projector screen in Chromium: its QR code decodes to the participant link,
+ * it shows a live map of 300 cards without errors, and it passes axe.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roots } from "../../party/model/doc";
+import { axeContext, decodeQr, noErrors, seedCards } from "./console-support";
+import {
+  absolute,
+  type CreatedWorkshop,
+  collectPageErrors,
+  connect,
+  formatViolations,
+  launchBrowser,
+  newContext,
+  newWorkshop,
+  type RoomClient,
+  runAxe,
+} from "./support";
+
+const MAP = {
+  prompt: "What helps, what gets in the way?",
+  lanes: [
+    { id: "before", label: "Before" },
+    { id: "during", label: "During" },
+    { id: "after", label: "After" },
+  ],
+  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
+  mode: "open",
+};
+
+describe("projector screen", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let workshop: CreatedWorkshop;
+  let facilitator: RoomClient;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    workshop = await newWorkshop({ title: "Screen test" });
+    facilitator = await connect(workshop.facilitatorToken);
+    page = await (await newContext(browser)).newPage();
+    errors = collectPageErrors(page);
+    await page.goto(absolute(workshop.links.screen));
+    await page.getByTestId("screen-join-code").waitFor();
+  });
+  afterAll(async () => {
+    await facilitator?.close();
+    await browser?.close();
+  });
+
+  it("shows the join code, and its QR code decodes to the participant link", async () => {
+    expect(page.url()).not.toContain("token");
+    expect(await page.getByTestId("screen-join-code").textContent()).toContain(workshop.joinCode);
+    expect(await decodeQr(page, "[data-testid=qr-code]")).toBe(absolute(`/j/${workshop.joinCode}`));
+    expect(absolute(workshop.links.participant)).toBe(absolute(`/j/${workshop.joinCode}`));
+  });
+
+  it("shows a live map of 300 cards without errors", async () => {
+    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "map",
+      title: "Big map",
+      config: MAP,
+    });
+    await facilitator.command("activity.open", { activityId });
+    await page.getByRole("heading", { name: "Big map" }).waitFor();
+    const helpers = await Promise.all([connect(workshop.facilitatorToken), connect(workshop.facilitatorToken)]);
+    await seedCards([facilitator, ...helpers], activityId, 300, {
+      lanes: ["before", "during", "after"],
+      kind: "idea",
+      group: "community",
+    });
+    await Promise.all(helpers.map((h) => h.close()));
+    expect([...roots(facilitator.doc).cards.values()].length).toBe(300);
+    const board = page.getByTestId("board");
+    await expect.poll(() => board.getAttribute("data-card-count"), { timeout: 20_000 }).toBe("300");
+    // The board is scaled to fit the projector, so every card is drawn.
+    await expect.poll(() => board.locator("[data-card-id]").count(), { timeout: 20_000 }).toBe(300);
+    await board.getByText("Seeded card number 300", { exact: true }).waitFor({ state: "attached" });
+    noErrors(errors);
+
+    // The facilitator's board pans and zooms instead, and keeps only cards near the view in the DOM.
+    const desk = await (await newContext(browser)).newPage();
+    const deskErrors = collectPageErrors(desk);
+    await desk.goto(absolute(workshop.links.facilitator));
+    const deskBoard = desk.getByTestId("board");
+    await expect.poll(() => deskBoard.getAttribute("data-card-count"), { timeout: 20_000 }).toBe("300");
+    const near = await deskBoard.locator("[data-card-id]").count();
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(300);
+    await deskBoard.focus();
+    for (let i = 0; i < 8; i++) await desk.keyboard.press("-");
+    await expect.poll(() => deskBoard.locator("[data-card-id]").count()).toBeGreaterThan(near);
+    noErrors(deskErrors);
+    await desk.context().close();
+  });
+
+  it("has no axe violations", async () => {
+    const axePage = await (await axeContext(browser)).newPage();
+    await axePage.goto(absolute(workshop.links.screen));
+    await axePage.getByTestId("board").waitFor();
+    const violations = await runAxe(axePage);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+});

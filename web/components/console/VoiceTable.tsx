@@ -1,0 +1,105 @@
+/**
+ * Balance of voice (party/model/voice.ts): each group's share of the people present
+ * beside its share of what was said — cards, supports, comments, ballots — with a
+ * gentle cue, in words, when a group is under-heard. Used live by the facilitator,
+ * on the projector when enabled, and in the evaluator's report.
+ */
+import { type Component, For, Show } from "solid-js";
+import type { StakeholderGroup } from "../../../party/model/commands";
+import type { BalanceOfVoice } from "../../../party/model/voice";
+import { groupColour, groupLabel } from "./groups";
+import { t } from "./i18n";
+
+interface Props {
+  voice: BalanceOfVoice;
+  groups: readonly StakeholderGroup[];
+  /** what "present" means here: people online now, or people who attended */
+  presentHeading: string;
+  caption: string;
+  large?: boolean;
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+export const VoiceTable: Component<Props> = (props) => (
+  <div class="voice" classList={{ "voice--large": props.large }} data-testid="voice">
+    <p class="voice__legend" aria-hidden="true">
+      <span>
+        <span class="voice__swatch" />
+        {props.presentHeading}
+      </span>
+      <span>
+        <span class="voice__swatch voice__swatch--voice" />
+        {t("voice.share")}
+      </span>
+    </p>
+    <ul class="voice__bars" aria-hidden="true">
+      <For each={props.voice.groups}>
+        {(g) => (
+          <li>
+            <span class="voice__label">{groupLabel(props.groups, g.group)}</span>
+            <span class="voice__bar voice__bar--present" style={{ width: percent(g.presentShare) }} />
+            <span
+              class="voice__bar voice__bar--voice"
+              style={{ width: percent(g.contributionShare), background: groupColour(props.groups, g.group) }}
+            />
+          </li>
+        )}
+      </For>
+    </ul>
+    {/* Focusable so keyboard users can scroll it in a narrow column. */}
+    <section class="table-scroll" tabindex={0} aria-label={props.caption}>
+      <table class="data-table voice__table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("voice.group")}</th>
+            <th scope="col">{props.presentHeading}</th>
+            <th scope="col">{t("voice.share")}</th>
+            <th scope="col">{t("voice.cards")}</th>
+            <th scope="col">{t("voice.supports")}</th>
+            <th scope="col">{t("voice.comments")}</th>
+            <th scope="col">{t("voice.ballots")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.voice.groups}>
+            {(g) => (
+              <tr data-group={g.group} classList={{ "voice__row--under": g.underHeard }}>
+                <th scope="row">{groupLabel(props.groups, g.group)}</th>
+                <td data-cell="present">
+                  {g.present} ({percent(g.presentShare)})
+                </td>
+                <td data-cell="share">
+                  {percent(g.contributionShare)}
+                  <Show when={g.underHeard}>
+                    <strong class="voice__cue"> {t("voice.underHeard")}</strong>
+                  </Show>
+                </td>
+                <td data-cell="cards">
+                  {g.cards} ({percent(g.cardShare)})
+                </td>
+                <td data-cell="supports">
+                  {g.supports} ({percent(g.supportShare)})
+                </td>
+                <td data-cell="comments">
+                  {g.comments} ({percent(g.commentShare)})
+                </td>
+                <td data-cell="ballots">
+                  {g.ballots} ({percent(g.ballotShare)})
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+    <For each={props.voice.groups.filter((g) => g.underHeard)}>
+      {(g) => (
+        <p class="voice__prompt" role="note">
+          {t("voice.prompt", { group: groupLabel(props.groups, g.group) })}
+        </p>
+      )}
+    </For>
+  </div>
+);

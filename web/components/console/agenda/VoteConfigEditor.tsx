@@ -1,0 +1,147 @@
+/** Editing a vote: method, options (typed in, or drawn from a map's cards), and the method's limits. */
+import { type Component, For, Show } from "solid-js";
+import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
+import type { Activity } from "../../../../party/model/doc";
+import { CheckField, NumberField, SelectField, TextField } from "../fields";
+import { t } from "../i18n";
+import { ListEditor } from "./ListEditor";
+
+interface Props {
+  config: VoteConfig;
+  groups: readonly StakeholderGroup[];
+  maps: readonly Activity[];
+  onChange: (config: VoteConfig) => void;
+}
+
+export const VoteConfigEditor: Component<Props> = (props) => {
+  const set = (patch: Partial<VoteConfig>) => props.onChange({ ...props.config, ...patch });
+  const source = () => props.config.fromActivity?.activityId ?? "";
+  const setSource = (activityId: string) => {
+    if (!activityId) {
+      const { fromActivity: _dropped, ...rest } = props.config;
+      props.onChange(rest as VoteConfig);
+    } else set({ fromActivity: { ...props.config.fromActivity, activityId } });
+  };
+  const toggleStaged = (group: string, on: boolean) =>
+    set({
+      stagedGroups: on ? [...props.config.stagedGroups, group] : props.config.stagedGroups.filter((g) => g !== group),
+    });
+  return (
+    <div class="stack">
+      <TextField
+        label={t("editor.prompt")}
+        value={props.config.prompt}
+        onInput={(prompt) => set({ prompt })}
+        multiline
+      />
+      <SelectField
+        label={t("editor.method")}
+        value={props.config.method}
+        onChange={(method) => set({ method: method as VoteConfig["method"] })}
+        options={(["dots", "budget", "rank", "approve", "matrix"] as const).map((m) => ({
+          value: m,
+          label: t(`method.${m}`),
+        }))}
+      />
+      <SelectField
+        label={t("editor.optionsFrom")}
+        value={source()}
+        onChange={setSource}
+        options={[
+          { value: "", label: t("editor.optionsTyped") },
+          ...props.maps.map((m) => ({ value: m.id, label: m.title })),
+        ]}
+      />
+      <Show
+        when={source()}
+        fallback={
+          <ListEditor
+            legend={t("editor.options")}
+            items={props.config.options}
+            onChange={(options) => set({ options })}
+            idPrefix="option"
+            max={100}
+            newItem={(id) => ({ id, label: t("editor.newOption") })}
+            fields={(option, update, i) => (
+              <TextField
+                compact
+                label={t("editor.optionLabel", { n: i + 1 })}
+                value={option().label}
+                onInput={(label) => update({ label })}
+              />
+            )}
+          />
+        }
+      >
+        <NumberField
+          label={t("editor.topN")}
+          value={props.config.fromActivity?.topN ?? 10}
+          min={1}
+          max={100}
+          onInput={(topN) => set({ fromActivity: { activityId: source(), ...props.config.fromActivity, topN } })}
+        />
+      </Show>
+      <Show when={props.config.method === "dots"}>
+        <NumberField
+          label={t("editor.dots")}
+          value={props.config.dots}
+          min={1}
+          max={100}
+          onInput={(dots) => set({ dots })}
+        />
+        <NumberField
+          label={t("editor.maxPerOption")}
+          value={props.config.maxPerOption}
+          min={1}
+          max={100}
+          onInput={(maxPerOption) => set({ maxPerOption })}
+        />
+      </Show>
+      <Show when={props.config.method === "budget"}>
+        <NumberField
+          label={t("editor.budget")}
+          value={props.config.budget}
+          min={1}
+          max={100_000_000}
+          onInput={(budget) => set({ budget })}
+        />
+        <SelectField
+          label={t("editor.currency")}
+          value={props.config.currency}
+          onChange={(currency) => set({ currency: currency as VoteConfig["currency"] })}
+          options={[
+            { value: "points", label: t("editor.currencyPoints") },
+            { value: "GBP", label: t("editor.currencyGbp") },
+          ]}
+        />
+      </Show>
+      <Show when={props.config.method === "rank"}>
+        <NumberField
+          label={t("editor.topK")}
+          value={props.config.topK}
+          min={1}
+          max={100}
+          onInput={(topK) => set({ topK })}
+        />
+      </Show>
+      <CheckField
+        label={t("editor.liveResults")}
+        checked={props.config.liveResults}
+        onChange={(liveResults) => set({ liveResults })}
+      />
+      <fieldset>
+        <legend>{t("editor.stagedGroups")}</legend>
+        <p class="hint">{t("editor.stagedHint")}</p>
+        <For each={props.groups}>
+          {(g) => (
+            <CheckField
+              label={g.label}
+              checked={props.config.stagedGroups.includes(g.id)}
+              onChange={(on) => toggleStaged(g.id, on)}
+            />
+          )}
+        </For>
+      </fieldset>
+    </div>
+  );
+};

@@ -1,0 +1,117 @@
+/** Labelled form controls with unique ids, so every input has an accessible name. */
+import { type Component, For } from "solid-js";
+
+let counter = 0;
+const uid = (prefix: string) => `${prefix}-${++counter}`;
+
+interface Base {
+  label: string;
+  hint?: string;
+  /** label visually hidden (inside a list row whose context is clear) */
+  compact?: boolean;
+}
+
+export const TextField: Component<
+  Base & { value: string; onInput: (v: string) => void; maxLength?: number; multiline?: boolean; required?: boolean }
+> = (props) => {
+  const id = uid("text");
+  return (
+    <div class="field" classList={{ "field--compact": props.compact }}>
+      <label for={id} classList={{ "visually-hidden": props.compact }}>
+        {props.label}
+      </label>
+      {props.multiline ? (
+        <textarea
+          id={id}
+          rows={3}
+          value={props.value}
+          maxLength={props.maxLength ?? 1000}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={props.value}
+          required={props.required}
+          maxLength={props.maxLength ?? 200}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+      {props.hint ? <p class="hint">{props.hint}</p> : null}
+    </div>
+  );
+};
+
+export const NumberField: Component<
+  Base & { value: number; onInput: (v: number) => void; min: number; max: number }
+> = (props) => {
+  const id = uid("number");
+  return (
+    <div class="field" classList={{ "field--compact": props.compact }}>
+      <label for={id} classList={{ "visually-hidden": props.compact }}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onInput={(e) => {
+          const n = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(n)) props.onInput(Math.min(props.max, Math.max(props.min, Math.round(n))));
+        }}
+      />
+    </div>
+  );
+};
+
+export const CheckField: Component<Base & { checked: boolean; onChange: (v: boolean) => void }> = (props) => {
+  const id = uid("check");
+  return (
+    <div class="field field--inline">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label for={id}>{props.label}</label>
+    </div>
+  );
+};
+
+export const SelectField: Component<
+  Base & { value: string; onChange: (v: string) => void; options: ReadonlyArray<{ value: string; label: string }> }
+> = (props) => {
+  const id = uid("select");
+  return (
+    <div class="field" classList={{ "field--compact": props.compact }}>
+      <label for={id} classList={{ "visually-hidden": props.compact }}>
+        {props.label}
+      </label>
+      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <For each={props.options}>
+          {(o) => (
+            <option value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
+  );
+};
+
+export const ColourField: Component<Base & { value: string; onInput: (v: string) => void }> = (props) => {
+  const id = uid("colour");
+  return (
+    <div class="field field--compact">
+      <label for={id} class="visually-hidden">
+        {props.label}
+      </label>
+      <input id={id} type="color" value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
+    </div>
+  );
+};

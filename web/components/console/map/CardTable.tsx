@@ -1,0 +1,214 @@
+/**
+ * The map as a table: the keyboard and screen-reader equivalent of the board, with
+ * every moderation action — move to lane, hide with a reason, restore, merge
+ * duplicates (select cards, pick the one to keep), link two cards with a label.
+ */
+import { type Component, createMemo, createSignal, For, Show } from "solid-js";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import type { Card, Comment, Link } from "../../../../party/model/doc";
+import type { Commander } from "../commander";
+import { groupLabel } from "../groups";
+import { t } from "../i18n";
+import { LinkForm, LinkList } from "./Links";
+
+interface Props {
+  cards: readonly Card[];
+  links: readonly Link[];
+  comments: readonly Comment[];
+  lanes: ReadonlyArray<{ id: string; label: string }>;
+  kinds: ReadonlyArray<{ id: string; label: string }>;
+  groups: readonly StakeholderGroup[];
+  commander: Commander;
+}
+
+export const CardTable: Component<Props> = (props) => {
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const [hiding, setHiding] = createSignal<string | null>(null);
+  const commentsOf = createMemo(() => {
+    const byCard = new Map<string, Comment[]>();
+    for (const c of props.comments) byCard.set(c.cardId, [...(byCard.get(c.cardId) ?? []), c]);
+    return byCard;
+  });
+  const laneLabel = createMemo(() => new Map(props.lanes.map((l) => [l.id, l.label])));
+  const kindLabel = createMemo(() => new Map(props.kinds.map((k) => [k.id, k.label])));
+  const selectedCards = () => props.cards.filter((c) => selected().has(c.id) && !c.hidden);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const clear = () => setSelected(new Set<string>());
+
+  return (
+    <div class="card-table stack" data-testid="card-table">
+      <MergeBar cards={selectedCards()} commander={props.commander} onDone={clear} />
+      <LinkForm cards={selectedCards()} commander={props.commander} onDone={clear} />
+      <table class="data-table data-table--cards">
+        <caption>{t("cards.caption", { count: props.cards.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("cards.select")}</th>
+            <th scope="col">{t("cards.text")}</th>
+            <th scope="col">{t("cards.group")}</th>
+            <th scope="col">{t("cards.lane")}</th>
+            <th scope="col">{t("cards.supports")}</th>
+            <th scope="col">{t("cards.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.cards}>
+            {(card) => (
+              <tr classList={{ "is-hidden-card": card.hidden }} data-card-id={card.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={selected().has(card.id)}
+                    disabled={card.hidden}
+                    onChange={(e) => toggle(card.id, e.currentTarget.checked)}
+                    aria-label={t("cards.selectCard", { text: card.text })}
+                  />
+                </td>
+                <th scope="row" class="card-table__text">
+                  <span class="card-table__kind">{kindLabel().get(card.kind) ?? card.kind}</span> {card.text}
+                  <Show when={card.hidden}>
+                    <span class="card-table__hidden">
+                      {card.hiddenReason === "merged"
+                        ? t("cards.mergedNote")
+                        : t("cards.hiddenBecause", { reason: card.hiddenReason ?? "" })}
+                    </span>
+                  </Show>
+                  <Show when={card.transcribed}>
+                    <span class="hint"> {t("cards.transcribed")}</span>
+                  </Show>
+                  <Show when={commentsOf().get(card.id)}>
+                    {(comments) => (
+                      <ul class="card-table__comments" aria-label={t("cards.comments")}>
+                        <For each={comments()}>
+                          {(c) => (
+                            <li>
+                              {c.text} <span class="hint">({groupLabel(props.groups, c.group)})</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    )}
+                  </Show>
+                </th>
+                <td>{groupLabel(props.groups, card.group)}</td>
+                <td>
+                  <label class="visually-hidden" for={`lane-${card.id}`}>
+                    {t("cards.moveTo", { text: card.text })}
+                  </label>
+                  <select
+                    id={`lane-${card.id}`}
+                    value={card.lane}
+                    disabled={card.hidden}
+                    onChange={(e) =>
+                      void props.commander.run("card.move", { cardId: card.id, lane: e.currentTarget.value })
+                    }
+                  >
+                    <For each={props.lanes}>
+                      {(l) => (
+                        <option value={l.id} selected={l.id === card.lane}>
+                          {l.label}
+                        </option>
+                      )}
+                    </For>
+                    <Show when={!laneLabel().has(card.lane)}>
+                      <option value={card.lane} selected>
+                        {t("board.otherLane")}
+                      </option>
+                    </Show>
+                  </select>
+                </td>
+                <td>{card.supports.length}</td>
+                <td>
+                  <Show
+                    when={card.hidden}
+                    fallback={
+                      <Show
+                        when={hiding() === card.id}
+                        fallback={
+                          <button type="button" onClick={() => setHiding(card.id)}>
+                            {t("cards.hide")}
+                            <span class="visually-hidden"> {card.text}</span>
+                          </button>
+                        }
+                      >
+                        <HideForm card={card} commander={props.commander} onDone={() => setHiding(null)} />
+                      </Show>
+                    }
+                  >
+                    <button type="button" onClick={() => void props.commander.run("card.restore", { cardId: card.id })}>
+                      {t("cards.restore")}
+                      <span class="visually-hidden"> {card.text}</span>
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <LinkList links={props.links} cards={props.cards} commander={props.commander} />
+    </div>
+  );
+};
+
+const HideForm: Component<{ card: Card; commander: Commander; onDone: () => void }> = (props) => {
+  const [reason, setReason] = createSignal("");
+  const id = `hide-${props.card.id}`;
+  return (
+    <form
+      class="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!reason().trim()) return;
+        const outcome = await props.commander.run("card.hide", { cardId: props.card.id, reason: reason().trim() });
+        if (outcome.ok) props.onDone();
+      }}
+    >
+      <label for={id}>{t("cards.hideReason")}</label>
+      <input
+        id={id}
+        type="text"
+        required
+        maxLength={300}
+        value={reason()}
+        onInput={(e) => setReason(e.currentTarget.value)}
+      />
+      <button type="submit">{t("cards.hideConfirm")}</button>
+      <button type="button" onClick={props.onDone}>
+        {t("common.cancel")}
+      </button>
+    </form>
+  );
+};
+
+/** Merge duplicates: the selected cards become one, kept as the card chosen here. */
+const MergeBar: Component<{ cards: readonly Card[]; commander: Commander; onDone: () => void }> = (props) => {
+  const [into, setInto] = createSignal("");
+  const target = () => (props.cards.some((c) => c.id === into()) ? into() : (props.cards[0]?.id ?? ""));
+  return (
+    <Show when={props.cards.length >= 2}>
+      <form
+        class="inline-form merge-bar"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const keep = target();
+          const others = props.cards.map((c) => c.id).filter((id) => id !== keep);
+          const outcome = await props.commander.run("card.merge", { cardIds: others, into: keep });
+          if (outcome.ok) props.onDone();
+        }}
+      >
+        <label for="merge-into">{t("cards.mergeInto", { count: props.cards.length })}</label>
+        <select id="merge-into" value={target()} onChange={(e) => setInto(e.currentTarget.value)}>
+          <For each={props.cards}>{(c) => <option value={c.id}>{c.text.slice(0, 60)}</option>}</For>
+        </select>
+        <button type="submit">{t("cards.merge")}</button>
+      </form>
+    </Show>
+  );
+};

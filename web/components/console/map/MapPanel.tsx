@@ -1,0 +1,104 @@
+/**
+ * Moderating a live map: the board (pointer) or the table (keyboard) with the
+ * same actions, the mode's stage controls (reveal a silent round, open a
+ * community-first round to everyone) and transcription of paper cards.
+ */
+import { type Component, createMemo, createSignal, Show } from "solid-js";
+import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
+import type { Activity, Card, Comment, Link } from "../../../../party/model/doc";
+import { Board } from "../board/Board";
+import type { Commander } from "../commander";
+import { t, tn } from "../i18n";
+import { CardTable } from "./CardTable";
+import { TranscribeForm } from "./TranscribeForm";
+
+interface Props {
+  activity: Activity;
+  config: MapConfig;
+  cards: readonly Card[];
+  links: readonly Link[];
+  comments: readonly Comment[];
+  groups: readonly StakeholderGroup[];
+  commander: Commander;
+}
+
+export const MapPanel: Component<Props> = (props) => {
+  const [view, setView] = createSignal<"board" | "table">("board");
+  const visibleCards = createMemo(() => props.cards.filter((c) => !c.hidden));
+  const cardIds = createMemo(() => new Set(visibleCards().map((c) => c.id)));
+  const visibleLinks = createMemo(() => props.links.filter((l) => cardIds().has(l.from) && cardIds().has(l.to)));
+  const hiddenCount = () => props.cards.length - visibleCards().length;
+  const run = props.commander.run;
+  return (
+    <section class="map-panel stack" aria-labelledby="map-panel-title">
+      <h2 id="map-panel-title">{props.activity.title}</h2>
+      <Show when={props.config.prompt}>
+        <p class="prompt">{props.config.prompt}</p>
+      </Show>
+      <p>
+        {tn("map.cardCount", visibleCards().length)}
+        <Show when={hiddenCount() > 0}> · {tn("map.hiddenCount", hiddenCount())}</Show>
+      </p>
+      <div class="button-row">
+        <Show when={props.config.mode === "silent"}>
+          <button
+            type="button"
+            disabled={props.activity.cardsRevealed}
+            onClick={() => void run("cards.reveal", { activityId: props.activity.id })}
+          >
+            {props.activity.cardsRevealed ? t("map.cardsRevealed") : t("map.revealCards")}
+          </button>
+        </Show>
+        <Show when={props.config.mode === "community-first"}>
+          <button
+            type="button"
+            disabled={props.activity.stage === "all"}
+            onClick={() => void run("activity.openToAll", { activityId: props.activity.id })}
+          >
+            {props.activity.stage === "all" ? t("map.openedToAll") : t("map.openToAll")}
+          </button>
+        </Show>
+      </div>
+      <fieldset class="segmented">
+        <legend class="visually-hidden">{t("map.view")}</legend>
+        <button type="button" aria-pressed={view() === "board"} onClick={() => setView("board")}>
+          {t("map.viewBoard")}
+        </button>
+        <button type="button" aria-pressed={view() === "table"} onClick={() => setView("table")}>
+          {t("map.viewTable")}
+        </button>
+      </fieldset>
+      <Show
+        when={view() === "board"}
+        fallback={
+          <CardTable
+            cards={props.cards}
+            links={props.links}
+            comments={props.comments}
+            lanes={props.config.lanes}
+            kinds={props.config.kinds}
+            groups={props.groups}
+            commander={props.commander}
+          />
+        }
+      >
+        <Board
+          title={t("map.boardLabel", { title: props.activity.title })}
+          lanes={props.config.lanes}
+          kinds={props.config.kinds}
+          groups={props.groups}
+          cards={visibleCards()}
+          links={visibleLinks()}
+          comments={props.comments}
+          onMove={(cardId, to) => void run("card.move", { cardId, ...to })}
+        />
+      </Show>
+      <TranscribeForm
+        activityId={props.activity.id}
+        config={props.config}
+        groups={props.groups}
+        commander={props.commander}
+      />
+    </section>
+  );
+};

@@ -1,0 +1,79 @@
+/**
+ * Transcribe a paper card from a table: the facilitator types it in and credits it
+ * to the table's stakeholder group (`card.add` with `onBehalfOf`), so paper
+ * contributions count in the map and in the balance of voice like any other.
+ */
+import { type Component, createSignal, Show } from "solid-js";
+import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
+import type { Commander } from "../commander";
+import { SelectField } from "../fields";
+import { t } from "../i18n";
+
+interface Props {
+  activityId: string;
+  config: MapConfig;
+  groups: readonly StakeholderGroup[];
+  commander: Commander;
+}
+
+export const TranscribeForm: Component<Props> = (props) => {
+  const [group, setGroup] = createSignal(props.groups[0]?.id ?? "");
+  const [lane, setLane] = createSignal(props.config.lanes[0]?.id ?? "");
+  const [kind, setKind] = createSignal(props.config.kinds[0]?.id ?? "");
+  const [text, setText] = createSignal("");
+  const [done, setDone] = createSignal("");
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!text().trim()) return;
+    const outcome = await props.commander.run("card.add", {
+      activityId: props.activityId,
+      lane: lane() || (props.config.lanes[0]?.id ?? ""),
+      kind: kind() || (props.config.kinds[0]?.id ?? ""),
+      text: text().trim(),
+      onBehalfOf: { group: group() || (props.groups[0]?.id ?? "") },
+    });
+    if (outcome.ok) {
+      setDone(t("transcribe.done"));
+      setText("");
+    }
+  };
+  return (
+    <details class="transcribe">
+      <summary>{t("transcribe.heading")}</summary>
+      <form class="stack" onSubmit={submit}>
+        <SelectField
+          label={t("transcribe.group")}
+          value={group()}
+          onChange={setGroup}
+          options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
+        />
+        <SelectField
+          label={t("transcribe.lane")}
+          value={lane()}
+          onChange={setLane}
+          options={props.config.lanes.map((l) => ({ value: l.id, label: l.label }))}
+        />
+        <SelectField
+          label={t("transcribe.kind")}
+          value={kind()}
+          onChange={setKind}
+          options={props.config.kinds.map((k) => ({ value: k.id, label: k.label }))}
+        />
+        <div class="field">
+          <label for="transcribe-text">{t("transcribe.text")}</label>
+          <textarea
+            id="transcribe-text"
+            rows={3}
+            maxLength={props.config.maxLength}
+            value={text()}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit">{t("transcribe.add")}</button>
+        <p role="status">
+          <Show when={done()}>{done()}</Show>
+        </p>
+      </form>
+    </details>
+  );
+};

@@ -1,0 +1,162 @@
+/**
+ * Create a workshop: title, purpose, date, stakeholder groups, consent text, names
+ * shown or not, default language, template and how long outputs are kept.
+ * A failed request keeps everything typed, and says why.
+ */
+import { type Component, createResource, createSignal, For, Show } from "solid-js";
+import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/commands";
+import { ApiError } from "../../../lib/api";
+import { LANGUAGES } from "../../../lib/i18n";
+import { type CreatedWorkshop, createWorkshop, listTemplates } from "../api";
+import { t } from "../i18n";
+import { GroupsEditor } from "./GroupsEditor";
+
+interface Props {
+  organiserToken: string;
+  onCreated: (workshop: CreatedWorkshop, title: string) => void;
+}
+
+export const NewWorkshopForm: Component<Props> = (props) => {
+  const [templates] = createResource(listTemplates);
+  const [groups, setGroups] = createSignal<StakeholderGroup[]>(DEFAULT_GROUPS.map((g) => ({ ...g })));
+  // Until the organiser edits the groups, the server picks them: the defaults plus the template's own.
+  const [groupsEdited, setGroupsEdited] = createSignal(false);
+  const editGroups = (next: StakeholderGroup[]) => {
+    setGroupsEdited(true);
+    setGroups(next);
+  };
+  const [error, setError] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [templateId, setTemplateId] = createSignal("");
+  const [purpose, setPurpose] = createSignal("");
+  const chosen = () => templates()?.find((tpl) => tpl.id === templateId());
+  const pickTemplate = (id: string) => {
+    const previous = chosen();
+    setTemplateId(id);
+    // Offer the template's purpose, unless the organiser has written their own.
+    if (!purpose().trim() || purpose() === previous?.purpose) setPurpose(chosen()?.purpose ?? "");
+    if (!groupsEdited()) {
+      const extra = (chosen()?.stakeholderGroups ?? []).filter((g) => !DEFAULT_GROUPS.some((d) => d.id === g.id));
+      setGroups([...DEFAULT_GROUPS.map((g) => ({ ...g })), ...extra]);
+    }
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const title = text("title");
+    const cleanGroups = groups()
+      .map((g) => ({ id: g.id, label: g.label.trim() }))
+      .filter((g) => g.label);
+    if (!title) return setError(t("organise.errorTitle"));
+    if (cleanGroups.length === 0) return setError(t("organise.errorGroups"));
+    setError("");
+    setBusy(true);
+    try {
+      const created = await createWorkshop(props.organiserToken, {
+        title,
+        purpose: text("purpose"),
+        ...(text("template") ? { template: text("template") } : {}),
+        ...(text("date") ? { scheduledFor: text("date") } : {}),
+        ...(groupsEdited() ? { stakeholderGroups: cleanGroups } : {}),
+        consentText: text("consent") || t("organise.consentDefault"),
+        showNames: data.get("showNames") === "on",
+        language: text("language") || "en",
+        retentionDays: Number(text("retention")) || 365,
+      });
+      props.onCreated(created, title);
+    } catch (err) {
+      setError(err instanceof ApiError ? t("organise.errorCreate", { message: err.message }) : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack new-workshop" onSubmit={submit} aria-labelledby="new-workshop-title" novalidate>
+      <h2 id="new-workshop-title">{t("organise.newTitle")}</h2>
+      <div class="field">
+        <label for="ws-title">{t("organise.title")}</label>
+        <input id="ws-title" name="title" type="text" required maxLength={200} autocomplete="off" />
+      </div>
+      <div class="field">
+        <label for="ws-purpose">{t("organise.purpose")}</label>
+        <textarea
+          id="ws-purpose"
+          name="purpose"
+          rows={3}
+          maxLength={1000}
+          value={purpose()}
+          onInput={(e) => setPurpose(e.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="ws-date">{t("organise.date")}</label>
+        <input id="ws-date" name="date" type="date" />
+      </div>
+      <div class="field">
+        <label for="ws-template">{t("organise.template")}</label>
+        <select
+          id="ws-template"
+          name="template"
+          aria-describedby="ws-template-hint"
+          onChange={(e) => pickTemplate(e.currentTarget.value)}
+        >
+          <option value="">{t("organise.templateNone")}</option>
+          <For each={templates() ?? []}>{(tpl) => <option value={tpl.id}>{tpl.title}</option>}</For>
+        </select>
+        <p id="ws-template-hint" class="hint">
+          <Show when={!templates.error} fallback={t("organise.templatesFailed")}>
+            {chosen()?.description || t("organise.templateHint")}
+          </Show>
+        </p>
+      </div>
+      <GroupsEditor groups={groups()} onChange={editGroups} />
+      <div class="field">
+        <label for="ws-consent">{t("organise.consent")}</label>
+        <textarea id="ws-consent" name="consent" rows={4} maxLength={4000} value={t("organise.consentDefault")} />
+      </div>
+      <div class="field field--inline">
+        <input id="ws-names" name="showNames" type="checkbox" />
+        <label for="ws-names">{t("organise.showNames")}</label>
+      </div>
+      <div class="field">
+        <label for="ws-language">{t("organise.language")}</label>
+        <select id="ws-language" name="language">
+          <For each={LANGUAGES}>
+            {(l) => (
+              <option value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <div class="field">
+        <label for="ws-retention">{t("organise.retention")}</label>
+        <input
+          id="ws-retention"
+          name="retention"
+          type="number"
+          min={1}
+          max={3650}
+          value={365}
+          aria-describedby="ws-retention-hint"
+        />
+        <p id="ws-retention-hint" class="hint">
+          {t("organise.retentionHint")}
+        </p>
+      </div>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <button type="submit" class="primary" disabled={busy()}>
+        {busy() ? t("organise.creating") : t("organise.create")}
+      </button>
+    </form>
+  );
+};

@@ -1,0 +1,208 @@
+/** The parts of a session report: agenda with timings, attendance, maps, votes, feedback, timeline. */
+import { type Component, For, Show } from "solid-js";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import { boardToSvg } from "../board/boardSvg";
+import { BarChart, DataTable } from "../charts/BarChart";
+import { groupLabel } from "../groups";
+import { t, tn } from "../i18n";
+import { ResultsView } from "../ResultsView";
+import type { TallyView } from "../results";
+import type { FeedbackSection, MapSection, Report, VoteSection } from "./schema";
+
+const PALETTE = ["#1d5b94", "#9c1d4b", "#0c6b4c", "#8a4508", "#6b3d8f", "#3d4a5c"];
+
+export const time = (ms: number | null) =>
+  ms === null ? "—" : new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const minutes = (ms: number | null) => (ms === null ? "—" : t("report.minutes", { n: Math.round(ms / 60000) }));
+
+export const AgendaSection: Component<{ report: Report }> = (props) => (
+  <section aria-labelledby="r-agenda">
+    <h2 id="r-agenda">{t("report.agenda")}</h2>
+    <Show when={props.report.agenda.length === 0}>
+      <p>{t("report.noAgenda")}</p>
+    </Show>
+    <DataTable
+      visible
+      caption={t("report.agendaCaption")}
+      headings={[t("report.activity"), t("report.kind"), t("report.opened"), t("report.closed"), t("report.duration")]}
+      rows={props.report.agenda.map((a) => [
+        a.title,
+        t(`kind.${a.kind}` as "kind.map"),
+        time(a.openedAt),
+        time(a.closedAt),
+        minutes(a.durationMs),
+      ])}
+    />
+  </section>
+);
+
+export const AttendanceSection: Component<{ report: Report }> = (props) => {
+  const groups = () => props.report.workshop.groups;
+  const rows = () =>
+    Object.entries(props.report.attendance.byGroup).map(([g, n]) => ({
+      id: g,
+      label: groupLabel(groups(), g),
+      value: n,
+    }));
+  return (
+    <section aria-labelledby="r-attendance">
+      <h2 id="r-attendance">{t("report.attendance")}</h2>
+      <p>
+        {t("report.attendanceSummary", {
+          joined: props.report.attendance.joined,
+          withdrawn: props.report.attendance.withdrawn,
+          removed: props.report.attendance.removed,
+        })}
+      </p>
+      <Show when={rows().length > 0}>
+        <BarChart
+          title={t("report.attendanceByGroup")}
+          rows={rows()}
+          labelHeading={t("voice.group")}
+          valueHeading={t("report.people")}
+          showTable
+        />
+      </Show>
+    </section>
+  );
+};
+
+export const MapReport: Component<{ title: string; map: MapSection; groups: readonly StakeholderGroup[] }> = (
+  props,
+) => {
+  const svg = () =>
+    boardToSvg({
+      title: t("report.mapOf", { title: props.title }),
+      lanes: props.map.lanes,
+      kinds: props.map.kinds.map((k, i) => ({ ...k, color: k.color ?? PALETTE[i % PALETTE.length] ?? "#888888" })),
+      groups: props.groups,
+      cards: props.map.cards.map((c) => ({ ...c, supports: c.supports })),
+      links: props.map.links,
+      supportsLabel: (n) => tn("board.supports", n),
+      orphanLaneLabel: t("board.otherLane"),
+    });
+  return (
+    <div class="stack">
+      <Show when={props.map.prompt}>
+        <p class="prompt">{props.map.prompt}</p>
+      </Show>
+      <p>
+        {tn("map.cardCount", props.map.cards.length)} · {tn("map.hiddenCount", props.map.hiddenCount)}
+      </p>
+      {/* Our own SVG string: every piece of text in it is escaped by boardToSvg. */}
+      <figure
+        class="report-map"
+        aria-label={t("report.mapOf", { title: props.title })}
+        tabindex={0}
+        innerHTML={svg()}
+        data-testid="report-map"
+      />
+      <DataTable
+        visible
+        caption={t("report.cardsByGroup")}
+        headings={[t("voice.group"), t("voice.cards")]}
+        rows={Object.entries(props.map.cardsByGroup).map(([g, n]) => [groupLabel(props.groups, g), String(n)])}
+      />
+      <details class="report-cards">
+        <summary>{t("report.cardList")}</summary>
+        <DataTable
+          visible
+          caption={t("report.cardList")}
+          headings={[t("cards.text"), t("cards.lane"), t("cards.group"), t("cards.supports")]}
+          rows={props.map.cards.map((c) => [
+            c.text,
+            props.map.lanes.find((l) => l.id === c.lane)?.label ?? c.lane,
+            groupLabel(props.groups, c.group),
+            String(c.supports),
+          ])}
+        />
+      </details>
+    </div>
+  );
+};
+
+export const VoteReport: Component<{ title: string; vote: VoteSection; groups: readonly StakeholderGroup[] }> = (
+  props,
+) => (
+  <div class="stack">
+    <Show when={!props.vote.revealed}>
+      <p class="hint">{t("report.notRevealed")}</p>
+    </Show>
+    <ResultsView
+      title={t("vote.resultsTitle", { title: props.title })}
+      tally={props.vote.result as TallyView}
+      config={{ options: props.vote.options }}
+      groups={props.groups}
+      byGroup
+      showTable
+    />
+  </div>
+);
+
+export const FeedbackReport: Component<{ feedback: FeedbackSection; groups: readonly StakeholderGroup[] }> = (
+  props,
+) => (
+  <div class="stack">
+    <p>{tn("report.respondents", props.feedback.respondents)}</p>
+    <For each={props.feedback.respondents > 0 ? props.feedback.items : []}>
+      {(item) => (
+        <Show
+          when={item.type === "likert"}
+          fallback={
+            <div>
+              <h4>{item.label}</h4>
+              <ul class="answers">
+                <For each={item.answers}>
+                  {(a) => (
+                    <li>
+                      {a.text}{" "}
+                      <span class="hint">
+                        ({a.group ? groupLabel(props.groups, a.group) : t("report.groupWithheld")})
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          }
+        >
+          <BarChart
+            title={t("report.likertTitle", { label: item.label })}
+            rows={[
+              { id: "__all", label: t("report.everyone"), value: item.overall?.mean ?? 0 },
+              ...Object.entries(item.byGroup).map(([g, s]) => ({
+                id: g,
+                label: groupLabel(props.groups, g),
+                value: s.mean ?? 0,
+              })),
+            ]}
+            labelHeading={t("voice.group")}
+            valueHeading={t("report.meanOf5")}
+            showTable
+          />
+        </Show>
+      )}
+    </For>
+  </div>
+);
+
+export const TimelineSection: Component<{ report: Report }> = (props) => {
+  const titleOf = (id?: string) => (id ? (props.report.agenda.find((a) => a.id === id)?.title ?? "") : "");
+  return (
+    <section aria-labelledby="r-timeline">
+      <h2 id="r-timeline">{t("report.timeline")}</h2>
+      <DataTable
+        visible
+        caption={tn("report.timelineCaption", props.report.timeline.length)}
+        headings={[t("report.time"), t("report.role"), t("voice.group"), t("report.action"), t("report.activity")]}
+        rows={props.report.timeline.map((e) => [
+          new Date(e.at).toLocaleTimeString(),
+          e.role,
+          e.group ? groupLabel(props.report.workshop.groups, e.group) : "",
+          e.command,
+          titleOf(e.activityId),
+        ])}
+      />
+    </section>
+  );
+};

@@ -1,0 +1,144 @@
+/**
+ * /facilitate/:id#token=… — the facilitator's live console. It is just another
+ * connection to the room: open the same link on a second laptop and both consoles
+ * stay in step, because everything shown comes from the room's doc.
+ */
+import { type Component, createEffect, createMemo, createSignal, Show } from "solid-js";
+import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
+import type { RouteProps } from "../app";
+import { AgendaPanel } from "../components/console/agenda/AgendaPanel";
+import { CloseNotice } from "../components/console/CloseNotice";
+import { ConnectionBadge } from "../components/console/ConnectionBadge";
+import { ConsoleShell } from "../components/console/ConsoleShell";
+import { createCommander } from "../components/console/commander";
+import { ActivityPanel } from "../components/console/facilitator/ActivityPanel";
+import { ParticipantsPanel } from "../components/console/facilitator/ParticipantsPanel";
+import { RunControls } from "../components/console/facilitator/RunControls";
+import { ShareLinks } from "../components/console/facilitator/ShareLinks";
+import { VoicePanel } from "../components/console/facilitator/VoicePanel";
+import { t } from "../components/console/i18n";
+import { NoAccess } from "../components/console/NoAccess";
+import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
+import { createRoom } from "../lib/room";
+import { takeFragmentToken } from "../lib/storage";
+
+const Facilitator: Component<RouteProps> = (props) => {
+  const workshopId = props.params.id ?? "";
+  const token = takeFragmentToken(`facilitate:${workshopId}`);
+  return (
+    <Show when={token} fallback={<NoAccess title={t("facilitator.pageTitle")} />}>
+      {(secret) => <Console workshopId={workshopId} token={secret()} />}
+    </Show>
+  );
+};
+
+const Console: Component<{ workshopId: string; token: string }> = (props) => {
+  const room = createRoom({
+    workshopId: props.workshopId,
+    token: props.token,
+    actorKey: "facilitator",
+    cacheDoc: false,
+  });
+  const commander = createCommander(room);
+  const [selectedId, setSelectedId] = createSignal<string | null>(null);
+
+  const workshop = room.workshop;
+  const groups = () => workshop()?.groups ?? [];
+  const agenda = createMemo(() => agendaOf(workshop()?.agenda, room.activities()));
+  const selected = createMemo(() => {
+    const id = selectedId() ?? workshop()?.currentActivityId ?? agenda()[0]?.id;
+    return (id && room.activities()[id]) || null;
+  });
+  const online = createMemo(() => onlineParticipantIds(room.presence()));
+  const participants = createMemo(() => activeParticipants(room.participants()));
+
+  // Read every root the figures depend on, so the memo re-runs when any of them changes.
+  const voice = createMemo(() => {
+    room.cards();
+    room.comments();
+    room.activities();
+    room.participants();
+    return balanceOfVoice(voiceInputFromDoc(room.doc(), [...online()]));
+  });
+
+  createEffect(() => {
+    document.title = workshop()
+      ? t("facilitator.titleFor", { title: workshop()?.title ?? "" })
+      : t("facilitator.pageTitle");
+  });
+
+  return (
+    <ConsoleShell
+      title={workshop()?.title ?? t("facilitator.pageTitle")}
+      subtitle={
+        workshop()
+          ? t("facilitator.subtitle", {
+              code: workshop()?.joinCode ?? "",
+              status: t(`status.${workshop()?.status ?? "draft"}`),
+            })
+          : undefined
+      }
+      actions={<ConnectionBadge state={room.connection()} pending={room.pending().length} />}
+      class="console--facilitator"
+    >
+      <CloseNotice reason={room.closeReason()} />
+      <Show when={commander.error()}>
+        <p class="error" role="alert" data-testid="command-error">
+          {commander.error()}{" "}
+          <button type="button" class="link-button" onClick={commander.clearError}>
+            {t("common.dismiss")}
+          </button>
+        </p>
+      </Show>
+      <Show when={workshop()} fallback={<p role="status">{room.closeReason() ? "" : t("common.connecting")}</p>}>
+        {(w) => (
+          <div class="facilitator-layout">
+            <div class="facilitator-layout__top">
+              <RunControls workshop={w()} serverNow={room.serverNow} commander={commander} />
+              <ShareLinks token={props.token} workshopId={props.workshopId} />
+            </div>
+            <AgendaPanel
+              agenda={agenda()}
+              currentId={w().currentActivityId}
+              selectedId={selected()?.id ?? null}
+              onSelect={setSelectedId}
+              groups={groups()}
+              commander={commander}
+              closed={w().status === "closed"}
+            />
+            <div class="facilitator-layout__main">
+              <Show when={selected()?.id} keyed fallback={<p>{t("facilitator.noActivity")}</p>}>
+                {(id) => (
+                  <Show when={room.activities()[id]}>
+                    {(activity) => (
+                      <ActivityPanel
+                        activity={activity()}
+                        cards={cardsOf(room.cards(), id)}
+                        links={Object.values(room.links())}
+                        comments={Object.values(room.comments())}
+                        result={room.results()[id]}
+                        groups={groups()}
+                        commander={commander}
+                      />
+                    )}
+                  </Show>
+                )}
+              </Show>
+            </div>
+            <aside class="facilitator-layout__side stack" aria-label={t("facilitator.sidebar")}>
+              <VoicePanel voice={voice()} groups={groups()} />
+              <ParticipantsPanel
+                participants={participants()}
+                online={online()}
+                groups={groups()}
+                commander={commander}
+              />
+            </aside>
+          </div>
+        )}
+      </Show>
+    </ConsoleShell>
+  );
+};
+
+export default Facilitator;

@@ -1,0 +1,56 @@
+/**
+ * /organise#token=… — the organiser's page: their workshops, and a form to create
+ * one that ends with the four links and the participant QR code. The secret moves
+ * from the fragment to this tab's sessionStorage at once.
+ */
+import { type Component, createResource, createSignal, onMount, Show } from "solid-js";
+import { type CreatedWorkshop, listWorkshops } from "../components/console/api";
+import { ConsoleShell } from "../components/console/ConsoleShell";
+import { t } from "../components/console/i18n";
+import { NewWorkshopForm } from "../components/console/organise/NewWorkshopForm";
+import { WorkshopLinks } from "../components/console/organise/WorkshopLinks";
+import { WorkshopList } from "../components/console/organise/WorkshopList";
+import { SecretForm } from "../components/console/SecretForm";
+import { session, takeFragmentToken } from "../lib/storage";
+
+const SCOPE = "organise";
+
+const Organise: Component = () => {
+  const [token, setToken] = createSignal<string | null>(takeFragmentToken(SCOPE));
+  onMount(() => {
+    document.title = t("organise.pageTitle");
+  });
+  const useSecret = (secret: string) => {
+    session.setItem(`coproduce:token:${SCOPE}`, secret);
+    setToken(secret);
+  };
+  return (
+    <ConsoleShell title={t("organise.heading")}>
+      <Show when={token()} fallback={<SecretForm onSubmit={useSecret} />}>
+        {(secret) => <OrganiseWorkshops token={secret()} />}
+      </Show>
+    </ConsoleShell>
+  );
+};
+
+const OrganiseWorkshops: Component<{ token: string }> = (props) => {
+  const [workshops, { refetch }] = createResource(() => props.token, listWorkshops);
+  const [created, setCreated] = createSignal<{ workshop: CreatedWorkshop; title: string } | null>(null);
+  const onCreated = (workshop: CreatedWorkshop, title: string) => {
+    setCreated({ workshop, title });
+    void refetch();
+    // Move focus to the new links so keyboard and screen-reader users land on them.
+    queueMicrotask(() => document.getElementById("links-title")?.focus());
+  };
+  return (
+    <div class="organise-layout">
+      <div class="stack">
+        <Show when={created()}>{(c) => <WorkshopLinks workshop={c().workshop} title={c().title} />}</Show>
+        <NewWorkshopForm organiserToken={props.token} onCreated={onCreated} />
+      </div>
+      <WorkshopList organiserToken={props.token} workshops={workshops} onChanged={() => void refetch()} />
+    </div>
+  );
+};
+
+export default Organise;
