@@ -167,6 +167,8 @@ export const COMMAND_ARGS = {
   "timer.start": v.object({ seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)) }),
   "timer.stop": v.object({}),
   "results.reveal": v.object({ activityId: Id }),
+  /** Projector: show or hide the balance-of-voice table. */
+  "screen.showVoice": v.object({ show: v.boolean() }),
   "workshop.close": v.object({}),
   // facilitator: moderation
   "card.move": v.object({ cardId: Id, lane: v.optional(Id), x: v.optional(Coord), y: v.optional(Coord) }),

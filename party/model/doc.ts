@@ -29,6 +29,8 @@ export interface WorkshopInfo {
   showNames: boolean;
   language: string;
   joinCode: string;
+  /** the projector shows the balance-of-voice table (absent in workshops from before the flag) */
+  showVoiceOnScreen?: boolean;
 }
 
 export interface Activity {

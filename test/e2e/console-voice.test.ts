@@ -121,4 +121,28 @@ describe("balance of voice", () => {
     noErrors(errors);
     await page.context().close();
   });
+
+  it("puts the table on the projector when the facilitator turns it on, and takes it off again", async () => {
+    const workshop = await newWorkshop({ title: "Voice on the screen" });
+    const desk = await (await newContext(browser)).newPage();
+    const screen = await (await newContext(browser)).newPage();
+    const errors = [collectPageErrors(desk), collectPageErrors(screen)];
+    await desk.goto(absolute(workshop.links.facilitator));
+    await screen.goto(absolute(workshop.links.screen));
+    await screen.getByTestId("screen-join-code").waitFor();
+    expect(await screen.getByTestId("voice").count()).toBe(0);
+
+    await desk.getByRole("button", { name: "Show on the projector" }).click();
+    await screen.getByTestId("voice").waitFor();
+    expect(await screen.getByTestId("voice").textContent()).toContain("Community member / lived experience");
+    const hide = desk.getByRole("button", { name: "Hide from the projector" });
+    expect(await hide.getAttribute("aria-pressed")).toBe("true");
+
+    await hide.click();
+    await screen.getByTestId("voice").waitFor({ state: "detached" });
+    await desk.getByRole("button", { name: "Show on the projector" }).waitFor();
+    for (const list of errors) noErrors(list);
+    await desk.context().close();
+    await screen.context().close();
+  });
 });

@@ -136,6 +136,7 @@ describe("random command sequences", () => {
           "timer.start": { seconds: 1 + n() },
           "timer.stop": {},
           "results.reveal": { activityId: id.activity },
+          "screen.showVoice": { show: random() < 0.5 },
           "workshop.close": {},
           "card.move": { cardId: id.card, lane: pick(["waiting", "treatment", "nowhere"]) },
           "card.hide": { cardId: id.card, reason: "R" },

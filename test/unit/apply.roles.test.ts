@@ -81,6 +81,7 @@ const CELLS: Record<CommandName, Cell> = {
     setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote }),
     args: (s) => ({ activityId: s.room.ids.vote }),
   },
+  "screen.showVoice": { args: () => ({ show: true }) },
   "workshop.close": { args: () => ({}) },
   "card.move": { args: (s) => ({ cardId: s.c1, lane: "treatment", x: 10, y: 20 }) },
   "card.hide": { args: (s) => ({ cardId: s.c2, reason: "Names a member of staff" }) },

@@ -233,6 +233,24 @@ describe("results.reveal", () => {
   });
 });
 
+describe("screen.showVoice", () => {
+  it("shows and hides the balance of voice on the projector, also after closing", () => {
+    const room = typicalRoom();
+    expect(room.workshop.showVoiceOnScreen).toBeUndefined();
+    expect(room.ok(facilitator, "screen.showVoice", { show: true })).toEqual({ show: true });
+    expect(room.workshop.showVoiceOnScreen).toBe(true);
+    room.ok(facilitator, "workshop.close");
+    room.ok(facilitator, "screen.showVoice", { show: false });
+    expect(room.workshop.showVoiceOnScreen).toBe(false);
+  });
+
+  it("refuses a missing or non-boolean flag", () => {
+    const room = typicalRoom();
+    room.refused(facilitator, "screen.showVoice", {}, "bad_request", /show/);
+    room.refused(facilitator, "screen.showVoice", { show: "yes" }, "bad_request", /show/);
+  });
+});
+
 describe("workshop.close", () => {
   it("closes every open activity, stops the timer and the workshop", () => {
     const room = typicalRoom();

@@ -46,6 +46,29 @@ describe("silent map", () => {
     expect(last.cards).toEqual([]);
   });
 
+  it("sends facilitators every waiting card live, on each add, edit, delete, withdrawal and the reveal", () => {
+    const { room, map, amina, ben, add } = roomWithMap("silent");
+    const toFacilitators = () => {
+      const last = room.privates.filter((p) => typeof p.to !== "string" && p.to.role === "facilitator").at(-1);
+      expect(last?.message).toMatchObject({ type: "private", kind: "cards", activityId: map });
+      const message = last?.message as { cards: { text: string }[] } | undefined;
+      return (message?.cards ?? []).map((c) => c.text).sort();
+    };
+    const first = add(amina, "Evening clinics");
+    expect(toFacilitators()).toEqual(["Evening clinics"]);
+    const second = add(ben, "Better letters");
+    expect(toFacilitators()).toEqual(["Better letters", "Evening clinics"]);
+    room.ok(amina, "card.edit", { cardId: first.ok ? String(first.result.cardId) : "", text: "Weekend clinics" });
+    expect(toFacilitators()).toEqual(["Better letters", "Weekend clinics"]);
+    room.ok(ben, "card.delete", { cardId: second.ok ? String(second.result.cardId) : "" });
+    expect(toFacilitators()).toEqual(["Weekend clinics"]);
+    add(ben, "Free parking");
+    room.ok(amina, "me.withdraw");
+    expect(toFacilitators()).toEqual(["Free parking"]);
+    room.ok(facilitator, "cards.reveal", { activityId: map });
+    expect(toFacilitators()).toEqual([]);
+  });
+
   it("cards.reveal moves every silent card into the doc, and later cards go straight there", () => {
     const { room, map, amina, ben, add } = roomWithMap("silent");
     add(amina, "Evening clinics");

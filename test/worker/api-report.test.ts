@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { json, ORGANISER } from "./api-client";
+import { STATEMENTS } from "../../party/outbox";
+import { env, json, ORGANISER } from "./api-client";
 import { FORMULA_TEXT, scriptedSession, TRICKY_TEXT } from "./api-session";
 
 // biome-ignore lint/suspicious/noExplicitAny: the report is read as loose JSON and checked field by field
@@ -99,6 +100,41 @@ describe("GET /api/workshops/:id/report", () => {
     for (const secret of [s.w.facilitatorToken, s.w.evaluatorToken, s.w.screenToken, ...s.people.map((p) => p.token)]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("carries each vote's currency, so a budget in pounds reads as money", async () => {
+    const s = await scriptedSession();
+    const budgetId = `budget-${s.ids.vote}`;
+    const config = {
+      method: "budget",
+      budget: 1000,
+      currency: "GBP",
+      options: [
+        { id: "ramp", label: "Transport ramp" },
+        { id: "call", label: "Follow-up call" },
+      ],
+    };
+    const run = (op: keyof typeof STATEMENTS, ...params: (string | number | null)[]) =>
+      env.DB.prepare(STATEMENTS[op])
+        .bind(...params)
+        .run();
+    await run("activity", budgetId, s.w.id, "vote", "Spend", JSON.stringify(config), 3, "closed", s.t0, s.t0 + 1000);
+    for (const [by, ramp] of [
+      [s.community[0]!, 700],
+      [s.statutory[0]!, 400],
+    ] as const) {
+      const ballot = JSON.stringify({ allocations: { ramp, call: 1000 - ramp } });
+      await run("ballot", s.w.id, budgetId, by.participantId, by.group, ballot, s.t0 + 500);
+    }
+
+    const { body } = await json<Loose>(`/api/workshops/${s.w.id}/report`, { token: s.w.evaluatorToken });
+    const section = (id: string) => body.activities.find((a: Loose) => a.activityId === id);
+    expect(section(s.ids.vote).vote.currency).toBe("points");
+    expect(section(budgetId).vote).toMatchObject({
+      method: "budget",
+      currency: "GBP",
+      result: { voters: 2, totals: { ramp: 1100, call: 900 } },
+    });
   });
 
   it("is for evaluators, facilitators and the organiser; 403 for participants and screens", async () => {

@@ -171,6 +171,17 @@ describe("silent maps", () => {
     const { cardId } = await p1.ok("card.add", { activityId, lane: "now", kind: "idea", text: "A quiet thought" });
     expect((p2.json().cards as Json)[cardId as string]).toBeUndefined();
     expect(JSON.stringify(p2.json())).not.toContain("A quiet thought");
+    expect(p2.find((m) => m.type === "private" && m.kind === "cards")).toBeUndefined();
+
+    // A facilitator already in the room sees every waiting card as it arrives, edits and goes.
+    const waiting = () =>
+      fac.messages.filter((m) => m.type === "private" && m.kind === "cards").at(-1)?.cards as Json[] | undefined;
+    const live = await fac.waitFor(() => waiting()?.length === 1 && waiting(), "the silent card, live");
+    expect(live).toEqual([expect.objectContaining({ id: cardId, text: "A quiet thought" })]);
+    const other = await p2.ok("card.add", { activityId, lane: "now", kind: "idea", text: "Another thought" });
+    await fac.waitFor(() => waiting()?.length === 2, "both silent cards");
+    await p2.ok("card.delete", { cardId: other.cardId });
+    await fac.waitFor(() => waiting()?.length === 1, "one silent card after the delete");
 
     // On (re)connecting, the author sees their own silent card and a facilitator sees all of them.
     const p1again = await join(id, participant(1));
@@ -187,6 +198,7 @@ describe("silent maps", () => {
     });
 
     await fac.ok("cards.reveal", { activityId });
+    await fac.waitFor(() => waiting()?.length === 0, "nothing waiting after the reveal");
     await p2.waitFor(() => (p2.json().cards as Record<string, Json>)[cardId as string], "the revealed card");
     expect((p2.json().cards as Record<string, Json>)[cardId as string]).toMatchObject({ text: "A quiet thought" });
   });

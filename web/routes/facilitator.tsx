@@ -19,6 +19,7 @@ import { VoicePanel } from "../components/console/facilitator/VoicePanel";
 import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
+import { readPrivateCards } from "../components/participant/map/cards";
 import { createRoom } from "../lib/room";
 import { takeFragmentToken } from "../lib/storage";
 
@@ -114,6 +115,7 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                       <ActivityPanel
                         activity={activity()}
                         cards={cardsOf(room.cards(), id)}
+                        waiting={readPrivateCards(room.privateCards()[id])}
                         links={Object.values(room.links())}
                         comments={Object.values(room.comments())}
                         result={room.results()[id]}
@@ -126,7 +128,12 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
               </Show>
             </div>
             <aside class="facilitator-layout__side stack" aria-label={t("facilitator.sidebar")}>
-              <VoicePanel voice={voice()} groups={groups()} />
+              <VoicePanel
+                voice={voice()}
+                groups={groups()}
+                onScreen={w().showVoiceOnScreen === true}
+                commander={commander}
+              />
               <ParticipantsPanel
                 participants={participants()}
                 online={online()}

@@ -51,9 +51,10 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
   });
   const tally = createMemo(() => {
     const a = current();
-    return a?.kind === "vote" && a.resultsRevealed ? readTally(room.results()[a.id]) : null;
+    // The room writes a tally into the doc only once it may be shown: revealed, or live as ballots arrive.
+    return a?.kind === "vote" ? readTally(room.results()[a.id]) : null;
   });
-  const showVoice = () => (workshop() as { showVoiceOnScreen?: boolean } | null)?.showVoiceOnScreen === true;
+  const showVoice = () => workshop()?.showVoiceOnScreen === true;
   const voice = createMemo(() => {
     if (!showVoice()) return null;
     room.cards();

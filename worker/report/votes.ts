@@ -10,6 +10,8 @@ import { parseColumn } from "./parse";
 
 export interface VoteReport {
   method: VoteConfig["method"];
+  /** budget votes: what the amounts are in (GBP is shown as money) */
+  currency: VoteConfig["currency"];
   options: { id: string; label: string }[];
   revealed: boolean;
   result: Tally;
@@ -66,6 +68,7 @@ export function voteReport(
   const result = tally({ method: config.method, options, ballots, topK: config.topK, cardGroups });
   return {
     method: config.method,
+    currency: config.currency,
     options: options.map((o) => ({ id: o.id, label: o.label })),
     revealed: saved?.revealed_at != null,
     result,

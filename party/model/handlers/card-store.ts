@@ -56,11 +56,37 @@ export function silentEcho(
   return { kind: "private", to: authorId, message: { type: "private", kind: "cards", activityId, cards } };
 }
 
+/**
+ * Every unrevealed card of a silent map after a change, sent to facilitators: they
+ * watch the round fill up (and can moderate it) while each participant sees only
+ * their own. Sent after the author's echo, so a facilitator who is also the author
+ * ends up holding the full list.
+ */
+export function silentForFacilitators(
+  s: Scope,
+  activityId: string,
+  changed: readonly Card[],
+  removed: ReadonlySet<string> = new Set(),
+): Effect {
+  const replaced = new Set([...removed, ...changed.map((c) => c.id)]);
+  const cards = [...s.priv.silentCards(activityId).filter((c) => !replaced.has(c.id)), ...changed];
+  return {
+    kind: "private",
+    to: { role: "facilitator" },
+    message: { type: "private", kind: "cards", activityId, cards },
+  };
+}
+
 /** Where a changed card goes: the doc, or (unrevealed silent card) the room's private storage. */
 export function putCard(s: Scope, card: Card, silent: boolean, extra: Effect[] = []): Plan {
   if (silent) {
     return {
-      effects: [...extra, { kind: "silentCard.put", card }, silentEcho(s, card.authorId, card.activityId, card)],
+      effects: [
+        ...extra,
+        { kind: "silentCard.put", card },
+        silentEcho(s, card.authorId, card.activityId, card),
+        silentForFacilitators(s, card.activityId, [card]),
+      ],
     };
   }
   return { effects: extra, write: () => s.r.cards.set(card.id, card) };

@@ -1,7 +1,16 @@
 /** Participants' part of the map: cards, supports and comments (facilitators may do all of it too). */
 import type { Card, Comment } from "../doc";
 import { refuse } from "../refusal";
-import { countCards, mapOf, putCard, QUOTA, removeCards, requireLength, silentEcho } from "./card-store";
+import {
+  countCards,
+  mapOf,
+  putCard,
+  QUOTA,
+  removeCards,
+  requireLength,
+  silentEcho,
+  silentForFacilitators,
+} from "./card-store";
 import {
   groupOf,
   isFacilitator,
@@ -72,7 +81,11 @@ const remove: Handler<"card.delete"> = (s, args) => {
   const removal = removeCards(s, gone);
   const votes = scrubVotes(s, gone);
   const effects = silent
-    ? [...removal.effects, silentEcho(s, card.authorId, activity.id, null, card.id)]
+    ? [
+        ...removal.effects,
+        silentEcho(s, card.authorId, activity.id, null, card.id),
+        silentForFacilitators(s, activity.id, [], gone),
+      ]
     : [...removal.effects, ...votes.effects];
   const write = () => {
     removal.write();

@@ -2,7 +2,7 @@
 import type { Effect } from "../apply";
 import type { Activity, Participant } from "../doc";
 import { refuse } from "../refusal";
-import { removeCards } from "./card-store";
+import { removeCards, silentForFacilitators } from "./card-store";
 import { requireMember, workshopOf } from "./guards";
 import { ballotsAfter, recountVote } from "./recount";
 import type { Handler, Scope } from "./scope";
@@ -72,8 +72,12 @@ const updateMe: Handler<"me.update"> = (s, args) => {
     if (mine(c)) writes.push(() => s.r.comments.set(c.id, { ...c, authorName: name, group }));
   }
   for (const map of activitiesOf(s, "map")) {
-    for (const card of s.priv.silentCards(map.id).filter(mine))
-      effects.push({ kind: "silentCard.put", card: { ...card, authorName: name, group } });
+    const renamed = s.priv
+      .silentCards(map.id)
+      .filter(mine)
+      .map((card) => ({ ...card, authorName: name, group }));
+    for (const card of renamed) effects.push({ kind: "silentCard.put", card });
+    if (renamed.length > 0) effects.push(silentForFacilitators(s, map.id, renamed));
   }
   if (group !== me.group) {
     for (const vote of activitiesOf(s, "vote")) {
@@ -113,11 +117,14 @@ const withdraw: Handler<"me.withdraw"> = (s) => {
   const id = s.actor.id;
   const cardIds = new Set<string>();
   for (const card of s.r.cards.values()) if (card.authorId === id && !card.transcribed) cardIds.add(card.id);
+  const silentMaps: string[] = [];
   for (const map of activitiesOf(s, "map")) {
-    for (const card of s.priv.silentCards(map.id)) if (card.authorId === id) cardIds.add(card.id);
+    const theirs = s.priv.silentCards(map.id).filter((card) => card.authorId === id);
+    for (const card of theirs) cardIds.add(card.id);
+    if (theirs.length > 0) silentMaps.push(map.id);
   }
   const removal = removeCards(s, cardIds);
-  const effects: Effect[] = [...removal.effects];
+  const effects: Effect[] = [...removal.effects, ...silentMaps.map((m) => silentForFacilitators(s, m, [], cardIds))];
   const writes: (() => void)[] = [removal.write];
 
   writes.push(() => {

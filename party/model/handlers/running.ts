@@ -80,6 +80,12 @@ const revealCards: Handler<"cards.reveal"> = (s, args) => {
   if (config.mode !== "silent") refuse("bad_request", `"${activity.title}" is not a silent map`);
   const cards = s.priv.silentCards(activity.id);
   const effects: Effect[] = cards.map((card) => ({ kind: "silentCard.delete", cardId: card.id }));
+  // Nothing is waiting any more: the cards are in the doc now.
+  effects.push({
+    kind: "private",
+    to: { role: "facilitator" },
+    message: { type: "private", kind: "cards", activityId: activity.id, cards: [] },
+  });
   return {
     result: { activityId: activity.id, revealed: cards.length },
     effects,
@@ -122,6 +128,12 @@ const revealResults: Handler<"results.reveal"> = (s, args) => {
   };
 };
 
+/** Display only, so it stays allowed after closing: the debrief often shows who was heard. */
+const showVoice: Handler<"screen.showVoice"> = (s, args) => ({
+  result: { show: args.show },
+  write: () => s.r.workshop.set("showVoiceOnScreen", args.show),
+});
+
 const closeWorkshop: Handler<"workshop.close"> = (s) => {
   requireWorkshopNotClosed(s);
   const open = [...s.r.activities.values()].filter((a) => a.status === "open");
@@ -143,5 +155,6 @@ export const runningHandlers = {
   "timer.start": startTimer,
   "timer.stop": stopTimer,
   "results.reveal": revealResults,
+  "screen.showVoice": showVoice,
   "workshop.close": closeWorkshop,
 };

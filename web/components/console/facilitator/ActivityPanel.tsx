@@ -16,6 +16,8 @@ import { readTally } from "../results";
 interface Props {
   activity: Activity;
   cards: readonly Card[];
+  /** silent maps: cards not yet revealed, which the room sends facilitators privately */
+  waiting: readonly Card[];
   links: readonly Link[];
   comments: readonly Comment[];
   result: unknown;
@@ -37,6 +39,7 @@ export const ActivityPanel: Component<Props> = (props) => {
             activity={props.activity}
             config={config() as MapConfig}
             cards={props.cards}
+            waiting={props.waiting}
             links={props.links}
             comments={props.comments}
             groups={props.groups}

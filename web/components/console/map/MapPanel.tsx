@@ -16,6 +16,8 @@ interface Props {
   activity: Activity;
   config: MapConfig;
   cards: readonly Card[];
+  /** silent round: cards only facilitators see until the reveal (listed in the table, so they can be moderated) */
+  waiting: readonly Card[];
   links: readonly Link[];
   comments: readonly Comment[];
   groups: readonly StakeholderGroup[];
@@ -28,6 +30,8 @@ export const MapPanel: Component<Props> = (props) => {
   const cardIds = createMemo(() => new Set(visibleCards().map((c) => c.id)));
   const visibleLinks = createMemo(() => props.links.filter((l) => cardIds().has(l.from) && cardIds().has(l.to)));
   const hiddenCount = () => props.cards.length - visibleCards().length;
+  const silentRound = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
+  const tableCards = createMemo(() => (silentRound() ? [...props.cards, ...props.waiting] : props.cards));
   const run = props.commander.run;
   return (
     <section class="map-panel stack" aria-labelledby="map-panel-title">
@@ -39,6 +43,11 @@ export const MapPanel: Component<Props> = (props) => {
         {tn("map.cardCount", visibleCards().length)}
         <Show when={hiddenCount() > 0}> · {tn("map.hiddenCount", hiddenCount())}</Show>
       </p>
+      <Show when={silentRound()}>
+        <p role="status" data-testid="silent-waiting">
+          {tn("map.waitingCount", props.waiting.length)}
+        </p>
+      </Show>
       <div class="button-row">
         <Show when={props.config.mode === "silent"}>
           <button
@@ -72,7 +81,7 @@ export const MapPanel: Component<Props> = (props) => {
         when={view() === "board"}
         fallback={
           <CardTable
-            cards={props.cards}
+            cards={tableCards()}
             links={props.links}
             comments={props.comments}
             lanes={props.config.lanes}

@@ -131,7 +131,7 @@ export const VoteReport: Component<{ title: string; vote: VoteSection; groups: r
     <ResultsView
       title={t("vote.resultsTitle", { title: props.title })}
       tally={props.vote.result as TallyView}
-      config={{ options: props.vote.options }}
+      config={{ options: props.vote.options, currency: props.vote.currency }}
       groups={props.groups}
       byGroup
       showTable

@@ -36,6 +36,7 @@ export type MapSection = v.InferOutput<typeof MapSection>;
 
 const VoteSection = v.object({
   method: v.string(),
+  currency: v.optional(v.picklist(["points", "GBP"]), "points"),
   options: v.array(v.object({ id: v.string(), label: v.string() })),
   revealed: v.optional(v.boolean(), false),
   result: TallySchema,
