@@ -168,7 +168,7 @@ describe("me.withdraw and votes drawn from the map", () => {
         {
           kind: "vote",
           title: "Vote",
-          config: { method: "approve", liveResults: true, fromActivity: { activityId: "map" } },
+          config: { method: "approve", fromActivity: { activityId: "map" } },
         },
       ],
     });
@@ -183,6 +183,7 @@ describe("me.withdraw and votes drawn from the map", () => {
     const bens = add(ben, "Ben's version");
     room.ok(facilitator, "card.merge", { cardIds: [bens], into: shared });
     room.ok(facilitator, "activity.open", { activityId: vote });
+    room.ok(facilitator, "results.reveal", { activityId: vote });
     room.ok(ben, "ballot.submit", { activityId: vote, ballot: { approved: [solo, shared] } });
     room.ok(amina, "me.withdraw");
     expect(room.activity(vote).config.options).toEqual([{ id: shared, label: "Ben's version", cardIds: [bens] }]);

@@ -106,9 +106,10 @@ describe("a vote drawn from a map", () => {
     const { room, cards, vote, people } = mapWithCards();
     room.ok(facilitator, "activity.update", {
       activityId: vote,
-      config: { method: "rank", topK: 2, liveResults: true, fromActivity: { activityId: room.ids.map } },
+      config: { method: "rank", topK: 2, fromActivity: { activityId: room.ids.map } },
     });
     room.ok(facilitator, "activity.open", { activityId: vote });
+    room.ok(facilitator, "results.reveal", { activityId: vote });
     room.ok(people.a, "ballot.submit", { activityId: vote, ballot: { order: [cards.texts, cards.letters] } });
     room.ok(facilitator, "card.hide", { cardId: cards.texts, reason: "Names a patient" });
     const ids = () => (room.activity(vote).config.options as { id: string }[]).map((o) => o.id);

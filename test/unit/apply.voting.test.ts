@@ -45,12 +45,17 @@ describe("ballot.submit", () => {
     expect(room.activity(vote).turnout).toEqual({ voters: 1, byGroup: { community: 1 } });
   });
 
-  it("recomputes live results on each ballot", () => {
+  it("recomputes live results on each ballot once three people have voted", () => {
     const { room, vote, submit } = roomWithVote("approve", { liveResults: true });
     submit("amina", { approved: ["transport", "peer"] });
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { transport: 1, peer: 1, evening: 0 } });
     submit("ben", { approved: ["peer"] });
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 2, totals: { transport: 1, peer: 2 } });
+    // Totals of one or two ballots would reveal them: nothing is published yet.
+    expect(room.r.results.has(vote)).toBe(false);
+    expect(room.saved).toHaveLength(0);
+    submit("cara", { approved: ["evening"] });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 1, peer: 2, evening: 1 } });
+    submit("amina", { approved: ["peer"] });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 0, peer: 2, evening: 1 } });
     expect(room.saved.at(-1)?.activityId).toBe(vote);
   });
 
@@ -222,7 +227,7 @@ describe("published results trace options to who raised them", () => {
         {
           kind: "vote",
           title: "Vote",
-          config: { method: "approve", liveResults: true, fromActivity: { activityId: "map" } },
+          config: { method: "approve", fromActivity: { activityId: "map" } },
         },
       ],
     });
@@ -246,6 +251,7 @@ describe("published results trace options to who raised them", () => {
     room.ok(facilitator, "activity.open", { activityId: vote });
     room.ok(ben, "ballot.submit", { activityId: vote, ballot: { approved: [fromBen, fromAmina, transcribed] } });
     room.ok(amina, "ballot.submit", { activityId: vote, ballot: { approved: [fromBen, transcribed] } });
+    room.ok(facilitator, "results.reveal", { activityId: vote });
     expect(room.r.results.get(vote)).toMatchObject({
       ranking: [fromBen, transcribed, fromAmina],
       communityOriginTop: { n: 3, count: 2, optionIds: [transcribed, fromAmina] },

@@ -4,7 +4,7 @@
  */
 import type { Effect } from "../apply";
 import type { Activity } from "../doc";
-import { type CastBallot, type Tally, tally } from "../tally";
+import { ANONYMITY_K, type CastBallot, type Tally, tally } from "../tally";
 import { configOf } from "./guards";
 import type { Scope } from "./scope";
 
@@ -22,6 +22,14 @@ export function turnoutOf(ballots: readonly { group: string }[]): NonNullable<Ac
   const byGroup: Record<string, number> = {};
   for (const b of ballots) byGroup[b.group] = (byGroup[b.group] ?? 0) + 1;
   return { voters: ballots.length, byGroup };
+}
+
+/**
+ * Live totals appear only once ANONYMITY_K people have voted: with one or two voters the
+ * totals would be somebody's ballot, and ballots are secret until the reveal.
+ */
+export function liveResultsShown(activity: Activity, voters: number): boolean {
+  return configOf(activity, "vote").liveResults && voters >= ANONYMITY_K;
 }
 
 export function tallyVote(
@@ -48,7 +56,7 @@ export function recountVote(
   dropCards?: ReadonlySet<string>,
 ): { effects: Effect[]; write: () => void } {
   const turnout = turnoutOf(ballots);
-  const publish = activity.resultsRevealed || configOf(activity, "vote").liveResults;
+  const publish = activity.resultsRevealed || liveResultsShown(activity, ballots.length);
   const result = publish ? (tallyVote(s, activity, ballots, dropCards) as unknown as Record<string, unknown>) : null;
   return {
     effects: result ? [{ kind: "result.saved", activityId: activity.id, result }] : [],
@@ -57,6 +65,8 @@ export function recountVote(
       const current = s.r.activities.get(activity.id);
       if (current) s.r.activities.set(activity.id, { ...current, turnout });
       if (result) s.r.results.set(activity.id, result);
+      // Live totals withdrawn below the threshold must not linger on screens.
+      else if (s.r.results.has(activity.id)) s.r.results.delete(activity.id);
     },
   };
 }
