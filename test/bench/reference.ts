@@ -1,0 +1,95 @@
+/**
+ * The reference: the stock y-websocket server (@y/websocket-server, its own bin) in
+ * its own process, relaying the same card edits between the same number of plain Yjs
+ * clients. No validation, no durability, no acks: only relaying.
+ */
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { ROOT } from "../../scripts/lib/app";
+import { freePort, spawnGroup, stopGroup } from "../../scripts/lib/proc";
+import { openSocket, RoomClient } from "../../scripts/lib/room-client";
+import { EditTracker, editText, paced } from "./edits";
+import { pool, Samples, sleep } from "./stats";
+
+export interface ReferenceResult {
+  joined: number;
+  joinErrors: string[];
+  joinTime: Samples;
+  joinWallMs: number;
+  edits: EditTracker;
+}
+
+export async function runReference(o: {
+  clients: number;
+  editsPerSecond: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<ReferenceResult> {
+  const port = await freePort();
+  const server = spawnGroup(process.execPath, [path.join(ROOT, "node_modules/@y/websocket-server/src/server.js")], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
+    onOutput: () => {},
+  });
+  try {
+    for (let i = 0; i < 100; i++) {
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await sleep(100);
+    }
+    const joinTime = new Samples();
+    const joinErrors: string[] = [];
+    const clients: RoomClient[] = [];
+    o.log(`reference: connecting ${o.clients} Yjs clients to y-websocket (25 at a time)…`);
+    const joinStart = performance.now();
+    const joins = await pool(
+      25,
+      Array.from({ length: o.clients }, () => async () => {
+        const t0 = performance.now();
+        const socket = await openSocket(`ws://127.0.0.1:${port}/bench-room`, 60_000);
+        const client = new RoomClient(socket, "bench-room", false);
+        // A y-websocket client sends its own doc changes as sync updates.
+        client.doc.on("update", (update: Uint8Array, origin: unknown) => {
+          if (origin === client || !client.isOpen) return;
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, 0);
+          syncProtocol.writeUpdate(encoder, update);
+          socket.send(encoding.toUint8Array(encoder));
+        });
+        client.startSync();
+        await client.waitForSync(60_000);
+        joinTime.add(performance.now() - t0);
+        return client;
+      }),
+    );
+    const joinWallMs = performance.now() - joinStart;
+    for (const r of joins) {
+      if (r.status === "fulfilled") clients.push(r.value);
+      else joinErrors.push(String(r.reason instanceof Error ? r.reason.message : r.reason).slice(0, 200));
+    }
+    const edits = new EditTracker(clients.length);
+    clients.forEach((client, i) => {
+      client.onBinaryFrame = edits.frames(i);
+    });
+    const editCount = Math.round(o.editsPerSecond * o.seconds);
+    o.log(`reference: ${editCount} card edits at ${o.editsPerSecond}/s…`);
+    await paced(editCount, o.editsPerSecond, (seq) => {
+      const from = Math.floor(Math.random() * clients.length);
+      edits.sent(seq, from);
+      clients[from]!.doc.getMap("cards").set(randomUUID(), { text: editText(seq), lane: "before", kind: "note" });
+    });
+    const deadline = performance.now() + 15_000;
+    while (edits.missing() > 0 && performance.now() < deadline) await sleep(100);
+    await Promise.all(clients.map((c) => c.close()));
+    return { joined: clients.length, joinErrors, joinTime, joinWallMs, edits };
+  } finally {
+    await stopGroup(server);
+  }
+}

@@ -1,0 +1,112 @@
+/** BENCHMARKS.md: the figures against DESIGN.md's budgets, with how they were made. */
+import type { ReferenceResult } from "./reference";
+import type { RoomLoadResult } from "./room-load";
+import type { ScaleResult } from "./scale";
+import { fmtBytes, fmtMs, ratio, type Samples } from "./stats";
+
+export interface ReportInput {
+  command: string;
+  machine: string;
+  when: string;
+  options: { clients: number; editsPerSecond: number; seconds: number };
+  room: RoomLoadResult;
+  reference: ReferenceResult | null;
+  scale: ScaleResult | null;
+}
+
+function cells(name: string, s: Samples): string {
+  const x = s.summary();
+  return `| ${name} | ${x.n} | ${fmtMs(x.p50)} | ${fmtMs(x.p95)} | ${fmtMs(x.p99)} | ${fmtMs(x.max)}`;
+}
+
+function row(name: string, s: Samples, budget = ""): string {
+  return `${cells(name, s)} | ${budget} |`;
+}
+
+function compared(name: string, ref: Samples, ours: Samples): string {
+  const p50 = ratio(ours.percentile(50), ref.percentile(50));
+  const p95 = ratio(ours.percentile(95), ref.percentile(95));
+  return `${cells(name, ref)} | ${p50} / ${p95} |`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? "within" : "**over**";
+}
+
+export function renderReport(r: ReportInput): string {
+  const { room, reference, scale } = r;
+  const n = r.options.clients;
+  const lines: string[] = [
+    `Made by \`${r.command}\` on ${r.when}.`,
+    "",
+    `Machine: ${r.machine}. The app runs under \`wrangler dev\` (workerd, local Durable Objects and D1); the`,
+    "simulated phones run in one Node process on the same machine, over 127.0.0.1. Figures on a shared",
+    "2-core machine are noisy: compare runs made together, and read the reference column beside ours.",
+    "",
+    `## ${n} phones in one room`,
+    "",
+    `${room.joined} of ${n} phones joined through the real flow (HTTP join → ticket → WebSocket → Yjs sync), 25 at a`,
+    `time, in ${(room.joinWallMs / 1000).toFixed(1)} s; ${room.joinErrors.length} joins failed; ${room.unexpectedCloses} connections`,
+    `closed unexpectedly. Then ${room.edits.count} cards were added at ${r.options.editsPerSecond}/s from random phones, every`,
+    "phone supported a card and every phone submitted a dots ballot (50/s).",
+    "",
+    "| what | n | p50 | p95 | p99 | max | budget |",
+    "|---|---|---|---|---|---|---|",
+    row("join, whole (HTTP join + ticket + WebSocket + sync)", room.joinTime),
+    row("of which WebSocket connect + sync", room.connectTime),
+    row("ack: card.add", room.ack.cards, `p95 ≤ 50 ms: ${verdict(room.ack.cards.percentile(95) <= 50)}`),
+    row("ack: card.support", room.ack.supports),
+    row("ack: ballot.submit", room.ack.ballots),
+    row(
+      "edit visible on another phone",
+      room.edits.delivery,
+      `p95 ≤ 150 ms: ${verdict(room.edits.delivery.percentile(95) <= 150)}`,
+    ),
+    row("edit visible on every other phone", room.edits.everyone),
+    "",
+    `Command errors: ${room.commandErrors.length}${room.commandErrors.length ? ` (first: ${room.commandErrors.slice(0, 3).join("; ")})` : ""}.`,
+    `Deliveries missing after 15 s: ${room.edits.missing()}.`,
+    ...(room.joinErrors.length ? [`First join errors: ${room.joinErrors.slice(0, 3).join("; ")}.`] : []),
+    "",
+  ];
+  if (reference) {
+    lines.push(
+      "## Reference: plain y-websocket server, same load",
+      "",
+      `\`@y/websocket-server\` 0.1.1 (its own \`server.js\`, one Node process) relaying the same ${reference.edits.count}`,
+      `card edits between ${reference.joined} plain Yjs clients (no tickets, validation, durability or acks).`,
+      "",
+      "| what | n | p50 | p95 | p99 | max | Coproduce ÷ reference (p50 / p95) |",
+      "|---|---|---|---|---|---|---|",
+      compared("WebSocket connect + sync", reference.joinTime, room.connectTime),
+      compared("edit visible on another client", reference.edits.delivery, room.edits.delivery),
+      compared("edit visible on every other client", reference.edits.everyone, room.edits.everyone),
+      "",
+      `Reference: ${reference.joinErrors.length} failed connections, ${reference.edits.missing()} deliveries missing after 15 s.`,
+      "",
+    );
+  }
+  if (scale) {
+    const c = scale.counts;
+    lines.push(
+      `## A 3-hour, ${scale.people}-person workshop`,
+      "",
+      `Built through the real join flow and ${scale.commands} commands (${scale.commandErrors} refused or lost) in`,
+      `${scale.buildSeconds.toFixed(0)} s: ${c.activities} activities (3 maps, 2 votes revealed, feedback), ${c.participants} participants,`,
+      `${c.cards} cards, ${c.supports} supports, ${c.comments} comments, ${scale.people * 2} ballots, ${scale.people} feedback forms.`,
+      "",
+      "| what | measured | budget |",
+      "|---|---|---|",
+      `| Y.Doc (full state update) | ${fmtBytes(scale.docBytes)} | ≤ 1 MB: ${verdict(scale.docBytes <= 1024 * 1024)} |`,
+      `| join sync payload, gzip | ${fmtBytes(scale.joinSyncGzip)} (raw ${fmtBytes(scale.joinSyncBytes)}) | ≤ 150 KB: ${verdict(scale.joinSyncGzip <= 150 * 1024)} |`,
+      `| first connect after a restart (room wakes from storage), median of ${scale.coldConnect.count} | ${fmtMs(scale.coldConnect.percentile(50))} | |`,
+      `| connect to the awake room, median | ${fmtMs(scale.warmConnect.percentile(50))} | |`,
+      `| room wake (difference) | ${fmtMs(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50))} | ≤ 100 ms: ${verdict(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50) <= 100)} |`,
+      "",
+      "Connect times run from opening the WebSocket (ticket in hand) to the synced doc; after a restart the",
+      "Worker is warmed by the ticket request first, so the difference is the room loading itself.",
+      "",
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: Coproduce under load on this machine, beside a plain y-websocket
+ * server doing less (relaying only), and a 3-hour 200-person workshop's size and wake
+ * time. Loopback only; bounded in count and time. Prints the figures and writes
+ * BENCHMARKS.md.
+ *
+ *   npm run bench                          500 phones, 20 edits/s for 15 s
+ *   npm run bench -- --clients 1000        the stretch
+ *   npm run bench -- --no-reference --no-scale
+ *   npm run bench -- --clients 1000 --no-scale --append   add a run to BENCHMARKS.md
+ */
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {
+  applyMigrations,
+  makeTempDir,
+  ROOT,
+  type RunningApp,
+  randomToken,
+  removeDir,
+  snapshotSources,
+  startApp,
+} from "../../scripts/lib/app";
+import { runReference } from "./reference";
+import { renderReport } from "./report";
+import { runRoomLoad } from "./room-load";
+import { runScale } from "./scale";
+
+function numberFlag(name: string, fallback: number, max: number): number {
+  const i = process.argv.indexOf(name);
+  if (i === -1) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new Error(`${name}: a number from 1 to ${max}`);
+  return value;
+}
+
+const options = {
+  clients: numberFlag("--clients", 500, 1000),
+  editsPerSecond: numberFlag("--edit-rate", 20, 200),
+  seconds: numberFlag("--seconds", 15, 60),
+  scalePeople: numberFlag("--scale-people", 200, 500),
+  reference: !process.argv.includes("--no-reference"),
+  scale: !process.argv.includes("--no-scale"),
+  append: process.argv.includes("--append"),
+  out: path.join(ROOT, "BENCHMARKS.md"),
+};
+// A hard stop keeps the benchmark bounded whatever happens.
+const HARD_LIMIT_MS = 25 * 60_000;
+
+function log(line: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+async function main(): Promise<void> {
+  const limit = setTimeout(() => {
+    console.error(`bench: still running after ${HARD_LIMIT_MS / 60_000} minutes; giving up.`);
+    process.exit(1);
+  }, HARD_LIMIT_MS);
+  limit.unref();
+
+  const dir = await makeTempDir("bench");
+  const persistTo = path.join(dir, "state");
+  const assetsDir = path.join(dir, "web");
+  await mkdir(assetsDir, { recursive: true });
+  const organiserToken = randomToken();
+  let app: RunningApp | undefined;
+  try {
+    log("migrating a fresh local D1 and starting wrangler dev…");
+    // A snapshot of the Worker's sources: edits elsewhere must not reload the app mid-run.
+    const root = await snapshotSources(path.join(dir, "src"));
+    await applyMigrations({ persistTo, root, onOutput: () => {} });
+    const start = (port?: number) =>
+      startApp({ root, persistTo, assetsDir, organiserToken, onOutput: () => {}, ...(port ? { port } : {}) });
+    app = await start();
+    log(`app at ${app.baseUrl}`);
+
+    const room = await runRoomLoad({ baseUrl: app.baseUrl, organiserToken, ...options, log });
+    const reference = options.reference ? await runReference({ ...options, log }) : null;
+    const scale = options.scale
+      ? await runScale({
+          people: options.scalePeople,
+          cardsPerPersonPerMap: 4,
+          supportsPerPersonPerMap: 8,
+          commentsPerPersonPerMap: 2,
+          organiserToken,
+          app,
+          log,
+          restart: async () => {
+            const port = app!.port;
+            await app!.stop();
+            app = await start(port);
+            return app;
+          },
+        })
+      : null;
+
+    const command = `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+    const report = renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale });
+    console.log(`\n${report}`);
+    if (options.append) await appendFile(options.out, `\n---\n\n${report}`);
+    else await writeFile(options.out, `# Benchmarks\n\n${report}`);
+    log(`wrote ${path.relative(ROOT, options.out)}`);
+  } finally {
+    await app?.stop();
+    await removeDir(dir);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

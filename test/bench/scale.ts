@@ -1,0 +1,223 @@
+/**
+ * The scale fixture: a 3-hour, 200-person workshop built through the real API and
+ * commands (three service maps with thousands of cards, supports and comments, two
+ * votes, feedback), then measured: the Y.Doc's size, what a phone downloads to join
+ * (gzipped), and how long the room takes to wake from storage after a restart.
+ */
+import { gzipSync } from "node:zlib";
+import * as Y from "yjs";
+import { roots } from "../../party/model/doc";
+import { createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
+import type { RunningApp } from "../../scripts/lib/app";
+import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
+import { pool, Samples } from "./stats";
+
+export interface ScaleOptions {
+  people: number;
+  cardsPerPersonPerMap: number;
+  supportsPerPersonPerMap: number;
+  commentsPerPersonPerMap: number;
+  organiserToken: string;
+  /** restarts the app on the same state; returns the new base URL */
+  restart: () => Promise<RunningApp>;
+  app: RunningApp;
+  log: (line: string) => void;
+}
+
+export interface ScaleResult {
+  people: number;
+  commands: number;
+  commandErrors: number;
+  buildSeconds: number;
+  counts: { cards: number; comments: number; supports: number; activities: number; participants: number };
+  docBytes: number;
+  joinSyncBytes: number;
+  joinSyncGzip: number;
+  coldConnect: Samples;
+  warmConnect: Samples;
+}
+
+const GROUPS = ["community", "voluntary", "statutory", "other"];
+const MAP_CONFIG = {
+  lanes: [
+    { id: "before", label: "Before" },
+    { id: "during", label: "During" },
+    { id: "after", label: "After" },
+  ],
+  kinds: [
+    { id: "works", label: "What works", color: "#2e7d32" },
+    { id: "gap", label: "Gap", color: "#c62828" },
+    { id: "idea", label: "Idea", color: "#1565c0" },
+  ],
+};
+
+/** Time from opening the WebSocket (ticket already in hand) until the doc is synced. */
+async function timeConnect(baseUrl: string, token: string): Promise<{ ms: number; client: RoomClient }> {
+  const ticket = await getTicket(baseUrl, token);
+  const t0 = performance.now();
+  const socket = await openSocket(roomUrl(baseUrl, ticket.workshopId, ticket.ticket), 60_000);
+  const client = new RoomClient(socket, ticket.workshopId);
+  client.startSync();
+  await client.waitForSync(60_000);
+  return { ms: performance.now() - t0, client };
+}
+
+export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
+  let app = o.app;
+  const started = performance.now();
+  const workshop = await createWorkshop(app.baseUrl, o.organiserToken, { title: `Bench scale ${Date.now()}` });
+  const facilitator = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
+  const maps: string[] = [];
+  for (const title of ["Journey today", "Assets and gaps", "Ideas for the new service"]) {
+    maps.push(
+      (await facilitator.command<{ activityId: string }>("activity.add", { kind: "map", title, config: MAP_CONFIG }))
+        .activityId,
+    );
+  }
+  const options = Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, label: `Priority ${i + 1}` }));
+  const votes = [
+    (
+      await facilitator.command<{ activityId: string }>("activity.add", {
+        kind: "vote",
+        title: "Dots",
+        config: { method: "dots", options },
+      })
+    ).activityId,
+    (
+      await facilitator.command<{ activityId: string }>("activity.add", {
+        kind: "vote",
+        title: "Top three",
+        config: { method: "rank", options, topK: 3 },
+      })
+    ).activityId,
+  ];
+  const feedback = (
+    await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "feedback",
+      title: "Feedback",
+      config: {
+        items: [
+          { id: "heard", type: "likert", label: "I felt heard" },
+          { id: "better", type: "text", label: "Better next time" },
+        ],
+      },
+    })
+  ).activityId;
+
+  o.log(`scale: ${o.people} people join…`);
+  const joined = await pool(
+    25,
+    Array.from({ length: o.people }, (_, i) => async () => {
+      const person = await joinAsParticipant(app.baseUrl, workshop.joinCode, { group: GROUPS[i % GROUPS.length]! });
+      // followDoc off: 200 docs each applying every update would measure this process, not the room.
+      return connectRoom({ baseUrl: app.baseUrl, token: person.token, followDoc: false, timeoutMs: 60_000 });
+    }),
+  );
+  const phones = joined.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  let commands = 0;
+  let commandErrors = 0;
+  const send = async (phone: RoomClient, name: string, args: unknown) => {
+    commands++;
+    const ack = await phone.send(name, args, { timeoutMs: 60_000 }).catch(() => null);
+    if (!ack?.ok) commandErrors++;
+    return ack?.ok ? ack.result : null;
+  };
+
+  for (const [m, mapId] of maps.entries()) {
+    await facilitator.command("activity.open", { activityId: mapId });
+    o.log(`scale: map ${m + 1}/${maps.length}: cards…`);
+    const cardIds: string[] = [];
+    await Promise.all(
+      phones.map(async (phone, i) => {
+        for (let c = 0; c < o.cardsPerPersonPerMap; c++) {
+          const r = await send(phone, "card.add", {
+            activityId: mapId,
+            lane: MAP_CONFIG.lanes[(i + c) % 3]!.id,
+            kind: MAP_CONFIG.kinds[c % 3]!.id,
+            text: `Person ${i} says: a realistic sentence about the service, number ${c}, with a little detail.`,
+          });
+          if (typeof r?.cardId === "string") cardIds.push(r.cardId);
+        }
+      }),
+    );
+    o.log(`scale: map ${m + 1}/${maps.length}: supports and comments…`);
+    await Promise.all(
+      phones.map(async (phone, i) => {
+        for (let s = 0; s < o.supportsPerPersonPerMap; s++) {
+          await send(phone, "card.support", { cardId: cardIds[(i * 7 + s * 13) % cardIds.length], on: true });
+        }
+        for (let c = 0; c < o.commentsPerPersonPerMap; c++) {
+          await send(phone, "comment.add", {
+            cardId: cardIds[(i * 11 + c) % cardIds.length],
+            text: `A comment from person ${i}.`,
+          });
+        }
+      }),
+    );
+    await facilitator.command("activity.close", { activityId: mapId });
+  }
+  o.log("scale: votes and feedback…");
+  for (const [v, voteId] of votes.entries()) {
+    await facilitator.command("activity.open", { activityId: voteId });
+    await Promise.all(
+      phones.map((phone, i) =>
+        send(phone, "ballot.submit", {
+          activityId: voteId,
+          ballot:
+            v === 0
+              ? { allocations: { [`o${i % 12}`]: 3, [`o${(i + 5) % 12}`]: 2 } }
+              : { order: [`o${i % 12}`, `o${(i + 1) % 12}`, `o${(i + 4) % 12}`] },
+        }),
+      ),
+    );
+    await facilitator.command("activity.close", { activityId: voteId });
+    await facilitator.command("results.reveal", { activityId: voteId });
+  }
+  await facilitator.command("activity.open", { activityId: feedback });
+  await Promise.all(
+    phones.map((phone, i) =>
+      send(phone, "feedback.submit", { activityId: feedback, answers: { heard: 1 + (i % 5), better: "More time." } }),
+    ),
+  );
+  await facilitator.command("activity.close", { activityId: feedback });
+  const buildSeconds = (performance.now() - started) / 1000;
+  await Promise.all([...phones, facilitator].map((p) => p.close()));
+
+  // What a phone downloads to join: the full state as one sync update.
+  const reader = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
+  const state = Y.encodeStateAsUpdate(reader.doc);
+  const r = roots(reader.doc);
+  const counts = {
+    cards: r.cards.size,
+    comments: r.comments.size,
+    supports: [...r.cards.values()].reduce((n, c) => n + (c.supports?.length ?? 0), 0),
+    activities: r.activities.size,
+    participants: r.participants.size,
+  };
+  await reader.close();
+
+  const coldConnect = new Samples();
+  const warmConnect = new Samples();
+  for (let i = 0; i < 3; i++) {
+    o.log(`scale: restart ${i + 1}/3 to time the room waking from storage…`);
+    app = await o.restart();
+    const cold = await timeConnect(app.baseUrl, workshop.facilitatorToken);
+    coldConnect.add(cold.ms);
+    const warm = await timeConnect(app.baseUrl, workshop.facilitatorToken);
+    warmConnect.add(warm.ms);
+    await Promise.all([cold.client.close(), warm.client.close()]);
+  }
+
+  return {
+    people: phones.length,
+    commands,
+    commandErrors,
+    buildSeconds,
+    counts,
+    docBytes: state.byteLength,
+    joinSyncBytes: state.byteLength,
+    joinSyncGzip: gzipSync(state).byteLength,
+    coldConnect,
+    warmConnect,
+  };
+}

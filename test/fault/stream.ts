@@ -1,0 +1,104 @@
+/**
+ * A participant streaming card.add commands with client-made ids, as a phone does,
+ * keeping the record the fault suite judges by: which ids were acknowledged (and
+ * the card each created), which were refused, and which are still unacknowledged
+ * (to be resent after reconnecting, with the same id).
+ */
+import type { RoomClient } from "../../scripts/lib/room-client";
+
+export type Outcome = { state: "unacked" } | { state: "acked"; cardId: string } | { state: "refused"; code: string };
+
+export interface Ledger {
+  /** command id → outcome; insertion order is send order */
+  outcomes: Map<string, Outcome>;
+  /** acks that arrived for an id already acknowledged with a different card: applied twice */
+  conflicts: string[];
+  /** ids sent more than once (resent after a reconnect), with the round of each resend */
+  resent: Map<string, number[]>;
+  /** who sent each id: a resend must come from the same participant, as a phone's queue does */
+  sender: Map<string, number>;
+}
+
+export function newLedger(): Ledger {
+  return { outcomes: new Map(), conflicts: [], resent: new Map(), sender: new Map() };
+}
+
+export function cardText(commandId: string): string {
+  return `fault ${commandId}`;
+}
+
+/** Sends one card.add with `id` and records what came back; a lost connection leaves it unacked. */
+export async function sendCard(
+  client: RoomClient,
+  who: number,
+  ledger: Ledger,
+  activityId: string,
+  id: string,
+): Promise<void> {
+  const sender = ledger.sender.get(id);
+  if (sender !== undefined && sender !== who) throw new Error(`${id} was sent by participant ${sender}, not ${who}`);
+  ledger.sender.set(id, who);
+  if (!ledger.outcomes.has(id)) ledger.outcomes.set(id, { state: "unacked" });
+  try {
+    const ack = await client.send(
+      "card.add",
+      { activityId, lane: "now", kind: "note", text: cardText(id) },
+      { id, timeoutMs: 20_000 },
+    );
+    const before = ledger.outcomes.get(id);
+    if (ack.ok) {
+      const cardId = ack.result.cardId;
+      if (typeof cardId !== "string") throw new Error(`card.add ${id} acked without a cardId: ${JSON.stringify(ack)}`);
+      if (before?.state === "acked" && before.cardId !== cardId) ledger.conflicts.push(id);
+      ledger.outcomes.set(id, { state: "acked", cardId });
+    } else {
+      ledger.outcomes.set(id, { state: "refused", code: ack.error.code });
+    }
+  } catch {
+    // No ack: the runtime died or the socket dropped. The id stays unacked and is resent later.
+  }
+}
+
+/**
+ * Streams commands from `client` until `stop()` is called: one every `intervalMs`, up to
+ * `window` in flight, like a phone with a queue. Resolves when every send has settled.
+ */
+export function streamCards(
+  client: RoomClient,
+  who: number,
+  ledger: Ledger,
+  activityId: string,
+  nextId: () => string,
+  options: { intervalMs: number; window: number },
+): { stop: () => Promise<void> } {
+  let stopped = false;
+  const inFlight = new Set<Promise<void>>();
+  const loop = (async () => {
+    while (!stopped && client.isOpen) {
+      if (inFlight.size < options.window) {
+        const p = sendCard(client, who, ledger, activityId, nextId()).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+      await new Promise((r) => setTimeout(r, options.intervalMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      await Promise.all(inFlight);
+    },
+  };
+}
+
+/** A small seeded PRNG (mulberry32) so a failing run can be replayed with FAULT_SEED. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
