@@ -7,11 +7,18 @@ import solid from "vite-plugin-solid";
 export default defineConfig({
   root: "web",
   plugins: [solid()],
-  resolve: { alias: { "@model": path.resolve(import.meta.dirname, "party/model") } },
+  resolve: {
+    alias: [
+      { find: "@model", replacement: path.resolve(import.meta.dirname, "party/model") },
+      // Yjs logs through lib0's isomorphic logger, which drags lib0/dom and lib0/schema
+      // into the phone bundle; a console-backed stand-in keeps the same exports.
+      { find: /^lib0\/logging$/, replacement: path.resolve(import.meta.dirname, "web/lib/lib0-logging.ts") },
+    ],
+  },
   build: {
     outDir: path.resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,
-    target: "es2020",
+    target: "es2022",
     sourcemap: false,
     modulePreload: { polyfill: false },
   },
