@@ -34,6 +34,8 @@ export class Broadcast {
   readonly presence = new PresenceRegistry();
   #pending: Uint8Array[] = [];
   #updateTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last update frame went out (ms); spaces frames `broadcastMs` apart. */
+  #lastSent = 0;
   #presenceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -41,10 +43,17 @@ export class Broadcast {
     private readonly timing: () => BroadcastTiming,
   ) {}
 
-  /** A committed doc update, sent to everyone on the next tick. */
+  /**
+   * A committed doc update, sent to everyone on the next tick. The tick is at most every
+   * `broadcastMs`, but not later than needed: an update arriving after a quiet spell goes
+   * out as soon as the current event is done (so a lone edit is not held back a whole
+   * interval), while a burst is merged into one frame per interval.
+   */
   queueUpdate(update: Uint8Array): void {
     this.#pending.push(update);
-    this.#updateTimer ??= setTimeout(() => this.#sendUpdates(), this.timing().broadcastMs);
+    if (this.#updateTimer) return;
+    const wait = Math.max(0, this.#lastSent + this.timing().broadcastMs - Date.now());
+    this.#updateTimer = setTimeout(() => this.#sendUpdates(), wait);
   }
 
   /**
@@ -72,6 +81,7 @@ export class Broadcast {
 
   #sendUpdates(): void {
     this.#updateTimer = null;
+    this.#lastSent = Date.now();
     const frame = this.pendingFrame();
     this.#pending = [];
     if (frame) this.#toEveryone(frame);
