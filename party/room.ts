@@ -31,7 +31,7 @@ import {
 } from "./model/apply";
 import { LIMITS } from "./model/commands";
 import { roots } from "./model/doc";
-import { randomId } from "./model/ids";
+import { itemId } from "./model/ids";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, type ServerMessage } from "./model/protocol";
 import { FLUSH_DELAY_MS, Outbox } from "./outbox";
 import { SharedDoc } from "./shared-doc";
@@ -373,7 +373,7 @@ export class WorkshopRoom extends YServer {
   ): Committed {
     const { store, outbox, shared } = this.#load();
     const at = Date.now();
-    const ctx: ApplyContext = { now: at, newId: () => randomId(), priv: store.priv };
+    const ctx: ApplyContext = { now: at, newId: () => itemId(), priv: store.priv };
     const refused = (ack: Ack): Committed => ({ ack, effects: [], changes: new Map() });
 
     let changed: ReturnType<typeof shared.change<ApplyOutcome>>;

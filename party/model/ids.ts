@@ -33,6 +33,16 @@ export function randomId(length = 21, random: RandomBytes = cryptoBytes): string
   return randomString(URL_SAFE, length, random);
 }
 
+/**
+ * Ids of things inside a workshop (cards, comments, links, activities, participants).
+ * They recur in the shared doc (keys, authors, supporters), which every phone downloads
+ * on joining, so they are shorter: 12 characters carry 72 bits, leaving a one-in-a-million
+ * chance of any clash among a hundred million cards.
+ */
+export function itemId(random: RandomBytes = cryptoBytes): string {
+  return randomId(12, random);
+}
+
 export function joinCode(random: RandomBytes = cryptoBytes): string {
   return randomString(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, random);
 }

@@ -1,6 +1,6 @@
 /** Random ids, join codes and friendly pseudonyms. */
 import { describe, expect, it } from "vitest";
-import { isJoinCode, JOIN_CODE_ALPHABET, joinCode, normaliseJoinCode, randomId } from "../../party/model/ids";
+import { isJoinCode, itemId, JOIN_CODE_ALPHABET, joinCode, normaliseJoinCode, randomId } from "../../party/model/ids";
 import { friendlyName, uniqueFriendlyName } from "../../party/model/names";
 
 /** Random bytes replayed from a list, for predictable tests. */
@@ -59,5 +59,13 @@ describe("friendlyName", () => {
     let calls = 0;
     const name = uniqueFriendlyName(new Set(["Amber Badger 10"]), () => (calls++ < 3 ? 0 : 0.5));
     expect(name).not.toBe("Amber Badger 10");
+  });
+});
+
+describe("itemId", () => {
+  it("is a 12-character URL-safe id, different every time", () => {
+    const ids = new Set(Array.from({ length: 2000 }, () => itemId()));
+    expect(ids.size).toBe(2000);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{12}$/);
   });
 });

@@ -6,7 +6,7 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import { GroupId, LIMITS } from "../../party/model/commands";
-import { isJoinCode, normaliseJoinCode, randomId } from "../../party/model/ids";
+import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
 import { insertParticipant } from "../db/participants";
@@ -69,7 +69,7 @@ export const join = new Hono<AppEnv>()
     const now = Date.now();
     await countJoin(c, db, workshop.id, now);
 
-    const participantId = randomId();
+    const participantId = itemId();
     const minted = await mintToken(db, { role: "participant", workshopId: workshop.id, participantId }, now);
     const chosen = body.name ? body.name : null;
     const name = chosen ?? friendlyName();
