@@ -39,9 +39,13 @@ export function renderReport(r: ReportInput): string {
   const lines: string[] = [
     `Made by \`${r.command}\` on ${r.when}.`,
     "",
-    `Machine: ${r.machine}. The app runs under \`wrangler dev\` (workerd, local Durable Objects and D1); the`,
-    "simulated phones run in one Node process on the same machine, over 127.0.0.1. Figures on a shared",
-    "2-core machine are noisy: compare runs made together, and read the reference column beside ours.",
+    `Machine: ${r.machine}.`,
+    "",
+    "The app is the deploy bundle (`wrangler deploy --dry-run`) running on one workerd through the",
+    "Miniflare API, with real local Durable Objects (SQLite storage) and D1 persisted to disk: no",
+    "`wrangler dev` and no dev proxy between the phones and the Worker. The simulated phones run in one",
+    "Node process on the same machine, over 127.0.0.1. Figures on a shared 2-core machine are noisy:",
+    "compare runs made together, and read the reference column beside ours.",
     "",
     `## ${n} phones in one room`,
     "",
@@ -102,9 +106,16 @@ export function renderReport(r: ReportInput): string {
       `| first connect after a restart (room wakes from storage), median of ${scale.coldConnect.count} | ${fmtMs(scale.coldConnect.percentile(50))} | |`,
       `| connect to the awake room, median | ${fmtMs(scale.warmConnect.percentile(50))} | |`,
       `| room wake (difference) | ${fmtMs(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50))} | ≤ 100 ms: ${verdict(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50) <= 100)} |`,
+      ...(scale.roomWake.count
+        ? [
+            `| room wake as the room reports it (\`state().wakeMs\`), median of ${scale.roomWake.count} | ${fmtMs(scale.roomWake.percentile(50))} (max ${fmtMs(scale.roomWake.percentile(100))}) | ≤ 100 ms: ${verdict(scale.roomWake.percentile(50) <= 100)} |`,
+          ]
+        : []),
+      `| the room's own figures (\`state()\`) | doc ${fmtBytes(scale.room.docBytes)}, ${scale.room.commands} commands stored | |`,
       "",
       "Connect times run from opening the WebSocket (ticket in hand) to the synced doc; after a restart the",
-      "Worker is warmed by the ticket request first, so the difference is the room loading itself.",
+      "Worker is warmed by the ticket request first, so the difference is the room loading itself. Each",
+      "restart disposes the Miniflare instance and starts a new one on the same storage.",
       "",
     );
   }

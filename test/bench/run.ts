@@ -9,19 +9,11 @@
  *   npm run bench -- --no-reference --no-scale
  *   npm run bench -- --clients 1000 --no-scale --append   add a run to BENCHMARKS.md
  */
-import { appendFile, mkdir, writeFile } from "node:fs/promises";
+import { appendFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  applyMigrations,
-  makeTempDir,
-  ROOT,
-  type RunningApp,
-  randomToken,
-  removeDir,
-  snapshotSources,
-  startApp,
-} from "../../scripts/lib/app";
+import { makeTempDir, ROOT, randomToken, removeDir } from "../../scripts/lib/app";
+import { type BenchApp, bundleWorker, startBenchApp } from "./miniflare-app";
 import { runReference } from "./reference";
 import { renderReport } from "./report";
 import { runRoomLoad } from "./room-load";
@@ -61,18 +53,13 @@ async function main(): Promise<void> {
 
   const dir = await makeTempDir("bench");
   const persistTo = path.join(dir, "state");
-  const assetsDir = path.join(dir, "web");
-  await mkdir(assetsDir, { recursive: true });
   const organiserToken = randomToken();
-  let app: RunningApp | undefined;
+  let app: BenchApp | undefined;
   try {
-    log("migrating a fresh local D1 and starting wrangler dev…");
-    // A snapshot of the Worker's sources: edits elsewhere must not reload the app mid-run.
-    const root = await snapshotSources(path.join(dir, "src"));
-    await applyMigrations({ persistTo, root, onOutput: () => {} });
-    const start = (port?: number) =>
-      startApp({ root, persistTo, assetsDir, organiserToken, onOutput: () => {}, ...(port ? { port } : {}) });
-    app = await start();
+    log("bundling the Worker as a deploy would, and starting it on workerd through Miniflare…");
+    // The bundle is made once, up front: edits elsewhere in the repo cannot change the app mid-run.
+    const script = await bundleWorker(dir);
+    app = await startBenchApp({ script, persistTo, organiserToken, migrate: true });
     log(`app at ${app.baseUrl}`);
 
     const room = await runRoomLoad({ baseUrl: app.baseUrl, organiserToken, ...options, log });
@@ -87,9 +74,11 @@ async function main(): Promise<void> {
           app,
           log,
           restart: async () => {
+            // The same state on disk and the same port: the room must wake from storage.
             const port = app!.port;
             await app!.stop();
-            app = await start(port);
+            app = undefined;
+            app = await startBenchApp({ script, persistTo, organiserToken, port, migrate: false });
             return app;
           },
         })

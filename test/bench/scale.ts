@@ -2,14 +2,15 @@
  * The scale fixture: a 3-hour, 200-person workshop built through the real API and
  * commands (three service maps with thousands of cards, supports and comments, two
  * votes, feedback), then measured: the Y.Doc's size, what a phone downloads to join
- * (gzipped), and how long the room takes to wake from storage after a restart.
+ * (gzipped), and how long the room takes to wake from storage after a restart, from
+ * outside (connect times) and as the room itself reports it (`state().wakeMs`).
  */
 import { gzipSync } from "node:zlib";
 import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
-import type { RunningApp } from "../../scripts/lib/app";
 import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
+import type { BenchApp, RoomFigures } from "./miniflare-app";
 import { pool, Samples } from "./stats";
 
 export interface ScaleOptions {
@@ -18,9 +19,9 @@ export interface ScaleOptions {
   supportsPerPersonPerMap: number;
   commentsPerPersonPerMap: number;
   organiserToken: string;
-  /** restarts the app on the same state; returns the new base URL */
-  restart: () => Promise<RunningApp>;
-  app: RunningApp;
+  /** restarts the app on the same state */
+  restart: () => Promise<BenchApp>;
+  app: BenchApp;
   log: (line: string) => void;
 }
 
@@ -35,6 +36,10 @@ export interface ScaleResult {
   joinSyncGzip: number;
   coldConnect: Samples;
   warmConnect: Samples;
+  /** The room's own figures before the restarts (its `state()`). */
+  room: RoomFigures;
+  /** The room's own wake time after each restart; empty if the room does not report it. */
+  roomWake: Samples;
 }
 
 const GROUPS = ["community", "voluntary", "statutory", "other"];
@@ -195,14 +200,18 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     participants: r.participants.size,
   };
   await reader.close();
+  const room = await app.roomState(workshop.id);
 
   const coldConnect = new Samples();
   const warmConnect = new Samples();
+  const roomWake = new Samples();
   for (let i = 0; i < 3; i++) {
     o.log(`scale: restart ${i + 1}/3 to time the room waking from storage…`);
     app = await o.restart();
     const cold = await timeConnect(app.baseUrl, workshop.facilitatorToken);
     coldConnect.add(cold.ms);
+    const woken = await app.roomState(workshop.id);
+    if (woken.wakeMs !== undefined) roomWake.add(woken.wakeMs);
     const warm = await timeConnect(app.baseUrl, workshop.facilitatorToken);
     warmConnect.add(warm.ms);
     await Promise.all([cold.client.close(), warm.client.close()]);
@@ -219,5 +228,7 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     joinSyncGzip: gzipSync(state).byteLength,
     coldConnect,
     warmConnect,
+    room,
+    roomWake,
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * The app as the benchmark runs it: the deploy bundle (`wrangler deploy --dry-run`) on
+ * one workerd through the Miniflare API, with local Durable Objects and D1 persisted to
+ * disk. No `wrangler dev`: its dev proxy (a second workerd) sits between the phones and
+ * the Worker and would be measured as much as the room.
+ */
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import * as v from "valibot";
+import { ROOT, toolEnv, waitForHealth, wranglerArgs } from "../../scripts/lib/app";
+import { run } from "../../scripts/lib/proc";
+
+/** As in wrangler.toml: the bundle must run as it would when deployed. */
+const COMPATIBILITY_DATE = "2026-11-01";
+const COMPATIBILITY_FLAGS = ["nodejs_compat"];
+
+export interface BenchApp {
+  baseUrl: string;
+  port: number;
+  /** The room's own figures, through the Durable Object's RPC `state()` (rooms are named by workshop id). */
+  roomState(workshopId: string): Promise<RoomFigures>;
+  stop(): Promise<void>;
+}
+
+const RoomFiguresSchema = v.object({
+  docBytes: v.number(),
+  commands: v.number(),
+  /** Time the room took to rebuild its doc from storage when it woke; absent in rooms that do not report it. */
+  wakeMs: v.optional(v.number()),
+});
+export type RoomFigures = v.InferOutput<typeof RoomFiguresSchema>;
+
+/** Bundles the Worker exactly as `wrangler deploy` would and returns the entry module's path. */
+export async function bundleWorker(outDir: string): Promise<string> {
+  // Static assets are not part of the benchmark, and the bundle must not depend on a web build.
+  const emptyAssets = path.join(outDir, "no-assets");
+  await mkdir(emptyAssets, { recursive: true });
+  const bundleDir = path.join(outDir, "worker");
+  let output = "";
+  try {
+    await run(process.execPath, wranglerArgs(["deploy", "--dry-run", "--outdir", bundleDir, "--assets", emptyAssets]), {
+      cwd: ROOT,
+      env: toolEnv(),
+      onOutput: (chunk) => (output = (output + chunk).slice(-8000)),
+    });
+  } catch (err) {
+    throw new Error(`wrangler deploy --dry-run failed: ${(err as Error).message}\n${output}`);
+  }
+  return path.join(bundleDir, "index.js");
+}
+
+/**
+ * Splits a migration into statements: `--` comments dropped, `;` ends a statement
+ * outside quotes. D1's `exec` would take one statement per line, which the schema's
+ * multi-line CREATE TABLEs are not.
+ */
+export function splitSql(sql: string): string[] {
+  const statements: string[] = [];
+  let current = "";
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (quote) {
+      current += ch;
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      current += ch;
+    } else if (ch === "-" && sql[i + 1] === "-") {
+      while (i < sql.length && sql[i] !== "\n") i++;
+      current += "\n";
+    } else if (ch === ";") {
+      if (current.trim()) statements.push(current.trim());
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}
+
+async function applyMigrations(mf: Miniflare): Promise<void> {
+  const db = await mf.getD1Database("DB");
+  const dir = path.join(ROOT, "migrations");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
+  for (const file of files) {
+    const statements = splitSql(await readFile(path.join(dir, file), "utf8"));
+    await db.batch(statements.map((s) => db.prepare(s)));
+  }
+}
+
+export interface StartOptions {
+  script: string;
+  /** Local D1 and Durable Object storage; a restart on the same directory finds the same rooms. */
+  persistTo: string;
+  organiserToken: string;
+  port?: number;
+  /** Fresh state: apply the migrations before answering. */
+  migrate: boolean;
+}
+
+/** Starts the bundle on 127.0.0.1 and resolves once GET /api/health answers ok. */
+export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath: o.script,
+      // Module names are relative to this; the default (the cwd) would put the bundle outside it.
+      modulesRoot: path.dirname(o.script),
+      compatibilityDate: COMPATIBILITY_DATE,
+      compatibilityFlags: COMPATIBILITY_FLAGS,
+      host: "127.0.0.1",
+      port: o.port ?? 0,
+      d1Databases: { DB: "coproduce-bench" },
+      durableObjects: { WorkshopRoom: { className: "WorkshopRoom", useSQLite: true } },
+      bindings: { ORGANISER_TOKEN: o.organiserToken, PUBLIC_ORIGIN: "" },
+      // The Worker only asks ASSETS for non-API paths, which the benchmark never requests.
+      serviceBindings: { ASSETS: () => new Response("Not found", { status: 404 }) },
+      resourcePersistencePath: o.persistTo,
+    }),
+  );
+  try {
+    const url = await mf.ready;
+    if (o.migrate) await applyMigrations(mf);
+    const baseUrl = url.origin;
+    await waitForHealth(baseUrl, 30_000);
+    const rooms = await mf.getDurableObjectNamespace("WorkshopRoom");
+    return {
+      baseUrl,
+      port: Number(url.port),
+      async roomState(workshopId) {
+        // The stub is an RPC proxy: its methods are the room's, untyped on this side, so the answer is validated.
+        const stub = rooms.get(rooms.idFromName(workshopId)) as unknown as { state(): Promise<unknown> };
+        return v.parse(RoomFiguresSchema, await stub.state());
+      },
+      stop: () => mf.dispose(),
+    };
+  } catch (err) {
+    await mf.dispose();
+    throw err;
+  }
+}
