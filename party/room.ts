@@ -57,7 +57,7 @@ export interface RoomTuning extends GuardLimits, BroadcastTiming {
 
 export const DEFAULT_TUNING: RoomTuning = {
   ...DEFAULT_LIMITS,
-  broadcastMs: 40,
+  broadcastMs: 100,
   presenceMs: 100,
   snapshotEvery: 500,
 };

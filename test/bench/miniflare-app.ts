@@ -119,6 +119,8 @@ export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
       // The Worker only asks ASSETS for non-API paths, which the benchmark never requests.
       serviceBindings: { ASSETS: () => new Response("Not found", { status: 404 }) },
       resourcePersistencePath: o.persistTo,
+      // BENCH_INSPECTOR_PORT=9229 lets a profiler attach to the room's isolate (see BENCHMARKS.md).
+      ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),
     }),
   );
   try {

@@ -2,7 +2,7 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { WorkshopRoom } from "../../party/room";
+import { DEFAULT_TUNING, type WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
 import { type Json, RoomClient, roomStub } from "./support/room-client";
 
@@ -49,12 +49,14 @@ describe("restarting the room", () => {
     for (const client of open.splice(0)) client.close();
     // A mark on this instance, to prove the doc below comes from a new one.
     await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.broadcastMs = 41;
+      room.tuning.broadcastMs = DEFAULT_TUNING.broadcastMs + 1;
     });
 
     await evictDurableObject(stub, { webSockets: "close" });
 
-    expect(await runInDurableObject(stub, (room: WorkshopRoom) => room.tuning.broadcastMs)).toBe(40);
+    expect(await runInDurableObject(stub, (room: WorkshopRoom) => room.tuning.broadcastMs)).toBe(
+      DEFAULT_TUNING.broadcastMs,
+    );
     const fresh = await join(id, screen);
     expect(fresh.json()).toEqual(expected);
     // The room kept writing as the same Yjs client: one entry in the state vector, not one per wake.
