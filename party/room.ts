@@ -59,7 +59,7 @@ export const DEFAULT_TUNING: RoomTuning = {
   ...DEFAULT_LIMITS,
   broadcastMs: 100,
   presenceMs: 100,
-  snapshotEvery: 500,
+  snapshotEvery: 200,
 };
 
 export interface RoomState {

@@ -77,13 +77,19 @@ export class SharedDoc {
     this.#clientIdStored = true;
   }
 
-  /** The latest snapshot plus every logged update after it, applied as one merged update. */
+  /**
+   * The latest snapshot, then every logged update after it merged into one. The snapshot
+   * is applied on its own: merging it with the small updates would decode and re-encode
+   * the whole doc once more, the biggest part of a large room's wake-up.
+   */
   #load(): Y.Doc {
     const doc = new Y.Doc();
     const snapshot = this.store.latestSnapshot();
     const updates = this.store.updatesAfter(snapshot?.seq ?? 0);
-    if (snapshot) updates.unshift(snapshot.state);
-    if (updates.length > 0) Y.applyUpdate(doc, mergeUpdates(updates));
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state);
+      if (updates.length > 0) Y.applyUpdate(doc, mergeUpdates(updates));
+    });
     // Set after loading: Yjs gives a doc a new id when a loaded update carries its own.
     doc.clientID = this.#clientId();
     doc.on("update", (update: Uint8Array) => this.#capture?.updates.push(update));
