@@ -9,7 +9,7 @@
  *   npm run bench -- --no-reference --no-scale
  *   npm run bench -- --clients 1000 --no-scale --append   add a run to BENCHMARKS.md
  */
-import { appendFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { makeTempDir, ROOT, randomToken, removeDir } from "../../scripts/lib/app";
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     const report = renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale });
     console.log(`\n${report}`);
     if (options.append) await appendFile(options.out, `\n---\n\n${report}`);
-    else await writeFile(options.out, `# Benchmarks\n\n${report}`);
+    else await writeFile(options.out, `# Benchmarks\n\n${await readingOf(options.out)}${report}`);
     log(`wrote ${path.relative(ROOT, options.out)}`);
   } finally {
     await app?.stop();
@@ -101,3 +101,14 @@ main().catch((err: unknown) => {
   console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   process.exit(1);
 });
+
+/**
+ * The hand-written reading of the figures at the top of BENCHMARKS.md (everything between
+ * the title and the first generated run) survives a new run.
+ */
+async function readingOf(file: string): Promise<string> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  const start = text.indexOf("\n\n") + 2;
+  const end = text.indexOf("Made by `npm run bench");
+  return start > 1 && end > start ? text.slice(start, end) : "";
+}
