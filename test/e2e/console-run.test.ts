@@ -5,21 +5,12 @@
  * community-first or staged round on to everyone, reveals silent cards and vote
  * results, closes each activity and finally the workshop.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Ballot } from "../../party/model/commands";
 import { type Activity, roots } from "../../party/model/doc";
 import { expectText, noErrors, openPhone, templateFiles } from "./console-support";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  join,
-  launchBrowser,
-  newContext,
-  newWorkshop,
-  type RoomClient,
-} from "./support";
+import { absolute, collectPageErrors, connect, join, newContext, newWorkshop, useBrowser } from "./support";
 
 type Config = Record<string, unknown> & {
   lanes?: { id: string }[];
@@ -54,15 +45,8 @@ function ballotFor(config: Config): Ballot {
 }
 
 describe("running a workshop from each template", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = useBrowser();
+  const { clients } = suite;
 
   for (const template of templateFiles()) {
     it(`runs "${template.id}" with two phones and a screen`, { timeout: 240_000 }, async () => {
@@ -77,17 +61,17 @@ describe("running a workshop from each template", () => {
       clients.push(adaRoom, benRoom);
 
       const contexts: BrowserContext[] = [];
-      const desk = await (await newContext(browser)).newPage();
+      const desk = await (await newContext(suite.browser)).newPage();
       const deskErrors = collectPageErrors(desk);
       desk.on("dialog", (d) => void d.accept());
       await desk.goto(absolute(workshop.links.facilitator));
       await desk.getByRole("heading", { name: "Agenda" }).waitFor();
       expect(desk.url()).not.toContain("token");
-      const screen = await (await newContext(browser)).newPage();
+      const screen = await (await newContext(suite.browser)).newPage();
       const screenErrors = collectPageErrors(screen);
       await screen.goto(absolute(workshop.links.screen));
       await screen.getByTestId("screen-join-code").getByText(workshop.joinCode).waitFor();
-      const phones: Page[] = [await openPhone(browser, ada), await openPhone(browser, ben)];
+      const phones: Page[] = [await openPhone(suite.browser, ada), await openPhone(suite.browser, ben)];
       contexts.push(desk.context(), screen.context(), ...phones.map((p) => p.context()));
       try {
         // Both phones are listed under their groups, online.

@@ -3,36 +3,15 @@
  * authors, but the console counts (and lists, for moderation) every card waiting to
  * be revealed as it arrives, and the count clears once the facilitator reveals them.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { noErrors } from "./console-support";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  join,
-  launchBrowser,
-  newContext,
-  type RoomClient,
-  workshopWithFacilitator,
-} from "./support";
+import { describe, expect, it } from "vitest";
+import { noErrors, ONE_LANE_MAP } from "./console-support";
+import { absolute, collectPageErrors, connect, join, newContext, useBrowser, workshopWithFacilitator } from "./support";
 
-const SILENT = {
-  lanes: [{ id: "now", label: "Now" }],
-  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
-  mode: "silent",
-};
+const SILENT = { ...ONE_LANE_MAP, mode: "silent" };
 
 describe("silent round on the console", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = useBrowser();
+  const { clients } = suite;
 
   it("counts and lists the cards waiting to be revealed, live", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Think first" });
@@ -44,7 +23,7 @@ describe("silent round on the console", () => {
     });
     await facilitator.command("activity.open", { activityId });
 
-    const desk = await (await newContext(browser)).newPage();
+    const desk = await (await newContext(suite.browser)).newPage();
     const errors = collectPageErrors(desk);
     await desk.goto(absolute(workshop.links.facilitator));
     const waiting = desk.getByTestId("silent-waiting");

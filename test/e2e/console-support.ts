@@ -19,6 +19,12 @@ export interface TemplateFile {
   activities: { kind: string; title: string; config: Record<string, unknown> }[];
 }
 
+/** A map activity's one lane ("Now") and one kind of card ("Idea"); add a `mode`. */
+export const ONE_LANE_MAP = {
+  lanes: [{ id: "now", label: "Now" }],
+  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
+};
+
 /** The templates as shipped (seeds/templates/*.json), to compare what the UI created against. */
 export function templateFiles(): TemplateFile[] {
   const dir = path.resolve(import.meta.dirname, "../../seeds/templates");

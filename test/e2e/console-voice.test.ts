@@ -5,37 +5,25 @@
  * the voluntary member 1 comment — 20 contributions. Community: 40% of the people,
  * 10% of the voice, so the console gently flags them as under-heard.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { noErrors } from "./console-support";
+import { noErrors, ONE_LANE_MAP } from "./console-support";
 import {
   absolute,
   collectPageErrors,
   connect,
   join,
-  launchBrowser,
   newContext,
   newWorkshop,
   type RoomClient,
+  useBrowser,
 } from "./support";
 
-const MAP = {
-  lanes: [{ id: "now", label: "Now" }],
-  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
-  mode: "open",
-};
+const MAP = { ...ONE_LANE_MAP, mode: "open" };
 
 describe("balance of voice", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = useBrowser();
+  const { clients } = suite;
 
   it("shows each group's share of people present and of contributions, as computed by hand", async () => {
     const workshop = await newWorkshop({ title: "Voice case" });
@@ -88,7 +76,7 @@ describe("balance of voice", () => {
       "three ballots counted",
     );
 
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const errors = collectPageErrors(page);
     await page.goto(absolute(workshop.links.facilitator));
     const voice = page.getByTestId("voice");
@@ -124,8 +112,8 @@ describe("balance of voice", () => {
 
   it("puts the table on the projector when the facilitator turns it on, and takes it off again", async () => {
     const workshop = await newWorkshop({ title: "Voice on the screen" });
-    const desk = await (await newContext(browser)).newPage();
-    const screen = await (await newContext(browser)).newPage();
+    const desk = await (await newContext(suite.browser)).newPage();
+    const screen = await (await newContext(suite.browser)).newPage();
     const errors = [collectPageErrors(desk), collectPageErrors(screen)];
     await desk.goto(absolute(workshop.links.facilitator));
     await screen.goto(absolute(workshop.links.screen));

@@ -5,8 +5,8 @@
  * timeline; exports download; it prints to a PDF; and it passes axe. Read-only:
  * there is no delete action.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeContext, noErrors } from "./console-support";
 import {
   absolute,
@@ -16,11 +16,11 @@ import {
   connect,
   formatViolations,
   join,
-  launchBrowser,
   newContext,
   newWorkshop,
   type RoomClient,
   runAxe,
+  useBrowser,
 } from "./support";
 
 const MAP = {
@@ -34,14 +34,13 @@ const MAP = {
 };
 
 describe("evaluator workspace", () => {
-  let browser: Browser;
+  const suite = useBrowser();
+  const { clients } = suite;
   let page: Page;
   let errors: string[];
   let workshop: CreatedWorkshop;
-  const clients: RoomClient[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     workshop = await newWorkshop({ title: "Evaluated workshop" });
     const facilitator = await connect(workshop.facilitatorToken);
     clients.push(facilitator);
@@ -122,14 +121,10 @@ describe("evaluator workspace", () => {
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    page = await (await axeContext(browser)).newPage();
+    page = await (await axeContext(suite.browser)).newPage();
     errors = collectPageErrors(page);
     await page.goto(absolute(workshop.links.evaluator));
     await page.getByTestId("report").waitFor();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
   });
 
   it("shows the session report", async () => {
@@ -189,7 +184,7 @@ describe("evaluator workspace", () => {
   });
 
   it("keeps to the app's Content-Security-Policy", async () => {
-    const strict = await (await newContext(browser)).newPage();
+    const strict = await (await newContext(suite.browser)).newPage();
     const strictErrors = collectPageErrors(strict);
     await strict.goto(absolute(workshop.links.evaluator));
     await strict.getByTestId("report-map").locator("svg").waitFor();

@@ -3,18 +3,10 @@
  * errors), waiting, locked, the map, each vote method, revealed results, feedback, the
  * "you" panel, easy read, dark mode and Urdu. Zero violations is the bar.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectNoPageErrors,
-  MAP_CONFIG,
-  OPTIONS,
-  openActivity,
-  openPhone,
-  type Phone,
-  signIn,
-} from "./participant-kit";
-import { app, join, launchBrowser, type RoomClient, runAxe, workshopWithFacilitator } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import { app, join, runAxe, workshopWithFacilitator } from "./support";
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await runAxe(page);
@@ -23,18 +15,8 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 }
 
 describe("participant accessibility", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("has no violations on the landing and join pages, errors included", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({
@@ -42,7 +24,7 @@ describe("participant accessibility", () => {
       purpose: "Plan a better carers' service together",
     });
     clients.push(facilitator);
-    const phone = await openPhone(browser, { forAxe: true });
+    const phone = await openPhone(suite.browser, { forAxe: true });
     phones.push(phone);
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);
@@ -73,8 +55,8 @@ describe("participant accessibility", () => {
       join(workshop.joinCode, { group: "community" }),
       join(workshop.joinCode, { group: "statutory" }),
     ]);
-    const a = await openPhone(browser, { forAxe: true });
-    const b = await openPhone(browser, { forAxe: true });
+    const a = await openPhone(suite.browser, { forAxe: true });
+    const b = await openPhone(suite.browser, { forAxe: true });
     phones.push(a, b);
     await signIn(a, joinedA);
     await signIn(b, joinedB);
@@ -155,14 +137,14 @@ describe("participant accessibility", () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Dark and Urdu" });
     clients.push(facilitator);
     await openActivity(facilitator, "map", "Map", MAP_CONFIG);
-    const dark = await openPhone(browser, { forAxe: true });
+    const dark = await openPhone(suite.browser, { forAxe: true });
     phones.push(dark);
     await dark.page.emulateMedia({ colorScheme: "dark" });
     await signIn(dark, await join(workshop.joinCode));
     await dark.page.getByRole("heading", { name: "Map" }).waitFor();
     await expectAccessible(dark.page, "dark mode map");
 
-    const urdu = await openPhone(browser, { locale: "ur-PK", forAxe: true });
+    const urdu = await openPhone(suite.browser, { locale: "ur-PK", forAxe: true });
     phones.push(urdu);
     await signIn(urdu, await join(workshop.joinCode));
     await urdu.page.getByRole("heading", { name: "Map" }).waitFor();

@@ -4,31 +4,20 @@
  * screen, evaluator or organiser code comes with it.
  */
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPhone, type Phone, signIn } from "./participant-kit";
-import { join, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+import { describe, expect, it } from "vitest";
+import { openPhone, signIn, usePhones } from "./participant-kit";
+import { join, workshopWithFacilitator } from "./support";
 
 const BUDGET_BYTES = 60 * 1024;
 
 describe("participant bundle budget", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("loads the room in at most 60 KB of gzipped JS and CSS, without console code", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Budget" });
     clients.push(facilitator);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     const loaded = new Map<string, Promise<number>>();
     phone.page.on("response", (response) => {

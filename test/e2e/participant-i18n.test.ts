@@ -3,29 +3,18 @@
  * translated text through join and the room; the picker switches language on any page
  * and the choice is remembered on the device.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, type Phone } from "./participant-kit";
-import { app, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+import { describe, expect, it } from "vitest";
+import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, usePhones } from "./participant-kit";
+import { app, workshopWithFacilitator } from "./support";
 
 describe("participant languages", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("shows Urdu right to left, translated, from the browser's language", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Urdu" });
     clients.push(facilitator);
-    const phone = await openPhone(browser, { locale: "ur-PK" });
+    const phone = await openPhone(suite.browser, { locale: "ur-PK" });
     phones.push(phone);
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);
@@ -56,7 +45,7 @@ describe("participant languages", () => {
   });
 
   it("switches language with the picker and remembers it", async () => {
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);

@@ -2,30 +2,19 @@
  * Keyboard only, as a switch or screen-reader user would: join by code, add a card,
  * rank a vote, give feedback, without a single click.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, type Phone, tabTo } from "./participant-kit";
-import { app, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, tabTo, usePhones } from "./participant-kit";
+import { app, workshopWithFacilitator } from "./support";
 
 describe("participant phone by keyboard", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("joins, adds a card, votes and gives feedback with the keyboard alone", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Keyboard workshop" });
     clients.push(facilitator);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     const { page } = phone;
 

@@ -4,12 +4,37 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { app, collectPageErrors, type Joined, newContext, type RoomClient } from "./support";
+import { app, collectPageErrors, type Joined, newContext, type RoomClient, useBrowser } from "./support";
 
 export interface Phone {
   context: BrowserContext;
   page: Page;
   errors: string[];
+}
+
+export interface Phones {
+  /** The suite's browser, launched in `beforeAll`. */
+  readonly browser: Browser;
+  /** Room clients to close after the suite. */
+  clients: RoomClient[];
+  /** Phones to close after the suite. */
+  phones: Phone[];
+}
+
+/**
+ * Registers the suite's browser (launched before all its tests) and closes every phone,
+ * room client and the browser after them. Call inside `describe`.
+ */
+export function usePhones(): Phones {
+  const phones: Phone[] = [];
+  const suite = useBrowser(() => Promise.all(phones.map((p) => p.context.close())));
+  return {
+    get browser() {
+      return suite.browser;
+    },
+    clients: suite.clients,
+    phones,
+  };
 }
 
 /**

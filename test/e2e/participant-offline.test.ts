@@ -3,25 +3,14 @@
  * waits on the phone, survives a reload, and reaches the room exactly once when the
  * phone gets back online; the map shows from the phone's cache before the socket is up.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, type Phone, signIn } from "./participant-kit";
-import { join, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import { join, workshopWithFacilitator } from "./support";
 
 describe("participant phone offline", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("keeps a card made offline through a reload and delivers it exactly once", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Offline" });
@@ -31,8 +20,8 @@ describe("participant phone offline", () => {
       join(workshop.joinCode),
       join(workshop.joinCode, { group: "voluntary" }),
     ]);
-    const a = await openPhone(browser);
-    const b = await openPhone(browser);
+    const a = await openPhone(suite.browser);
+    const b = await openPhone(suite.browser);
     phones.push(a, b);
     await signIn(a, joinedA);
     await signIn(b, joinedB);
@@ -101,7 +90,7 @@ describe("participant phone offline", () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Refused" });
     clients.push(facilitator);
     await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     await signIn(phone, await join(workshop.joinCode));
     const { page } = phone;

@@ -2,39 +2,20 @@
  * A participant's phone, end to end: join by code, add a card and see it arrive live on
  * a second phone; the room follows the facilitator; changing name and group; leaving.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import {
-  expectNoPageErrors,
-  MAP_CONFIG,
-  OPTIONS,
-  openActivity,
-  openPhone,
-  type Phone,
-  signIn,
-} from "./participant-kit";
-import { app, join, launchBrowser, type RoomClient, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import { app, join, workshopWithFacilitator } from "./support";
 
 describe("participant phone", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("joins by code, adds a card, and the card appears live on another phone", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Carers' services map" });
     clients.push(facilitator);
-    const a = await openPhone(browser);
-    const b = await openPhone(browser);
+    const a = await openPhone(suite.browser);
+    const b = await openPhone(suite.browser);
     phones.push(a, b);
 
     // Landing: type the code (lower case and with a space is fine).
@@ -109,7 +90,7 @@ describe("participant phone", () => {
   it("rejoins as the same person after a reload, changes name, and can withdraw", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Rejoin" });
     clients.push(facilitator);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     const joined = await join(workshop.joinCode, { group: "community" });
     await signIn(phone, joined);
@@ -139,8 +120,8 @@ describe("participant phone", () => {
       join(workshop.joinCode, { group: "community" }),
       join(workshop.joinCode, { group: "statutory" }),
     ]);
-    const c = await openPhone(browser);
-    const s = await openPhone(browser);
+    const c = await openPhone(suite.browser);
+    const s = await openPhone(suite.browser);
     phones.push(c, s);
     await signIn(c, community);
     await signIn(s, statutory);
@@ -196,7 +177,7 @@ describe("participant phone", () => {
   it("restores my ballot and feedback from the room after a reload", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Restore" });
     clients.push(facilitator);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     await signIn(phone, await join(workshop.joinCode));
     const { page } = phone;
@@ -227,7 +208,7 @@ describe("participant phone", () => {
   });
 
   it("says clearly when a join code does not exist", async () => {
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     await phone.page.goto(`${app().baseUrl}/j/ZZZZZZ`);
     await phone.page.getByText("No workshop has the code ZZZZZZ").waitFor();

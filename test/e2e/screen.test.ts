@@ -2,8 +2,8 @@
  * The projector screen in Chromium: its QR code decodes to the participant link,
  * it shows a live map of 300 cards without errors, and it passes axe.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { axeContext, decodeQr, noErrors, seedCards } from "./console-support";
 import {
@@ -12,11 +12,11 @@ import {
   collectPageErrors,
   connect,
   formatViolations,
-  launchBrowser,
   newContext,
   newWorkshop,
   type RoomClient,
   runAxe,
+  useBrowser,
 } from "./support";
 
 const MAP = {
@@ -31,24 +31,20 @@ const MAP = {
 };
 
 describe("projector screen", () => {
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let errors: string[];
   let workshop: CreatedWorkshop;
   let facilitator: RoomClient;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     workshop = await newWorkshop({ title: "Screen test" });
     facilitator = await connect(workshop.facilitatorToken);
-    page = await (await newContext(browser)).newPage();
+    suite.clients.push(facilitator);
+    page = await (await newContext(suite.browser)).newPage();
     errors = collectPageErrors(page);
     await page.goto(absolute(workshop.links.screen));
     await page.getByTestId("screen-join-code").waitFor();
-  });
-  afterAll(async () => {
-    await facilitator?.close();
-    await browser?.close();
   });
 
   it("shows the join code, and its QR code decodes to the participant link", async () => {
@@ -82,7 +78,7 @@ describe("projector screen", () => {
     noErrors(errors);
 
     // The facilitator's board pans and zooms instead, and keeps only cards near the view in the DOM.
-    const desk = await (await newContext(browser)).newPage();
+    const desk = await (await newContext(suite.browser)).newPage();
     const deskErrors = collectPageErrors(desk);
     await desk.goto(absolute(workshop.links.facilitator));
     const deskBoard = desk.getByTestId("board");
@@ -98,7 +94,7 @@ describe("projector screen", () => {
   });
 
   it("has no axe violations", async () => {
-    const axePage = await (await axeContext(browser)).newPage();
+    const axePage = await (await axeContext(suite.browser)).newPage();
     await axePage.goto(absolute(workshop.links.screen));
     await axePage.getByTestId("board").waitFor();
     const violations = await runAxe(axePage);

@@ -5,20 +5,11 @@
  * participant's ballot: before the reveal its page carries no one else's numbers,
  * and a live vote shows only totals across voters.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, OPTIONS, openActivity, openPhone, type Phone, signIn } from "./participant-kit";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  join,
-  launchBrowser,
-  newContext,
-  type RoomClient,
-  workshopWithFacilitator,
-} from "./support";
+import { expectNoPageErrors, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import { absolute, collectPageErrors, connect, join, newContext, workshopWithFacilitator } from "./support";
 
 const BUDGET = { method: "budget", budget: 1000, options: OPTIONS };
 
@@ -26,23 +17,13 @@ const BUDGET = { method: "budget", budget: 1000, options: OPTIONS };
 const shownText = async (page: Page) => (await page.locator("body").textContent()) ?? "";
 
 describe("live results", () => {
-  let browser: Browser;
-  const clients: RoomClient[] = [];
-  const phones: Phone[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(phones.map((p) => p.context.close()));
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
+  const suite = usePhones();
+  const { clients, phones } = suite;
 
   it("shows totals as ballots arrive only when the vote asks for it, and nobody's ballot before the reveal", async () => {
     const { workshop, facilitator } = await workshopWithFacilitator({ title: "Voting day" });
     clients.push(facilitator);
-    const phone = await openPhone(browser);
+    const phone = await openPhone(suite.browser);
     phones.push(phone);
     await signIn(phone, await join(workshop.joinCode, { group: "community", name: "Ada" }));
     await phone.page.getByText("Connected").waitFor();
@@ -55,7 +36,7 @@ describe("live results", () => {
     const cat = await voter("voluntary", "Cat");
     const dev = await voter("community", "Dev");
 
-    const screen = await (await newContext(browser)).newPage();
+    const screen = await (await newContext(suite.browser)).newPage();
     const screenErrors = collectPageErrors(screen);
     await screen.goto(absolute(workshop.links.screen));
     await screen.getByTestId("screen-join-code").waitFor();

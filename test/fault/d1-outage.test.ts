@@ -4,33 +4,19 @@
  * outbox carries every one of them to D1 once it is back, even when the runtime is
  * killed during the outage and restarted after it.
  */
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CreatedWorkshop, createWorkshop, joinAsParticipant, request } from "../../scripts/lib/api";
-import {
-  applyMigrations,
-  makeTempDir,
-  type RunningApp,
-  randomToken,
-  removeDir,
-  snapshotSources,
-  startApp,
-} from "../../scripts/lib/app";
+import { type CreatedWorkshop, joinAsParticipant, request } from "../../scripts/lib/api";
+import type { RunningApp } from "../../scripts/lib/app";
 import { sleep } from "../../scripts/lib/proc";
 import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
 import { type D1Outage, startD1Outage } from "./d1-lock";
+import { type FaultApp, prepareApp, workshopWithMap } from "./stream";
 
-const quiet = process.env.COPRODUCE_FAULT_VERBOSE === "1" ? undefined : () => {};
 const Rows = v.object({ rows: v.array(v.looseObject({ card_id: v.string() })) });
 
 describe("D1 outage", () => {
-  let dir: string;
-  let persistTo: string;
-  let root: string;
-  let assetsDir: string;
-  let organiserToken: string;
+  let fault: FaultApp;
   let app: RunningApp;
   let workshop: CreatedWorkshop;
   let activityId: string;
@@ -38,7 +24,7 @@ describe("D1 outage", () => {
   const clients: RoomClient[] = [];
 
   const start = async (port?: number) => {
-    app = await startApp({ root, persistTo, assetsDir, organiserToken, onOutput: quiet, ...(port ? { port } : {}) });
+    app = await fault.start(port);
   };
 
   async function exportedCardIds(): Promise<Set<string>> {
@@ -63,25 +49,11 @@ describe("D1 outage", () => {
   }
 
   beforeAll(async () => {
-    dir = await makeTempDir("d1-outage");
-    persistTo = path.join(dir, "state");
-    assetsDir = path.join(dir, "web");
-    await mkdir(assetsDir, { recursive: true });
-    organiserToken = randomToken();
-    root = await snapshotSources(path.join(dir, "src"));
-    await applyMigrations({ persistTo, root, onOutput: quiet });
+    fault = await prepareApp("d1-outage");
     await start();
-    workshop = await createWorkshop(app.baseUrl, organiserToken, { title: "D1 outage" });
-    const facilitator = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
-    clients.push(facilitator);
-    activityId = (
-      await facilitator.command<{ activityId: string }>("activity.add", {
-        kind: "map",
-        title: "Outage map",
-        config: { lanes: [{ id: "now", label: "Now" }], kinds: [{ id: "note", label: "Note", color: "#336699" }] },
-      })
-    ).activityId;
-    await facilitator.command("activity.open", { activityId });
+    const opened = await workshopWithMap(app, fault.organiserToken, { workshop: "D1 outage", activity: "Outage map" });
+    ({ workshop, activityId } = opened);
+    clients.push(opened.facilitator);
     for (const group of ["community", "voluntary", "statutory"]) {
       const person = await joinAsParticipant(app.baseUrl, workshop.joinCode, { group });
       clients.push(await connectRoom({ baseUrl: app.baseUrl, token: person.token }));
@@ -92,7 +64,7 @@ describe("D1 outage", () => {
     await outage?.end();
     for (const c of clients) c.terminate();
     await app?.stop();
-    if (dir) await removeDir(dir);
+    await fault?.remove();
   });
 
   async function waitForD1(expected: string[], timeoutMs: number): Promise<string[]> {
@@ -111,7 +83,7 @@ describe("D1 outage", () => {
     const before = await addCards(5, "before the outage");
     expect(await waitForD1(before, 30_000)).toEqual([]);
 
-    outage = await startD1Outage(persistTo);
+    outage = await startD1Outage(fault.persistTo);
     const during = await addCards(20, "during the outage");
     expect(during).toHaveLength(20);
     // Writes to D1 fail now: nothing written during the outage can be there yet.
@@ -125,7 +97,7 @@ describe("D1 outage", () => {
   }, 180_000);
 
   it("delivers what was acknowledged during an outage even when the runtime dies before D1 returns", async () => {
-    outage = await startD1Outage(persistTo);
+    outage = await startD1Outage(fault.persistTo);
     const during = await addCards(15, "before the crash");
     await sleep(1500);
     await app.kill();

@@ -11,37 +11,32 @@
  *   - every acknowledged card reaches D1 through the outbox (the evaluator's export).
  */
 import { randomUUID } from "node:crypto";
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { type CreatedWorkshop, createWorkshop, type Joined, joinAsParticipant, request } from "../../scripts/lib/api";
-import {
-  applyMigrations,
-  makeTempDir,
-  type RunningApp,
-  randomToken,
-  removeDir,
-  snapshotSources,
-  startApp,
-} from "../../scripts/lib/app";
+import { type CreatedWorkshop, type Joined, joinAsParticipant, request } from "../../scripts/lib/api";
+import type { RunningApp } from "../../scripts/lib/app";
 import { sleep } from "../../scripts/lib/proc";
 import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
-import { cardText, type Ledger, newLedger, seededRandom, sendCard, streamCards } from "./stream";
+import {
+  cardText,
+  type FaultApp,
+  type Ledger,
+  newLedger,
+  prepareApp,
+  seededRandom,
+  sendCard,
+  streamCards,
+  workshopWithMap,
+} from "./stream";
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 4);
 const PARTICIPANTS = 10;
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 const random = seededRandom(SEED);
-const quiet = process.env.COPRODUCE_FAULT_VERBOSE === "1" ? undefined : () => {};
 
 describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
-  let dir: string;
-  let persistTo: string;
-  let root: string;
-  let assetsDir: string;
-  let organiserToken: string;
+  let fault: FaultApp;
   let app: RunningApp;
   let workshop: CreatedWorkshop;
   let activityId: string;
@@ -50,7 +45,7 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
   const open: RoomClient[] = [];
 
   async function start(port?: number): Promise<void> {
-    app = await startApp({ root, persistTo, assetsDir, organiserToken, onOutput: quiet, ...(port ? { port } : {}) });
+    app = await fault.start(port);
   }
 
   /** All participants connect at once, as a room full of phones does after an outage. */
@@ -63,28 +58,12 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
   }
 
   beforeAll(async () => {
-    dir = await makeTempDir("fault");
-    persistTo = path.join(dir, "state");
-    assetsDir = path.join(dir, "web");
-    await mkdir(assetsDir, { recursive: true });
-    organiserToken = randomToken();
-    root = await snapshotSources(path.join(dir, "src"));
-    await applyMigrations({ persistTo, root, onOutput: quiet });
+    fault = await prepareApp("fault");
     await start();
 
-    workshop = await createWorkshop(app.baseUrl, organiserToken, { title: "Fault suite" });
-    const facilitator = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
-    const added = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Crash map",
-      config: {
-        lanes: [{ id: "now", label: "Now" }],
-        kinds: [{ id: "note", label: "Note", color: "#336699" }],
-      },
-    });
-    activityId = added.activityId;
-    await facilitator.command("activity.open", { activityId });
-    await facilitator.close();
+    const opened = await workshopWithMap(app, fault.organiserToken, { workshop: "Fault suite", activity: "Crash map" });
+    ({ workshop, activityId } = opened);
+    await opened.facilitator.close();
     const groups = ["community", "voluntary", "statutory", "other"];
     people = [];
     for (let i = 0; i < PARTICIPANTS; i++) {
@@ -95,7 +74,7 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
   afterAll(async () => {
     for (const c of open) c.terminate();
     await app?.stop();
-    if (dir) await removeDir(dir);
+    await fault?.remove();
   });
 
   it("loses no acknowledged command and applies none twice", async () => {

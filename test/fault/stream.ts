@@ -4,7 +4,66 @@
  * the card each created), which were refused, and which are still unacknowledged
  * (to be resent after reconnecting, with the same id).
  */
-import type { RoomClient } from "../../scripts/lib/room-client";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { type CreatedWorkshop, createWorkshop } from "../../scripts/lib/api";
+import {
+  applyMigrations,
+  makeTempDir,
+  type RunningApp,
+  randomToken,
+  removeDir,
+  snapshotSources,
+  startApp,
+} from "../../scripts/lib/app";
+import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
+
+/** wrangler's output is shown only with COPRODUCE_FAULT_VERBOSE=1. */
+export const quiet = process.env.COPRODUCE_FAULT_VERBOSE === "1" ? undefined : () => {};
+
+/** A snapshot of the app's sources with its own state on disk, migrated; start (and restart) it on that state. */
+export interface FaultApp {
+  persistTo: string;
+  organiserToken: string;
+  /** Starts the app on the state, on `port` when given (a restart keeps its address). */
+  start(port?: number): Promise<RunningApp>;
+  /** Deletes the snapshot and the state (stop the app first). */
+  remove(): Promise<void>;
+}
+
+export async function prepareApp(prefix: string): Promise<FaultApp> {
+  const dir = await makeTempDir(prefix);
+  const persistTo = path.join(dir, "state");
+  const assetsDir = path.join(dir, "web");
+  await mkdir(assetsDir, { recursive: true });
+  const organiserToken = randomToken();
+  const root = await snapshotSources(path.join(dir, "src"));
+  await applyMigrations({ persistTo, root, onOutput: quiet });
+  return {
+    persistTo,
+    organiserToken,
+    start: (port) =>
+      startApp({ root, persistTo, assetsDir, organiserToken, onOutput: quiet, ...(port ? { port } : {}) }),
+    remove: () => removeDir(dir),
+  };
+}
+
+/** A new workshop with one open map activity (lane "now", kind "note"), and its facilitator's connection. */
+export async function workshopWithMap(
+  app: RunningApp,
+  organiserToken: string,
+  titles: { workshop: string; activity: string },
+): Promise<{ workshop: CreatedWorkshop; facilitator: RoomClient; activityId: string }> {
+  const workshop = await createWorkshop(app.baseUrl, organiserToken, { title: titles.workshop });
+  const facilitator = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
+  const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
+    kind: "map",
+    title: titles.activity,
+    config: { lanes: [{ id: "now", label: "Now" }], kinds: [{ id: "note", label: "Note", color: "#336699" }] },
+  });
+  await facilitator.command("activity.open", { activityId });
+  return { workshop, facilitator, activityId };
+}
 
 export type Outcome = { state: "unacked" } | { state: "acked"; cardId: string } | { state: "refused"; code: string };
 

@@ -1,8 +1,9 @@
 /** Editing a map: prompt, lanes, card kinds, mode (open / silent / community-first), links, length. */
-import { type Component, For, Show } from "solid-js";
+import { type Component, Show } from "solid-js";
 import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
 import { CheckField, ColourField, NumberField, SelectField, TextField } from "../fields";
 import { t } from "../i18n";
+import { GroupChecklist, LabelListEditor, PromptField } from "./ConfigParts";
 import { ListEditor } from "./ListEditor";
 
 interface Props {
@@ -13,34 +14,18 @@ interface Props {
 
 export const MapConfigEditor: Component<Props> = (props) => {
   const set = (patch: Partial<MapConfig>) => props.onChange({ ...props.config, ...patch });
-  const toggleFirst = (group: string, on: boolean) =>
-    set({
-      firstGroups: on ? [...props.config.firstGroups, group] : props.config.firstGroups.filter((g) => g !== group),
-    });
   return (
     <div class="stack">
-      <TextField
-        label={t("editor.prompt")}
-        value={props.config.prompt}
-        onInput={(prompt) => set({ prompt })}
-        multiline
-      />
-      <ListEditor
+      <PromptField value={props.config.prompt} onInput={(prompt) => set({ prompt })} />
+      <LabelListEditor
         legend={t("editor.lanes")}
         items={props.config.lanes}
         onChange={(lanes) => set({ lanes })}
         idPrefix="lane"
         min={1}
         max={20}
-        newItem={(id) => ({ id, label: t("editor.newLane") })}
-        fields={(lane, update, i) => (
-          <TextField
-            compact
-            label={t("editor.laneLabel", { n: i + 1 })}
-            value={lane().label}
-            onInput={(label) => update({ label })}
-          />
-        )}
+        newLabel={() => t("editor.newLane")}
+        fieldLabel={(n) => t("editor.laneLabel", { n })}
       />
       <ListEditor
         legend={t("editor.kinds")}
@@ -77,18 +62,12 @@ export const MapConfigEditor: Component<Props> = (props) => {
         ]}
       />
       <Show when={props.config.mode === "community-first"}>
-        <fieldset>
-          <legend>{t("editor.firstGroups")}</legend>
-          <For each={props.groups}>
-            {(g) => (
-              <CheckField
-                label={g.label}
-                checked={props.config.firstGroups.includes(g.id)}
-                onChange={(on) => toggleFirst(g.id, on)}
-              />
-            )}
-          </For>
-        </fieldset>
+        <GroupChecklist
+          legend={t("editor.firstGroups")}
+          groups={props.groups}
+          selected={props.config.firstGroups}
+          onChange={(firstGroups) => set({ firstGroups })}
+        />
       </Show>
       <CheckField
         label={t("editor.allowLinks")}

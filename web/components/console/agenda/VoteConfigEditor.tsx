@@ -1,10 +1,10 @@
 /** Editing a vote: method, options (typed in, or drawn from a map's cards), and the method's limits. */
-import { type Component, For, Show } from "solid-js";
+import { type Component, Show } from "solid-js";
 import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
-import { CheckField, NumberField, SelectField, TextField } from "../fields";
+import { CheckField, NumberField, SelectField } from "../fields";
 import { t } from "../i18n";
-import { ListEditor } from "./ListEditor";
+import { GroupChecklist, LabelListEditor, PromptField } from "./ConfigParts";
 
 interface Props {
   config: VoteConfig;
@@ -22,18 +22,9 @@ export const VoteConfigEditor: Component<Props> = (props) => {
       props.onChange(rest as VoteConfig);
     } else set({ fromActivity: { ...props.config.fromActivity, activityId } });
   };
-  const toggleStaged = (group: string, on: boolean) =>
-    set({
-      stagedGroups: on ? [...props.config.stagedGroups, group] : props.config.stagedGroups.filter((g) => g !== group),
-    });
   return (
     <div class="stack">
-      <TextField
-        label={t("editor.prompt")}
-        value={props.config.prompt}
-        onInput={(prompt) => set({ prompt })}
-        multiline
-      />
+      <PromptField value={props.config.prompt} onInput={(prompt) => set({ prompt })} />
       <SelectField
         label={t("editor.method")}
         value={props.config.method}
@@ -55,21 +46,14 @@ export const VoteConfigEditor: Component<Props> = (props) => {
       <Show
         when={source()}
         fallback={
-          <ListEditor
+          <LabelListEditor
             legend={t("editor.options")}
             items={props.config.options}
             onChange={(options) => set({ options })}
             idPrefix="option"
             max={100}
-            newItem={(id) => ({ id, label: t("editor.newOption") })}
-            fields={(option, update, i) => (
-              <TextField
-                compact
-                label={t("editor.optionLabel", { n: i + 1 })}
-                value={option().label}
-                onInput={(label) => update({ label })}
-              />
-            )}
+            newLabel={() => t("editor.newOption")}
+            fieldLabel={(n) => t("editor.optionLabel", { n })}
           />
         }
       >
@@ -129,19 +113,13 @@ export const VoteConfigEditor: Component<Props> = (props) => {
         checked={props.config.liveResults}
         onChange={(liveResults) => set({ liveResults })}
       />
-      <fieldset>
-        <legend>{t("editor.stagedGroups")}</legend>
-        <p class="hint">{t("editor.stagedHint")}</p>
-        <For each={props.groups}>
-          {(g) => (
-            <CheckField
-              label={g.label}
-              checked={props.config.stagedGroups.includes(g.id)}
-              onChange={(on) => toggleStaged(g.id, on)}
-            />
-          )}
-        </For>
-      </fieldset>
+      <GroupChecklist
+        legend={t("editor.stagedGroups")}
+        hint={t("editor.stagedHint")}
+        groups={props.groups}
+        selected={props.config.stagedGroups}
+        onChange={(stagedGroups) => set({ stagedGroups })}
+      />
     </div>
   );
 };
