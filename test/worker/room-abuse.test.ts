@@ -1,24 +1,17 @@
 /** A room full of phones must survive bad clients: garbage, floods, forged writes and forged presence. */
 import { runInDurableObject } from "cloudflare:test";
 import * as encoding from "lib0/encoding";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { COMMAND_NAMES } from "../../party/model/commands";
 import { CloseCode } from "../../party/model/protocol";
 import type { WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, RoomClient, roomStub } from "./support/room-client";
+import { type Json, roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join } = clients;
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();

@@ -1,19 +1,12 @@
 /** Broadcast timing: a lone edit goes out at once; a burst is merged into one frame per interval. */
 import { runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { RoomClient, roomStub } from "./support/room-client";
+import { type RoomClient, roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join } = clients;
 
 const cardTexts = (client: RoomClient) =>
   Object.values((client.json().cards ?? {}) as Record<string, { text: string }>).map((c) => c.text);

@@ -1,17 +1,10 @@
 /** Commands through the socket: roles, acks, exactly-once replays, private state. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { agendaOf, createRoom, evaluator, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, RoomClient, roomStub } from "./support/room-client";
+import { type Json, RoomClient, roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join } = clients;
 
 async function liveMap(label: string) {
   const id = await createRoom(label);
@@ -214,7 +207,7 @@ describe("leaving", () => {
     expect(closed.code).toBe(4410);
     expect(p1.find((m) => m.type === "goodbye")).toMatchObject({ code: 4410 });
     const retry = await RoomClient.connect(id, participant(1));
-    open.push(retry);
+    clients.track(retry);
     expect((await retry.waitClosed()).code).toBe(4410);
   });
 
@@ -224,7 +217,7 @@ describe("leaving", () => {
     await p3.ok("me.withdraw", {});
     expect((await p3.waitClosed()).code).toBe(4410);
     const retry = await RoomClient.connect(id, participant(3));
-    open.push(retry);
+    clients.track(retry);
     expect((await retry.waitClosed()).code).toBe(4410);
   });
 

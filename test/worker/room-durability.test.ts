@@ -1,20 +1,13 @@
 /** Acknowledged means durable: restarts, hibernation and snapshots lose nothing. */
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFAULT_TUNING, type WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, RoomClient, roomStub } from "./support/room-client";
+import { type Json, roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join } = clients;
 
 async function busyRoom(label: string, cards: number) {
   const id = await createRoom(label);
@@ -46,7 +39,7 @@ describe("restarting the room", () => {
     const expected = fac.json();
     const stub = await roomStub(id);
     const before = await stub.state();
-    for (const client of open.splice(0)) client.close();
+    clients.closeAll();
     // A mark on this instance, to prove the doc below comes from a new one.
     await runInDurableObject(stub, (room: WorkshopRoom) => {
       room.tuning.broadcastMs = DEFAULT_TUNING.broadcastMs + 1;
@@ -112,7 +105,7 @@ describe("restarting the room", () => {
     });
     expect(pruned).toBe(0);
     const expected = p1.json();
-    for (const client of open.splice(0)) client.close();
+    clients.closeAll();
 
     await evictDurableObject(stub, { webSockets: "close" });
     const back = await join(id, participant(1));
@@ -145,7 +138,7 @@ describe("restarting the room", () => {
     expect(logged).toBe(before.lastSeq);
 
     // After a restart the schema is back and the same command goes through.
-    for (const client of open.splice(0)) client.close();
+    clients.closeAll();
     await evictDurableObject(stub, { webSockets: "close" });
     const again = await join(id, participant(1));
     expect(

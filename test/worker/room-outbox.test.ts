@@ -1,20 +1,13 @@
 /** The outbox: D1 learns every accepted command, in order, even through a D1 outage; erase leaves nothing. */
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../party/model/protocol";
 import type { WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, RoomClient, roomStub } from "./support/room-client";
+import { type Json, RoomClient, roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join } = clients;
 
 /** The rows the Worker writes before a room exists: the workshop, then each participant at join. */
 async function seedD1(workshopId: string, participants: string[]) {
@@ -283,7 +276,7 @@ describe("erase", () => {
     expect(leftovers.every((n) => n === 0)).toBe(true);
 
     const late = await RoomClient.connect(id, screen);
-    open.push(late);
+    clients.track(late);
     expect((await late.waitClosed()).code).toBe(CloseCode.notFound);
 
     // The id can be used again from scratch.

@@ -1,23 +1,11 @@
 /** The room's connection lifecycle: who gets in, what they receive first, how they are turned away. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../party/model/protocol";
 import { createRoom, facilitator, participant, roomInit, screen, workshopId } from "./support/fixtures";
-import { RoomClient, roomStub } from "./support/room-client";
+import { roomClients, roomStub } from "./support/room-client";
 
-const open: RoomClient[] = [];
-async function join(...args: Parameters<typeof RoomClient.join>) {
-  const client = await RoomClient.join(...args);
-  open.push(client);
-  return client;
-}
-async function connect(...args: Parameters<typeof RoomClient.connect>) {
-  const client = await RoomClient.connect(...args);
-  open.push(client);
-  return client;
-}
-afterEach(() => {
-  for (const client of open.splice(0)) client.close();
-});
+const clients = roomClients();
+const { join, connect } = clients;
 
 describe("connecting to a workshop room", () => {
   it("greets a verified actor, then syncs the doc and shows presence", async () => {

@@ -9,6 +9,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
+import { afterEach } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { ACTOR_HEADER, type Ack, type Actor, CUSTOM_PREFIX, ROOM_PARTY } from "../../../party/model/protocol";
@@ -193,4 +194,26 @@ export function docJson(doc: Y.Doc): Json {
     out[name] = doc.getMap(name).toJSON();
   }
   return out;
+}
+
+/**
+ * The clients a test file opens, closed after every test (registers the afterEach). Every
+ * room test needs this; keeping it here keeps sockets from leaking between tests.
+ */
+export function roomClients() {
+  const open: RoomClient[] = [];
+  const track = <C extends RoomClient>(client: C): C => {
+    open.push(client);
+    return client;
+  };
+  const closeAll = () => {
+    for (const client of open.splice(0)) client.close();
+  };
+  afterEach(closeAll);
+  return {
+    track,
+    closeAll,
+    join: async (...args: Parameters<typeof RoomClient.join>) => track(await RoomClient.join(...args)),
+    connect: async (...args: Parameters<typeof RoomClient.connect>) => track(await RoomClient.connect(...args)),
+  };
 }
