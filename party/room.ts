@@ -107,6 +107,7 @@ export class WorkshopRoom extends YServer {
   readonly #guards = new Map<string, ConnectionGuard>();
 
   #alarmSet = false;
+  #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   /** The flush talking to D1 right now, so erase can wait for it instead of racing it. */
   #flushing: Promise<number | null> | null = null;
 
@@ -411,7 +412,7 @@ export class WorkshopRoom extends YServer {
     }
     if (update) this.#broadcast.queueUpdate(update);
     this.#scheduleFlush();
-    this.#maybeSnapshot();
+    this.#scheduleSnapshot();
     return { ack, effects, changes };
   }
 
@@ -442,6 +443,19 @@ export class WorkshopRoom extends YServer {
     }
     presence.show(current);
     this.#broadcast.presenceChanged();
+  }
+
+  /**
+   * Snapshots are taken on the next turn, not inside the command: encoding and writing the
+   * whole doc (a megabyte in a big workshop) would otherwise hold this command's ack behind
+   * its own storage write. Any command boundary is a consistent point to snapshot.
+   */
+  #scheduleSnapshot(): void {
+    if (this.#snapshotTimer) return;
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = null;
+      this.#maybeSnapshot();
+    }, 0);
   }
 
   #maybeSnapshot(): void {
@@ -546,6 +560,8 @@ export class WorkshopRoom extends YServer {
     for (const conn of this.getConnections()) this.#closeWith(conn, CloseCode.deleted, "This workshop was deleted.");
     this.#broadcast.clear();
     this.#guards.clear();
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = null;
     await store.eraseAll();
     store.recreate();
     this.#alarmSet = false;
