@@ -3,11 +3,12 @@
  * draft until saved; the draft is checked with the same parser the room uses, so
  * a mistake is explained here instead of being refused later.
  */
-import { type Component, createSignal, Match, Show, Switch } from "solid-js";
+import { type Component, createSignal, Match, Switch } from "solid-js";
 import { type ConfigByKind, parseActivityConfig } from "../../../../party/model/activity-config";
 import type { FeedbackConfig, MapConfig, StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
+import { ErrorAlert } from "../ErrorAlert";
 import { TextField } from "../fields";
 import { t } from "../i18n";
 import { defaultConfig } from "./defaults";
@@ -79,11 +80,7 @@ export const ActivityEditor: Component<Props> = (props) => {
           />
         </Match>
       </Switch>
-      <Show when={problem()}>
-        <p class="error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <ErrorAlert message={problem()} />
       <div class="button-row">
         <button type="submit" class="primary">
           {t("editor.save")}

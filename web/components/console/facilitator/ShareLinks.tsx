@@ -3,10 +3,11 @@
  * token; it opens the same live console) and a projector's. Each click mints a
  * fresh token through the API; the page never shows its own secret.
  */
-import { type Component, createSignal, For, Show } from "solid-js";
+import { type Component, createSignal, For } from "solid-js";
 import { ApiError } from "../../../lib/api";
 import { mintLink } from "../api";
 import { CopyLink } from "../CopyLink";
+import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 
 export const ShareLinks: Component<{ token: string; workshopId: string }> = (props) => {
@@ -33,11 +34,7 @@ export const ShareLinks: Component<{ token: string; workshopId: string }> = (pro
             {t("share.screen")}
           </button>
         </div>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <ErrorAlert message={error()} />
         <For each={links()}>
           {(l) => (
             <CopyLink

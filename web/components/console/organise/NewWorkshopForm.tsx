@@ -8,6 +8,7 @@ import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/c
 import { ApiError } from "../../../lib/api";
 import { LANGUAGES } from "../../../lib/i18n";
 import { type CreatedWorkshop, createWorkshop, listTemplates } from "../api";
+import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 import { GroupsEditor } from "./GroupsEditor";
 
@@ -149,11 +150,7 @@ export const NewWorkshopForm: Component<Props> = (props) => {
           {t("organise.retentionHint")}
         </p>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
       <button type="submit" class="primary" disabled={busy()}>
         {busy() ? t("organise.creating") : t("organise.create")}
       </button>

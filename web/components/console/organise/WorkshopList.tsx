@@ -6,6 +6,7 @@ import { type Component, createSignal, For, type Resource, Show } from "solid-js
 import { ApiError } from "../../../lib/api";
 import { deleteWorkshop, mintLink, type WorkshopSummary } from "../api";
 import { CopyLink } from "../CopyLink";
+import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 
 interface Props {
@@ -87,11 +88,7 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
           {t("organise.delete")}
         </button>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
       <Show when={minted()}>
         {(links) => (
           <div class="stack">

@@ -3,7 +3,8 @@
  * the file is fetched here and handed to the browser as a download (never a URL
  * with a secret in it).
  */
-import { type Component, createSignal, For, Show } from "solid-js";
+import { type Component, createSignal, For } from "solid-js";
+import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 
 const TABLES = ["participants", "cards", "ballots", "events", "feedback"] as const;
@@ -66,11 +67,7 @@ export const Exports: Component<{ token: string; workshopId: string }> = (props)
           </For>
         </tbody>
       </table>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert message={error()} />
     </section>
   );
 };
