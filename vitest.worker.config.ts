@@ -16,7 +16,7 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: ["test/worker/**/*.test.ts"],
+      include: ["test/worker/**/*.test.ts", "test/security/**/*.test.ts"],
       setupFiles: ["./test/worker/setup.ts"],
       testTimeout: 20_000,
     },

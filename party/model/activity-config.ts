@@ -12,6 +12,7 @@ import {
   Id,
   LIMITS,
   type MapConfig,
+  PlannedMinutes,
   type VoteConfig,
 } from "./commands";
 import { describeIssues } from "./refusal";
@@ -83,6 +84,7 @@ export const ActivitySpec = v.pipe(
     kind: ActivityKindSchema,
     title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
     config: v.unknown(),
+    plannedMinutes: v.optional(PlannedMinutes),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

@@ -159,7 +159,7 @@ export function initWorkshop(doc: Y.Doc, init: RoomInitInput, ctx: ApplyContext)
   const activities = parsed.activities.map((spec) => {
     const id = ctx.newId();
     if (spec.key) idsByKey.set(spec.key, id);
-    return createActivity(id, spec.kind, spec.title, spec.config, idsByKey);
+    return createActivity(id, spec.kind, spec.title, spec.config, idsByKey, spec.plannedMinutes);
   });
   doc.transact(() => {
     const info = {

@@ -60,10 +60,24 @@ export const MapConfig = v.object({
   firstGroups: v.optional(v.pipe(v.array(Id), v.maxLength(20)), ["community"]),
   allowLinks: v.optional(v.boolean(), false),
   maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(LIMITS.text)), 280),
+  /** Participants' cards wait for a facilitator's approval before the projector shows them. */
+  reviewCards: v.optional(v.boolean(), false),
 });
 export type MapConfig = v.InferOutput<typeof MapConfig>;
 
-export const VoteOption = v.object({ id: Id, label: Title, cardIds: v.optional(v.array(Id)) });
+/**
+ * Why an option drawn from a card lost its words (the card's author withdrew or
+ * deleted it, or a facilitator hid it) while people had voted for it: the option
+ * and their votes stay, under a neutral label the web app translates.
+ */
+export const OPTION_REMOVED = ["withdrawn", "deleted", "hidden"] as const;
+export type OptionRemoved = (typeof OPTION_REMOVED)[number];
+export const VoteOption = v.object({
+  id: Id,
+  label: Title,
+  cardIds: v.optional(v.array(Id)),
+  removed: v.optional(v.picklist(OPTION_REMOVED)),
+});
 export type VoteOption = v.InferOutput<typeof VoteOption>;
 
 export const FromActivity = v.object({
@@ -149,11 +163,26 @@ export type FeedbackAnswers = v.InferOutput<typeof FeedbackAnswers>;
 
 // ---- the commands ---------------------------------------------------------------
 
+/** Session (issue #19): an activity's place in the running order, in whole minutes. */
+export const PlannedMinutes = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds / 60));
+
 /** Argument schema for each command name. */
 export const COMMAND_ARGS = {
   // facilitator: agenda
-  "activity.add": v.object({ kind: ActivityKind, title: Title, config: v.unknown(), index: v.optional(Count) }),
-  "activity.update": v.object({ activityId: Id, title: v.optional(Title), config: v.optional(v.unknown()) }),
+  "activity.add": v.strictObject({
+    kind: ActivityKind,
+    title: Title,
+    config: v.unknown(),
+    index: v.optional(Count),
+    plannedMinutes: v.optional(PlannedMinutes),
+  }),
+  /** plannedMinutes: null clears it. */
+  "activity.update": v.strictObject({
+    activityId: Id,
+    title: v.optional(Title),
+    config: v.optional(v.unknown()),
+    plannedMinutes: v.optional(v.nullable(PlannedMinutes)),
+  }),
   "activity.remove": v.object({ activityId: Id }),
   "activity.move": v.object({ activityId: Id, index: Count }),
   // facilitator: running the room
@@ -166,7 +195,8 @@ export const COMMAND_ARGS = {
   "room.lock": v.object({ locked: v.boolean() }),
   "timer.start": v.object({ seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)) }),
   "timer.stop": v.object({}),
-  "results.reveal": v.object({ activityId: Id }),
+  /** Closes the vote too, so the revealed figures stay true, unless keepOpen. */
+  "results.reveal": v.strictObject({ activityId: Id, keepOpen: v.optional(v.boolean()) }),
   /** Projector: show or hide the balance-of-voice table. */
   "screen.showVoice": v.object({ show: v.boolean() }),
   "workshop.close": v.object({}),
@@ -185,6 +215,8 @@ export const COMMAND_ARGS = {
   }),
   "link.remove": v.object({ linkId: Id }),
   "participant.remove": v.object({ participantId: Id }),
+  /** Maps with reviewCards: let held cards show on the projector. */
+  "cards.approve": v.strictObject({ cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)) }),
   // participant
   "card.add": v.object({
     activityId: Id,

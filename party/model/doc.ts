@@ -14,6 +14,8 @@ export interface Timer {
   startedAt: number;
   seconds: number;
   endsAt: number;
+  /** set when opening an activity with planned minutes started the timer */
+  activityId?: string;
 }
 
 export interface WorkshopInfo {
@@ -47,6 +49,8 @@ export interface Activity {
   resultsRevealed: boolean;
   openedAt: number | null;
   closedAt: number | null;
+  /** the running order: minutes planned; opening the activity starts the timer from it */
+  plannedMinutes?: number;
   /** votes: how many have voted, by group (never what they voted) */
   turnout?: { voters: number; byGroup: Record<string, number> };
 }
@@ -81,6 +85,8 @@ export interface Card {
   mergedFrom?: string[];
   /** credited to a group by a facilitator transcribing paper */
   transcribed?: boolean;
+  /** a map with reviewCards: held off the projector until a facilitator approves it */
+  awaitingReview?: boolean;
 }
 
 export interface Comment {

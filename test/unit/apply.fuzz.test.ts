@@ -123,9 +123,12 @@ describe("random command sequences", () => {
           "activity.add": {
             kind: pick(["info", "map", "vote"]),
             title: "T",
-            config: pick([{}, mapConfig(), voteConfig("approve")]),
+            config: pick([{}, mapConfig(), mapConfig({ reviewCards: true }), voteConfig("approve")]),
           },
-          "activity.update": { activityId: id.activity, title: "Renamed" },
+          "activity.update": pick([
+            { activityId: id.activity, title: "Renamed" },
+            { activityId: id.activity, plannedMinutes: pick([5, null, 0]) },
+          ]),
           "activity.remove": { activityId: id.activity },
           "activity.move": { activityId: id.activity, index: n() },
           "activity.open": { activityId: id.activity },
@@ -135,7 +138,7 @@ describe("random command sequences", () => {
           "room.lock": { locked: random() < 0.3 },
           "timer.start": { seconds: 1 + n() },
           "timer.stop": {},
-          "results.reveal": { activityId: id.activity },
+          "results.reveal": { activityId: id.activity, keepOpen: random() < 0.3 },
           "screen.showVoice": { show: random() < 0.5 },
           "workshop.close": {},
           "card.move": { cardId: id.card, lane: pick(["waiting", "treatment", "nowhere"]) },
@@ -145,6 +148,7 @@ describe("random command sequences", () => {
           "link.add": { from: id.card, to: ids().card },
           "link.remove": { linkId: id.link },
           "participant.remove": { participantId: id.person },
+          "cards.approve": { cardIds: [id.card] },
           "card.add": {
             activityId: id.activity,
             lane: "waiting",

@@ -160,7 +160,7 @@ describe("me.withdraw", () => {
 });
 
 describe("me.withdraw and votes drawn from the map", () => {
-  it("drops options that came only from their cards and relabels shared ones", () => {
+  it("keeps options others voted for under a neutral label, drops unvoted ones and relabels shared ones", () => {
     const room = new TestRoom();
     room.init({
       activities: [
@@ -182,12 +182,18 @@ describe("me.withdraw and votes drawn from the map", () => {
     const shared = add(amina, "Amina shared");
     const bens = add(ben, "Ben's version");
     room.ok(facilitator, "card.merge", { cardIds: [bens], into: shared });
+    const unvoted = add(amina, "Amina unvoted");
     room.ok(facilitator, "activity.open", { activityId: vote });
-    room.ok(facilitator, "results.reveal", { activityId: vote });
     room.ok(ben, "ballot.submit", { activityId: vote, ballot: { approved: [solo, shared] } });
+    room.ok(amina, "ballot.submit", { activityId: vote, ballot: { approved: [unvoted] } });
+    room.ok(facilitator, "results.reveal", { activityId: vote });
     room.ok(amina, "me.withdraw");
-    expect(room.activity(vote).config.options).toEqual([{ id: shared, label: "Ben's version", cardIds: [bens] }]);
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { [shared]: 1 } });
+    // Only Amina voted for her unvoted card: it goes with her ballot. Ben's votes stay.
+    expect(room.activity(vote).config.options).toEqual([
+      { id: solo, label: "Option withdrawn by its author", cardIds: [], removed: "withdrawn" },
+      { id: shared, label: "Ben's version", cardIds: [bens] },
+    ]);
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { [solo]: 1, [shared]: 1 } });
     expect(JSON.stringify(room.doc.toJSON())).not.toContain("Amina");
   });
 });

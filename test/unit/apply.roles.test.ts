@@ -98,6 +98,8 @@ const CELLS: Record<CommandName, Cell> = {
     args: (s) => ({ linkId: s.extra.link }),
   },
   "participant.remove": { args: () => ({ participantId: p2.id }) },
+  // session (#19): approving cards held for review
+  "cards.approve": { args: (s) => ({ cardIds: [s.c1] }) },
   "card.add": { args: (s) => ({ activityId: s.room.ids.map, lane: "waiting", kind: "idea", text: "Text reminders" }) },
   "card.edit": { args: (s) => ({ cardId: s.c1, text: "Eight weeks for a letter" }) },
   "card.delete": { args: (s) => ({ cardId: s.c1 }) },

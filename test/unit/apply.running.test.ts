@@ -102,20 +102,24 @@ describe("a vote drawn from a map", () => {
     expect(options.map((o) => o.id)).toEqual([cards.texts, cards.letters, cards.waits]);
   });
 
-  it("drops an option whose card is hidden or deleted after the vote opened, so its words leave the doc", () => {
+  it("takes the words of a card hidden or deleted after the vote opened out of the doc, keeping votes cast for it", () => {
     const { room, cards, vote, people } = mapWithCards();
     room.ok(facilitator, "activity.update", {
       activityId: vote,
       config: { method: "rank", topK: 2, fromActivity: { activityId: room.ids.map } },
     });
     room.ok(facilitator, "activity.open", { activityId: vote });
-    room.ok(facilitator, "results.reveal", { activityId: vote });
+    room.ok(facilitator, "results.reveal", { activityId: vote, keepOpen: true });
     room.ok(people.a, "ballot.submit", { activityId: vote, ballot: { order: [cards.texts, cards.letters] } });
     room.ok(facilitator, "card.hide", { cardId: cards.texts, reason: "Names a patient" });
-    const ids = () => (room.activity(vote).config.options as { id: string }[]).map((o) => o.id);
-    expect(ids()).not.toContain(cards.texts);
+    const options = () => room.activity(vote).config.options as { id: string; label: string; removed?: string }[];
+    const ids = () => options().map((o) => o.id);
+    expect(options().find((o) => o.id === cards.texts)).toMatchObject({
+      label: "Option hidden by a facilitator",
+      removed: "hidden",
+    });
     expect(JSON.stringify(room.doc.toJSON())).not.toContain("Text message reminders");
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { [cards.letters]: 1 } });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { [cards.texts]: 2, [cards.letters]: 1 } });
     room.ok(facilitator, "activity.open", { activityId: room.ids.map });
     room.ok(people.a, "card.delete", { cardId: cards.waits });
     expect(ids()).not.toContain(cards.waits);

@@ -59,10 +59,21 @@ describe("ballot.submit", () => {
     expect(room.saved.at(-1)?.activityId).toBe(vote);
   });
 
-  it("keeps revealed results current if people vote after the reveal", () => {
+  it("closes the vote when revealing, so the revealed figures cannot move", () => {
     const { room, vote, submit } = roomWithVote("approve");
     submit("amina", { approved: ["transport"] });
-    room.ok(facilitator, "results.reveal", { activityId: vote });
+    expect(room.ok(facilitator, "results.reveal", { activityId: vote })).toMatchObject({ status: "closed" });
+    expect(room.activity(vote)).toMatchObject({ status: "closed", resultsRevealed: true });
+    expect(submit("ben", { approved: ["transport"] })).toMatchObject({ ok: false, error: { code: "closed" } });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { transport: 1 } });
+  });
+
+  it("keeps revealed results current if the facilitator keeps the vote open", () => {
+    const { room, vote, submit } = roomWithVote("approve");
+    submit("amina", { approved: ["transport"] });
+    expect(room.ok(facilitator, "results.reveal", { activityId: vote, keepOpen: true })).toMatchObject({
+      status: "open",
+    });
     submit("ben", { approved: ["transport"] });
     expect(room.r.results.get(vote)).toMatchObject({ voters: 2, totals: { transport: 2 } });
   });

@@ -34,6 +34,7 @@ export function createActivity(
   title: string,
   rawConfig: unknown,
   idsByKey?: ReadonlyMap<string, string>,
+  plannedMinutes?: number,
 ): Activity {
   const config = validConfig(kind, rawConfig, idsByKey);
   const activity: Activity = {
@@ -49,6 +50,7 @@ export function createActivity(
     closedAt: null,
   };
   if (kind === "vote" || kind === "feedback") activity.turnout = { voters: 0, byGroup: {} };
+  if (plannedMinutes !== undefined) activity.plannedMinutes = plannedMinutes;
   return activity;
 }
 
@@ -73,7 +75,7 @@ function hasInput(s: Scope, activity: Activity): boolean {
 
 const add: Handler<"activity.add"> = (s, args) => {
   const workshop = requireWorkshopNotClosed(s);
-  const activity = createActivity(s.newId(), args.kind, args.title, args.config);
+  const activity = createActivity(s.newId(), args.kind, args.title, args.config, undefined, args.plannedMinutes);
   requireSourceMap(s, activity.config);
   const agenda = [...workshop.agenda];
   agenda.splice(clampIndex(args.index, agenda.length), 0, activity.id);
@@ -86,12 +88,17 @@ const add: Handler<"activity.add"> = (s, args) => {
   };
 };
 
-/** Title may change any time; config only before the activity first opens (input would no longer fit it). */
+/**
+ * Title and planned minutes may change any time (the running order slips); config
+ * only before the activity first opens (input would no longer fit it).
+ */
 const update: Handler<"activity.update"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const activity = requireActivity(s, args.activityId);
   const next: Activity = { ...activity };
   if (args.title !== undefined) next.title = args.title;
+  if (args.plannedMinutes === null) delete next.plannedMinutes;
+  else if (args.plannedMinutes !== undefined) next.plannedMinutes = args.plannedMinutes;
   if (args.config !== undefined) {
     if (activity.status !== "draft" || hasInput(s, activity))
       refuse("locked", `"${activity.title}" has been opened; its settings can no longer change`);

@@ -56,6 +56,7 @@ const add: Handler<"card.add"> = (s, args) => {
     supports: [],
   };
   if (args.onBehalfOf) card.transcribed = true;
+  if (config.reviewCards && !isFacilitator(s)) card.awaitingReview = true;
   const silent = config.mode === "silent" && !activity.cardsRevealed;
   return { result: { cardId: card.id }, ...putCard(s, card, silent) };
 };
@@ -68,7 +69,10 @@ const edit: Handler<"card.edit"> = (s, args) => {
   requireOwnCard(s, card);
   if (card.hidden) refuse("conflict", "Restore the card before editing it");
   requireLength(args.text, config);
-  return { result: { cardId: card.id }, ...putCard(s, { ...card, text: args.text, editedAt: s.now }, silent) };
+  const next: Card = { ...card, text: args.text, editedAt: s.now };
+  // New words need a new look before the projector shows them.
+  if (config.reviewCards && !isFacilitator(s)) next.awaitingReview = true;
+  return { result: { cardId: card.id }, ...putCard(s, next, silent) };
 };
 
 const remove: Handler<"card.delete"> = (s, args) => {
@@ -79,7 +83,7 @@ const remove: Handler<"card.delete"> = (s, args) => {
   requireOwnCard(s, card);
   const gone = new Set([card.id]);
   const removal = removeCards(s, gone);
-  const votes = scrubVotes(s, gone);
+  const votes = scrubVotes(s, gone, "deleted");
   const effects = silent
     ? [
         ...removal.effects,

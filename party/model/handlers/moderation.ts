@@ -2,7 +2,7 @@
 import type { Effect } from "../apply";
 import type { Card, Link } from "../doc";
 import { refuse } from "../refusal";
-import { MERGED, mapOf, putCard } from "./card-store";
+import { MERGED, mapOf, putCard, silentForFacilitators } from "./card-store";
 import { requireCard, requireVisibleCard, requireWorkshopNotClosed } from "./guards";
 import type { Handler } from "./scope";
 import { scrubVotes } from "./vote-options";
@@ -31,7 +31,7 @@ const hide: Handler<"card.hide"> = (s, args) => {
   const next: Card = { ...card, text: "", hidden: true, hiddenReason: args.reason };
   const plan = putCard(s, next, silent, extra);
   // A vote option copied from the card would keep its words; restoring the card does not bring it back.
-  const votes = scrubVotes(s, new Set([card.id]));
+  const votes = scrubVotes(s, new Set([card.id]), "hidden");
   const write = () => {
     plan.write?.();
     votes.write();
@@ -98,7 +98,40 @@ const removeLink: Handler<"link.remove"> = (s, args) => {
   return { result: { linkId: args.linkId }, write: () => s.r.links.delete(args.linkId) };
 };
 
+/**
+ * Maps that hold cards for review: the facilitator lets them onto the projector.
+ * Approving a card that is not held is a no-op; a silent card is approved where it waits.
+ */
+const approve: Handler<"cards.approve"> = (s, args) => {
+  requireWorkshopNotClosed(s);
+  const held = [...new Set(args.cardIds)].map((id) => requireCard(s, id)).filter(({ card }) => card.awaitingReview);
+  const approved = held.map(({ card, silent }) => {
+    const { awaitingReview: _, ...rest } = card;
+    return { card: rest as Card, silent };
+  });
+  const shared = approved.filter((a) => !a.silent).map((a) => a.card);
+  const waiting = approved.filter((a) => a.silent).map((a) => a.card);
+  const effects: Effect[] = waiting.map((card) => ({ kind: "silentCard.put", card }));
+  // One list per silent map, so facilitators hold every approval at once.
+  for (const activityId of new Set(waiting.map((c) => c.activityId)))
+    effects.push(
+      silentForFacilitators(
+        s,
+        activityId,
+        waiting.filter((c) => c.activityId === activityId),
+      ),
+    );
+  return {
+    result: { approved: approved.map((a) => a.card.id) },
+    effects,
+    write: () => {
+      for (const card of shared) s.r.cards.set(card.id, card);
+    },
+  };
+};
+
 export const moderationHandlers = {
+  "cards.approve": approve,
   "card.move": move,
   "card.hide": hide,
   "card.restore": restore,

@@ -136,7 +136,7 @@ const withdraw: Handler<"me.withdraw"> = (s) => {
   });
 
   for (const vote of activitiesOf(s, "vote")) {
-    const rewritten = optionsWithout(s, vote, cardIds);
+    const rewritten = optionsWithout(s, vote, cardIds, "withdrawn", id);
     const voted = s.priv.ballot(vote.id, id) !== null;
     if (!rewritten && !voted) continue;
     const next = rewritten ?? vote;

@@ -1,7 +1,7 @@
 /** Facilitator commands that run the room live: open and close, stages, lock, timer, reveals, closing. */
 import type { Effect } from "../apply";
 import { LIMITS, type VoteOption } from "../commands";
-import type { Activity, Card } from "../doc";
+import type { Activity, Card, Timer } from "../doc";
 import { refuse } from "../refusal";
 import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
 import { tallyVote } from "./recount";
@@ -33,14 +33,23 @@ function resolveOptions(s: Scope, vote: Activity): Record<string, unknown> {
   return { ...vote.config, options };
 }
 
+/** The running order: opening an activity with planned minutes starts the shared countdown from them. */
+function plannedTimer(s: Scope, activity: Activity): Timer | null {
+  if (activity.status === "open" || activity.plannedMinutes === undefined) return null;
+  const seconds = activity.plannedMinutes * 60;
+  return { startedAt: s.now, seconds, endsAt: s.now + seconds * 1000, activityId: activity.id };
+}
+
 const open: Handler<"activity.open"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const activity = requireActivity(s, args.activityId);
   const config = activity.kind === "vote" ? resolveOptions(s, activity) : activity.config;
   const others = [...s.r.activities.values()].filter((a) => a.status === "open" && a.id !== activity.id);
+  const timer = plannedTimer(s, activity);
   return {
-    result: { activityId: activity.id },
+    result: { activityId: activity.id, ...(timer ? { timer } : {}) },
     write: () => {
+      if (timer) s.r.workshop.set("timer", timer);
       for (const other of others) s.r.activities.set(other.id, { ...other, status: "closed", closedAt: s.now });
       const openedAt = activity.status === "open" ? activity.openedAt : s.now;
       s.r.activities.set(activity.id, { ...activity, config, status: "open", openedAt, closedAt: null });
@@ -113,17 +122,25 @@ const stopTimer: Handler<"timer.stop"> = (s) => {
   return { write: () => s.r.workshop.set("timer", null) };
 };
 
-/** Reveals the tally (allowed after the workshop closes: results are often shown last). */
+/**
+ * Reveals the tally (allowed after the workshop closes: results are often shown last).
+ * The vote closes with it, so the figures the room has just seen cannot move under
+ * it; `keepOpen` is the facilitator's explicit choice to let ballots keep changing.
+ */
 const revealResults: Handler<"results.reveal"> = (s, args) => {
   const { activity } = requireKind(requireActivity(s, args.activityId), "vote");
   if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
   const result = tallyVote(s, activity, s.priv.ballots(activity.id)) as unknown as Record<string, unknown>;
+  const closing = activity.status === "open" && args.keepOpen !== true;
+  const next: Activity = closing
+    ? { ...activity, resultsRevealed: true, status: "closed", closedAt: s.now }
+    : { ...activity, resultsRevealed: true };
   return {
-    result: { activityId: activity.id },
+    result: { activityId: activity.id, status: next.status },
     effects: [{ kind: "result.saved", activityId: activity.id, result }],
     write: () => {
       s.r.results.set(activity.id, result);
-      s.r.activities.set(activity.id, { ...activity, resultsRevealed: true });
+      s.r.activities.set(activity.id, next);
     },
   };
 };
