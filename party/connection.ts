@@ -13,6 +13,8 @@ export const ActorSchema = v.object({
   id: Id,
   name: v.pipe(v.string(), v.maxLength(200)),
   group: v.union([v.literal(""), Id]),
+  /** tables (#13): a host's table, or the table a participant picked at join */
+  table: v.optional(Id),
 });
 
 export const ConnectionStateSchema = v.object({

@@ -53,6 +53,9 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   const info = workshopKeys?.size || activityIds.size ? readWorkshop(doc) : null;
   const agenda = info?.agenda ?? [];
   if (info && workshopKeys?.size) ops.push(workshopOp(info, event.at));
+  // tables (#13): D1 keeps the tables so joins and host links can be checked without the room.
+  if (info && workshopKeys?.has("tables"))
+    ops.push({ op: "workshopTables", params: [w, JSON.stringify(info.tables ?? [])] });
 
   // A changed agenda moves every activity's position.
   if (workshopKeys?.has("agenda")) for (const id of agenda) activityIds.add(id);
@@ -64,6 +67,8 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   for (const id of changes.get("participants") ?? []) {
     const p: Participant | undefined = r.participants.get(id);
     if (p) ops.push({ op: "participant", params: [p.id, p.name, p.group, w] });
+    if (p && (p.table || event.name === "participant.update"))
+      ops.push({ op: "participantTable", params: [p.id, p.table ?? null, w] });
   }
 
   // Cards removed by a merge point at the card they went into.
@@ -73,7 +78,7 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   }
   for (const id of changes.get("cards") ?? []) {
     const card = r.cards.get(id);
-    if (card) ops.push(cardOp(w, card));
+    if (card) ops.push(cardOp(w, card), ...cardPlaceOps(card));
     else if (mergedInto.has(id)) ops.push({ op: "cardMerged", params: [id, mergedInto.get(id) ?? null] });
     else ops.push({ op: "cardDeleted", params: [id] });
   }
@@ -123,7 +128,7 @@ function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[
       return [{ op: "deleteFeedbackBy", params: [w, effect.participantId] }];
     case "silentCard.put":
       // Silent cards are saved outputs too; they are simply not in the shared doc yet.
-      return [cardOp(w, effect.card)];
+      return [cardOp(w, effect.card), ...cardPlaceOps(effect.card)];
     case "silentCard.delete":
       // Revealed cards moved into the doc (mirrored above); otherwise the author deleted it.
       return roots(doc).cards.has(effect.cardId) ? [] : [{ op: "cardDeleted", params: [effect.cardId] }];
@@ -203,6 +208,12 @@ function cardOp(w: string, c: Card): OutboxOp {
       c.y ?? null,
     ],
   };
+}
+
+/** tables (#13): a card's table and harvest origin, written only when it has either. */
+function cardPlaceOps(c: Card): OutboxOp[] {
+  if (!c.table && !c.origin) return [];
+  return [{ op: "cardPlace", params: [c.id, c.table ?? null, c.origin ? JSON.stringify(c.origin) : null] }];
 }
 
 function commentOp(w: string, c: Comment): OutboxOp {

@@ -63,6 +63,10 @@ export const STATEMENTS = {
     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
     ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,
       updated_at = excluded.updated_at`,
+  // ---- tables (#13, migration 0003) ----
+  workshopTables: "UPDATE workshops SET tables = ?2 WHERE id = ?1",
+  participantTable: "UPDATE participants SET table_id = ?2 WHERE id = ?1 AND workshop_id = ?3",
+  cardPlace: "UPDATE cards SET table_id = ?2, origin = ?3 WHERE id = ?1",
   result: `INSERT INTO results (workshop_id, activity_id, result, revealed_at) VALUES (?1, ?2, ?3, ?4)
     ON CONFLICT(activity_id) DO UPDATE SET result = excluded.result,
       revealed_at = COALESCE(results.revealed_at, excluded.revealed_at)`,

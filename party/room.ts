@@ -212,7 +212,12 @@ export class WorkshopRoom extends YServer {
   #currentActor(actor: Actor): Actor {
     if (actor.role !== "participant") return actor;
     const entry = roots(this.#doc).participants.get(actor.id);
-    return entry ? { ...actor, name: entry.name, group: entry.group } : actor;
+    if (!entry) return actor;
+    // tables (#13): the seat the doc holds now (a facilitator may have moved them).
+    const { table: _, ...rest } = actor;
+    return entry.table
+      ? { ...rest, name: entry.name, group: entry.group, table: entry.table }
+      : { ...rest, name: entry.name, group: entry.group };
   }
 
   override onClose(conn: Connection): void {

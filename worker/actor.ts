@@ -6,15 +6,21 @@ import type { TokenRow } from "./db/tokens";
 export type ActorLookup = { ok: true; actor: Actor } | { ok: false; reason: "removed" };
 
 export async function actorForToken(db: D1Database, token: TokenRow): Promise<ActorLookup> {
+  if (token.role === "host") {
+    // tables (#13): a host acts for its token's table only.
+    const actor: Actor = { role: "host", id: token.id, name: token.label || "Table host", group: "" };
+    if (token.table_id) actor.table = token.table_id;
+    return { ok: true, actor };
+  }
   if (token.role !== "participant") {
     return { ok: true, actor: { role: token.role, id: token.id, name: token.label || token.role, group: "" } };
   }
   const participant = token.participant_id ? await findActiveParticipant(db, token.participant_id) : null;
   if (!participant) return { ok: false, reason: "removed" };
-  return {
-    ok: true,
-    actor: { role: "participant", id: participant.id, name: participant.name, group: participant.group_id },
-  };
+  const actor: Actor = { role: "participant", id: participant.id, name: participant.name, group: participant.group_id };
+  // tables (#13): the table picked at join seats them when they first connect; the room owns it after that.
+  if (participant.table_id) actor.table = participant.table_id;
+  return { ok: true, actor };
 }
 
 /**

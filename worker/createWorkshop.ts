@@ -5,8 +5,9 @@
  */
 import { DEFAULT_GROUPS, type StakeholderGroup } from "../party/model/commands";
 import { joinCode as newJoinCode, randomId } from "../party/model/ids";
+import { tablesFrom } from "../party/model/tables";
 import { eraseWorkshopRows } from "./db/erase";
-import { findProgramme, insertWorkshop } from "./db/workshops";
+import { findProgramme, insertWorkshop, setWorkshopTables } from "./db/workshops";
 import { DEFAULT_CONSENT_TEXT } from "./defaults";
 import type { Env } from "./env";
 import { badRequest } from "./errors";
@@ -37,6 +38,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
   }
   const groups = input.stakeholderGroups ?? withTemplateGroups(template?.stakeholderGroups ?? []);
   const purpose = input.purpose || template?.purpose || "";
+  const tables = tablesFrom(input.tables);
   const now = Date.now();
   const id = randomId();
   const [facilitator, evaluator, screen] = await Promise.all([
@@ -65,6 +67,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
           retention_days: input.retentionDays,
           created_at: now,
         }),
+        setWorkshopTables(db, id, tables),
         facilitator.statement,
         evaluator.statement,
         screen.statement,
@@ -86,6 +89,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
       showNames: input.showNames,
       language: input.language,
       activities: template?.activities ?? [],
+      tables,
     });
   } catch (err) {
     await eraseWorkshopRows(db, id);
@@ -98,6 +102,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
     facilitatorToken: facilitator.token,
     evaluatorToken: evaluator.token,
     screenToken: screen.token,
+    tables,
     links: {
       facilitator: tokenLink(origin, "facilitator", id, facilitator.token),
       participant: participantLink(origin, joinCode),

@@ -5,9 +5,15 @@ export function publicOrigin(env: Env, requestUrl: string): string {
   return env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/+$/, "") : new URL(requestUrl).origin;
 }
 
-export type LinkRole = "facilitator" | "screen" | "evaluator";
+export type LinkRole = "facilitator" | "screen" | "evaluator" | "host";
 
-const PAGE: Record<LinkRole, string> = { facilitator: "facilitate", screen: "screen", evaluator: "evaluate" };
+const PAGE: Record<LinkRole, string> = {
+  facilitator: "facilitate",
+  screen: "screen",
+  evaluator: "evaluate",
+  // tables (#13): a table host's console
+  host: "host",
+};
 
 export function tokenLink(origin: string, role: LinkRole, workshopId: string, token: string): string {
   return `${origin}/${PAGE[role]}/${encodeURIComponent(workshopId)}#token=${encodeURIComponent(token)}`;

@@ -18,6 +18,8 @@ export async function mintToken(
     programmeId?: string | null;
     participantId?: string | null;
     label?: string;
+    /** tables (#13): a host token's table */
+    table?: string | null;
   },
   now: number,
 ): Promise<MintedToken> {
@@ -32,6 +34,7 @@ export async function mintToken(
     participant_id: spec.participantId ?? null,
     label: spec.label ?? "",
     created_at: now,
+    table_id: spec.table ?? null,
   });
   return { id, token, statement };
 }

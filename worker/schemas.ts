@@ -1,6 +1,7 @@
 /** Request body schemas of the HTTP API (valibot; shared pieces come from party/model). */
 import * as v from "valibot";
 import { DEFAULT_GROUPS, Id, LIMITS, StakeholderGroup } from "../party/model/commands";
+import { TablesInput } from "../party/model/tables";
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from "./defaults";
 
 const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
@@ -44,12 +45,22 @@ export const CreateWorkshop = v.object({
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RETENTION_DAYS)),
     DEFAULT_RETENTION_DAYS,
   ),
+  /** tables (#13): how many tables, or `[{id,label}]` */
+  tables: v.optional(TablesInput),
 });
 export type CreateWorkshop = v.InferOutput<typeof CreateWorkshop>;
 
-export const MintToken = v.object({
-  role: v.picklist(["facilitator", "screen", "evaluator"]),
-  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name)), ""),
-});
+export const MintToken = v.pipe(
+  v.strictObject({
+    role: v.picklist(["facilitator", "screen", "evaluator", "host"]),
+    label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name)), ""),
+    /** tables (#13): required for a host, refused for every other role */
+    table: v.optional(Id),
+  }),
+  v.check(
+    (b) => (b.role === "host") === (b.table !== undefined),
+    "table: a host link names one table; other links none",
+  ),
+);
 
 export const CreateProgramme = v.object({ title: Title });

@@ -18,6 +18,7 @@ import {
   LIMITS,
   mayRun,
   StakeholderGroup,
+  TableList,
 } from "./commands";
 import { type Card, type Participant, roots } from "./doc";
 import { agendaHandlers, createActivity } from "./handlers/agenda";
@@ -26,6 +27,7 @@ import { moderationHandlers } from "./handlers/moderation";
 import { peopleHandlers } from "./handlers/people";
 import { runningHandlers } from "./handlers/running";
 import type { Handler, Plan, Scope } from "./handlers/scope";
+import { tableHandlers } from "./handlers/tables";
 import { votingHandlers } from "./handlers/voting";
 import type { Actor, CommandError, PrivateMessage } from "./protocol";
 import { describeIssues, Refusal } from "./refusal";
@@ -75,6 +77,7 @@ const HANDLERS: { [N in CommandName]: Handler<N> } = {
   ...moderationHandlers,
   ...votingHandlers,
   ...peopleHandlers,
+  ...tableHandlers,
 };
 
 function isCommandName(name: string): name is CommandName {
@@ -133,6 +136,8 @@ export const RoomInit = v.pipe(
     showNames: v.optional(v.boolean(), false),
     language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)), "en"),
     activities: v.optional(v.pipe(v.array(ActivitySpec), v.maxLength(LIMITS.listItems)), []),
+    /** tables (#13): the workshop's tables at creation (a count is turned into a list by the Worker) */
+    tables: v.optional(TableList, []),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -175,6 +180,7 @@ export function initWorkshop(doc: Y.Doc, init: RoomInitInput, ctx: ApplyContext)
       showNames: parsed.showNames,
       language: parsed.language,
       joinCode: parsed.joinCode,
+      tables: parsed.tables,
     };
     for (const [key, value] of Object.entries(info)) r.workshop.set(key, value);
     for (const activity of activities) r.activities.set(activity.id, activity);
@@ -194,6 +200,9 @@ export function joinParticipant(doc: Y.Doc, actor: Actor, now: number): boolean 
   if (existing?.removed) return false;
   if (!existing) {
     const entry: Participant = { id: actor.id, name: actor.name, group: actor.group, joinedAt: now };
+    // tables (#13): the table picked when joining, if it is (still) one of the workshop's.
+    const tables = (roots(doc).workshop.get("tables") as { id: string }[] | undefined) ?? [];
+    if (actor.table && tables.some((t) => t.id === actor.table)) entry.table = actor.table;
     participants.set(actor.id, entry);
   }
   return true;

@@ -5,7 +5,15 @@
  */
 import * as v from "valibot";
 
-export const ROLES = ["organiser", "facilitator", "participant", "screen", "evaluator"] as const;
+export const ROLES = [
+  "organiser",
+  "facilitator",
+  "participant",
+  "screen",
+  "evaluator",
+  // ---- tables (#13): a volunteer moderating and transcribing for one table (docs/tables.md)
+  "host",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Room-wide bounds; every input is bounded in size. */
@@ -41,6 +49,16 @@ export const DEFAULT_GROUPS: StakeholderGroup[] = [
   { id: "other", label: "Other" },
 ];
 
+// ---- tables (#13): shapes here so commands and tables.ts share them without an import cycle
+export const MAX_TABLES = 50;
+export const Table = v.strictObject({ id: Id, label: Name });
+export type Table = v.InferOutput<typeof Table>;
+export const TableList = v.pipe(
+  v.array(Table),
+  v.maxLength(MAX_TABLES),
+  v.check((tables) => new Set(tables.map((t) => t.id)).size === tables.length, "table ids must be unique"),
+);
+
 // ---- activity configs -------------------------------------------------------
 
 export const Lane = v.object({ id: Id, label: Title });
@@ -62,6 +80,8 @@ export const MapConfig = v.object({
   maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(LIMITS.text)), 280),
   /** Participants' cards wait for a facilitator's approval before the projector shows them. */
   reviewCards: v.optional(v.boolean(), false),
+  /** tables (#13): "tables" gives each table its own map (same prompt, lanes and kinds); every card carries its table */
+  at: v.optional(v.picklist(["room", "tables"]), "room"),
 });
 export type MapConfig = v.InferOutput<typeof MapConfig>;
 
@@ -224,6 +244,8 @@ export const COMMAND_ARGS = {
     kind: Id,
     text: Text,
     onBehalfOf: v.optional(v.object({ group: GroupId })),
+    /** tables (#13): a facilitator placing a card at a table of a map at tables (hosts always use their own) */
+    table: v.optional(Id),
   }),
   "card.edit": v.object({ cardId: Id, text: Text }),
   "card.delete": v.object({ cardId: Id }),
@@ -233,6 +255,24 @@ export const COMMAND_ARGS = {
   "feedback.submit": v.object({ activityId: Id, answers: FeedbackAnswers }),
   "me.update": v.object({ name: v.optional(Name), group: v.optional(GroupId) }),
   "me.withdraw": v.object({}),
+  // ---- tables (#13, docs/tables.md) ----
+  /** facilitator: the workshop's tables, all of them (add or rename live; a table with people or cards stays) */
+  "tables.set": v.strictObject({ tables: TableList }),
+  /** facilitator: place a person at a table (null: at no table) or correct their group */
+  "participant.update": v.strictObject({
+    participantId: Id,
+    group: v.optional(GroupId),
+    table: v.optional(v.nullable(Id)),
+  }),
+  /** facilitator: bring chosen cards from the tables into a plenary map, keeping where they came from */
+  "cards.harvest": v.strictObject({
+    fromActivityId: Id,
+    cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)),
+    toActivityId: Id,
+    lane: v.optional(Id),
+  }),
+  /** facilitator: the projector shows one table's map, or every table as a grid (null) */
+  "screen.show": v.strictObject({ table: v.nullable(Id) }),
 } as const;
 
 export type CommandName = keyof typeof COMMAND_ARGS;
@@ -251,6 +291,21 @@ const PARTICIPANT_COMMANDS: CommandName[] = [
   "me.update",
   "me.withdraw",
 ];
+/**
+ * tables (#13): a host moderates and transcribes for one table only. Every one of
+ * these also checks that the card is at the host's table (handlers/tables-scope.ts).
+ */
+const HOST_COMMANDS: CommandName[] = [
+  "card.add",
+  "card.edit",
+  "card.delete",
+  "card.move",
+  "card.hide",
+  "card.restore",
+  "card.merge",
+  "link.add",
+  "link.remove",
+];
 export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   organiser: new Set(),
   facilitator: new Set(
@@ -259,6 +314,7 @@ export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   participant: new Set(PARTICIPANT_COMMANDS),
   screen: new Set(),
   evaluator: new Set(),
+  host: new Set(HOST_COMMANDS),
 };
 
 export function mayRun(role: Role, name: CommandName): boolean {

@@ -4,7 +4,8 @@
  * validate, and small deltas because each entry is one Yjs item.
  */
 import type * as Y from "yjs";
-import type { ActivityKind, StakeholderGroup } from "./commands";
+import type { ActivityKind, StakeholderGroup, Table } from "./commands";
+import type { CardOrigin } from "./tables";
 
 export type WorkshopStatus = "draft" | "live" | "closed";
 export type ActivityStatus = "draft" | "open" | "closed";
@@ -33,6 +34,10 @@ export interface WorkshopInfo {
   joinCode: string;
   /** the projector shows the balance-of-voice table (absent in workshops from before the flag) */
   showVoiceOnScreen?: boolean;
+  /** tables (#13): the workshop's tables (absent or empty: no tables) */
+  tables?: Table[];
+  /** tables (#13): the projector shows this table's map; null or absent: every table as a grid */
+  screenTable?: string | null;
 }
 
 export interface Activity {
@@ -61,6 +66,8 @@ export interface Participant {
   group: string;
   joinedAt: number;
   removed?: boolean;
+  /** tables (#13): where they sit (absent: at no table yet) */
+  table?: string;
 }
 
 export interface Card {
@@ -87,6 +94,10 @@ export interface Card {
   transcribed?: boolean;
   /** a map with reviewCards: held off the projector until a facilitator approves it */
   awaitingReview?: boolean;
+  /** tables (#13): the table it was raised at, on a map with `at: "tables"` */
+  table?: string;
+  /** tables (#13): brought to this plenary map by `cards.harvest` from a table's card */
+  origin?: CardOrigin;
 }
 
 export interface Comment {

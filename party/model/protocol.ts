@@ -51,6 +51,8 @@ export interface Actor {
   name: string;
   /** stakeholder group id; facilitators/screens/evaluators have "" */
   group: string;
+  /** tables (#13): a host's table (fixed by its token); a participant's table when known */
+  table?: string;
 }
 
 /** Headers the Worker sets on the WebSocket upgrade after validating a ticket. Client copies are stripped. */
@@ -72,7 +74,9 @@ export type PrivateMessage =
   | { type: "private"; kind: "ballot"; activityId: string; ballot: unknown | null }
   | { type: "private"; kind: "feedback"; activityId: string; answers: unknown | null }
   | { type: "private"; kind: "cards"; activityId: string; cards: unknown[] }
-  | { type: "private"; kind: "turnout"; activityId: string; voters: number; byGroup: Record<string, number> };
+  | { type: "private"; kind: "turnout"; activityId: string; voters: number; byGroup: Record<string, number> }
+  /** tables (#13): a facilitator placed this participant at a table (null: at none) */
+  | { type: "private"; kind: "seat"; table: string | null };
 
 /** Sent to a connection just before the room closes it, so the UI can say why. */
 export interface Goodbye {

@@ -20,6 +20,8 @@ export interface CastBallot {
   participantId: string;
   group: string;
   ballot: Ballot;
+  /** tables (#13): the voter's table when the tally was made (absent: at no table) */
+  table?: string;
 }
 
 export interface TallyInput {
@@ -36,6 +38,8 @@ export interface TallyInput {
   topN?: number;
   /** smallest group shown on its own; default 3 */
   k?: number;
+  /** tables (#13): card id → the table it was raised at, to trace options back to tables */
+  cardTables?: Readonly<Record<string, string>>;
 }
 
 export interface MatrixMean {
@@ -78,6 +82,15 @@ export interface Tally {
   communityOriginTop: { n: number; count: number; optionIds: string[] };
   /** matrix only */
   means?: Record<string, MatrixMean>;
+  /**
+   * tables (#13): totals by the voters' tables, with the same small-group protection
+   * as byGroup (a table under k voters folds into "other"). Empty when nobody sat at a table.
+   */
+  byTable: Record<string, GroupTally>;
+  /** tables folded into "other" because they had fewer than k voters */
+  mergedTables: string[];
+  /** tables (#13): option id → the tables its cards were raised at (options drawn from a map) */
+  optionTables: Record<string, string[]>;
 }
 
 export const ANONYMITY_K = 3;
@@ -203,9 +216,13 @@ export function spearman(a: readonly number[], b: readonly number[]): number | n
  * reaches k too. Only when the whole vote has fewer than k voters is nothing
  * shown by group (`suppressed`).
  */
-function groupsForDisplay(ballots: readonly CastBallot[], k: number) {
+function groupsForDisplay(
+  ballots: readonly CastBallot[],
+  k: number,
+  keyOf: (b: CastBallot) => string = (b) => b.group,
+) {
   const byGroup = new Map<string, CastBallot[]>();
-  for (const b of ballots) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b]);
+  for (const b of ballots) byGroup.set(keyOf(b), [...(byGroup.get(keyOf(b)) ?? []), b]);
   const shown = new Map<string, CastBallot[]>();
   const merged: string[] = [];
   const other: CastBallot[] = [...(byGroup.get(OTHER) ?? [])];
@@ -306,7 +323,34 @@ export function tally(input: TallyInput): Tally {
     agreement: agreementOf(input, byGroup),
     singleGroupOptions: singleGroupOptionsOf(input, overall, byGroup),
     communityOriginTop: communityOrigin(input, overall, ranking),
+    ...byTableOf(input, k),
+    optionTables: optionTablesOf(input),
   };
   if (overall.means) result.means = overall.means;
   return result;
+}
+
+/**
+ * tables (#13): results by the voters' tables. One call, so the small-group rule
+ * (groupsForDisplay today; the shared small-groups module once it lands) stays in
+ * one place for groups and tables alike. Voters at no table count under "other".
+ */
+function byTableOf(input: TallyInput, k: number) {
+  const seated = input.ballots.filter((b) => b.table);
+  if (seated.length === 0) return { byTable: {}, mergedTables: [] };
+  const { shown, merged } = groupsForDisplay(input.ballots, k, (b) => b.table || OTHER);
+  const byTable: Record<string, GroupTally> = {};
+  for (const [table, list] of [...shown].sort(([a], [b]) => a.localeCompare(b)))
+    byTable[table] = sumBallots(input, list);
+  return { byTable, mergedTables: merged };
+}
+
+function optionTablesOf(input: TallyInput): Record<string, string[]> {
+  const cardTables = input.cardTables ?? {};
+  const out: Record<string, string[]> = {};
+  for (const option of input.options) {
+    const tables = [...new Set((option.cardIds ?? []).flatMap((id) => (cardTables[id] ? [cardTables[id]] : [])))];
+    if (tables.length > 0) out[option.id] = tables.sort();
+  }
+  return out;
 }

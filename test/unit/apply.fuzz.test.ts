@@ -163,6 +163,20 @@ describe("random command sequences", () => {
           "feedback.submit": { activityId: id.activity, answers: { q: 1 + n() } },
           "me.update": { group: pick(["community", "statutory", "mars"]) },
           "me.withdraw": {},
+          // tables (#13)
+          "tables.set": {
+            tables: pick([
+              [{ id: "t1", label: "Table 1" }],
+              [
+                { id: "t1", label: "Window" },
+                { id: "t2", label: "Door" },
+              ],
+              [],
+            ]),
+          },
+          "participant.update": { participantId: id.person, table: pick(["t1", "t2", null, "t9"]) },
+          "cards.harvest": { fromActivityId: id.activity, cardIds: [id.card], toActivityId: ids("map").activity },
+          "screen.show": { table: pick(["t1", null, "t9"]) },
         };
         return table[name];
       };

@@ -115,16 +115,30 @@ const CELLS: Record<CommandName, Cell> = {
   },
   "me.update": { args: () => ({ name: "Teal Otter 12" }) },
   "me.withdraw": { args: () => ({}) },
+  // ---- tables (#13) ----
+  "tables.set": { args: () => ({ tables: TWO_TABLES }) },
+  "participant.update": {
+    setup: (s) => s.room.ok(facilitator, "tables.set", { tables: TWO_TABLES }),
+    args: () => ({ participantId: p2.id, table: "t1" }),
+  },
+  "cards.harvest": {
+    setup: (s) => {
+      s.extra.plenary = addMap(s.room, "open");
+    },
+    args: (s) => ({ fromActivityId: s.room.ids.map, cardIds: [s.c1], toActivityId: s.extra.plenary }),
+  },
+  "screen.show": { args: () => ({ table: null }) },
 };
 
-const ACTORS: Record<Role, Actor> = { organiser, facilitator, participant: p1, screen, evaluator };
+const ACTORS: Record<Exclude<Role, "host">, Actor> = { organiser, facilitator, participant: p1, screen, evaluator };
 
 describe("role × command table", () => {
   it("covers every command", () => {
     expect(Object.keys(CELLS).sort()).toEqual([...COMMAND_NAMES].sort());
   });
 
-  for (const role of ROLES) {
+  // A host acts only at a table: its rows are in "host × command" below, in a room at tables.
+  for (const role of ROLES.filter((r): r is Exclude<Role, "host"> => r !== "host")) {
     for (const name of COMMAND_NAMES) {
       const allowed = mayRun(role, name);
       it(`${role} ${allowed ? "may" : "may not"} run ${name}`, () => {
@@ -141,6 +155,146 @@ describe("role × command table", () => {
         }
       });
     }
+  }
+});
+
+// ---- tables (#13): the host row of the table, in a room whose map is at tables ----
+
+const TWO_TABLES = [
+  { id: "t1", label: "Table 1" },
+  { id: "t2", label: "Table 2" },
+];
+const host: Actor = { role: "host", id: "host1", name: "Host, Table 1", group: "", table: "t1" };
+
+interface TableScene {
+  room: Room;
+  map: string;
+  /** at table 1 (the host's): two participants' cards and one the host transcribed */
+  mine: string[];
+  hosts: string;
+  /** at table 2 */
+  theirs: string[];
+  extra: Record<string, string>;
+}
+
+function tableScene(): TableScene {
+  const room = typicalRoom();
+  room.ok(facilitator, "tables.set", { tables: TWO_TABLES });
+  const map = String(
+    room.ok(facilitator, "activity.add", {
+      kind: "map",
+      title: "At the tables",
+      config: mapConfig({ at: "tables", allowLinks: true }),
+    }).activityId,
+  );
+  room.ok(facilitator, "activity.open", { activityId: map });
+  const seat = (actor: Actor, table: string) => {
+    room.join(actor);
+    room.ok(facilitator, "participant.update", { participantId: actor.id, table });
+    return actor;
+  };
+  const a = seat(person("a1", "community"), "t1");
+  const b = seat(person("b1", "statutory"), "t1");
+  const c = seat(person("c2", "community"), "t2");
+  const d = seat(person("d2", "voluntary"), "t2");
+  const add = (actor: Actor, text: string, extra: Record<string, unknown> = {}) =>
+    String(room.ok(actor, "card.add", { activityId: map, lane: "waiting", kind: "idea", text, ...extra }).cardId);
+  const mine = [add(a, "Buses at night"), add(b, "A named contact")];
+  const hosts = add(host, "From the paper sheet", { onBehalfOf: { group: "community" } });
+  const theirs = [add(c, "Drop-in hours"), add(d, "Volunteer drivers")];
+  return { room, map, mine, hosts, theirs, extra: {} };
+}
+
+type HostCell = {
+  setup?: (s: TableScene) => void;
+  /** arguments acting at the host's own table: allowed */
+  own: (s: TableScene) => unknown;
+  /** the same at another table: forbidden */
+  other: (s: TableScene) => unknown;
+};
+
+const HOST_CELLS: Partial<Record<CommandName, HostCell>> = {
+  "card.add": {
+    own: (s) => ({
+      activityId: s.map,
+      lane: "waiting",
+      kind: "idea",
+      text: "Paper",
+      onBehalfOf: { group: "voluntary" },
+    }),
+    other: (s) => ({
+      activityId: s.map,
+      lane: "waiting",
+      kind: "idea",
+      text: "Paper",
+      onBehalfOf: { group: "voluntary" },
+      table: "t2",
+    }),
+  },
+  "card.edit": {
+    own: (s) => ({ cardId: s.hosts, text: "From the paper sheet, corrected" }),
+    other: (s) => ({ cardId: s.theirs[0], text: "Rewritten" }),
+  },
+  "card.delete": { own: (s) => ({ cardId: s.hosts }), other: (s) => ({ cardId: s.theirs[0] }) },
+  "card.move": {
+    own: (s) => ({ cardId: s.mine[0], lane: "treatment" }),
+    other: (s) => ({ cardId: s.theirs[0], lane: "treatment" }),
+  },
+  "card.hide": {
+    own: (s) => ({ cardId: s.mine[0], reason: "Names a nurse" }),
+    other: (s) => ({ cardId: s.theirs[0], reason: "Names a nurse" }),
+  },
+  "card.restore": {
+    setup: (s) => {
+      s.room.ok(facilitator, "card.hide", { cardId: s.mine[0], reason: "Check" });
+      s.room.ok(facilitator, "card.hide", { cardId: s.theirs[0], reason: "Check" });
+    },
+    own: (s) => ({ cardId: s.mine[0] }),
+    other: (s) => ({ cardId: s.theirs[0] }),
+  },
+  "card.merge": {
+    own: (s) => ({ cardIds: [s.mine[1]], into: s.mine[0] }),
+    other: (s) => ({ cardIds: [s.theirs[1]], into: s.theirs[0] }),
+  },
+  "link.add": {
+    own: (s) => ({ from: s.mine[0], to: s.mine[1] }),
+    other: (s) => ({ from: s.mine[0], to: s.theirs[0] }),
+  },
+  "link.remove": {
+    setup: (s) => {
+      s.extra.own = String(s.room.ok(facilitator, "link.add", { from: s.mine[0], to: s.mine[1] }).linkId);
+      s.extra.other = String(s.room.ok(facilitator, "link.add", { from: s.theirs[0], to: s.theirs[1] }).linkId);
+    },
+    own: (s) => ({ linkId: s.extra.own }),
+    other: (s) => ({ linkId: s.extra.other }),
+  },
+};
+
+describe("host × command", () => {
+  it("has a cell for every command a host may run", () => {
+    expect(Object.keys(HOST_CELLS).sort()).toEqual(COMMAND_NAMES.filter((n) => mayRun("host", n)).sort());
+  });
+
+  for (const name of COMMAND_NAMES) {
+    const cell = HOST_CELLS[name];
+    if (!cell) {
+      it(`host may not run ${name}`, () => {
+        const s = scene();
+        CELLS[name].setup?.(s);
+        s.room.refused(host, name, CELLS[name].args(s), "forbidden", /may not run/);
+      });
+      continue;
+    }
+    it(`host may run ${name} at its own table`, () => {
+      const s = tableScene();
+      cell.setup?.(s);
+      expect(s.room.run(host, name, cell.own(s))).toMatchObject({ ok: true });
+    });
+    it(`host may not run ${name} at another table`, () => {
+      const s = tableScene();
+      cell.setup?.(s);
+      s.room.refused(host, name, cell.other(s), "forbidden");
+    });
   }
 });
 

@@ -83,6 +83,8 @@ export interface Room {
   privateCards: Accessor<Record<string, unknown[]>>;
   /** private: turnout per vote activity, when the room sends it */
   turnout: Accessor<Record<string, Turnout>>;
+  /** tables (#13): the table I sit at (a host: its table); null when at none */
+  myTable: Accessor<string | null>;
   /** commands made but not acknowledged yet (survive reloads), oldest first */
   pending: Accessor<PendingView[]>;
   status(id: string): CommandStatus | undefined;
@@ -120,6 +122,8 @@ export function createRoom(options: CreateRoomOptions): Room {
   const [feedback, setFeedback] = createSignal<Record<string, unknown>>({});
   const [privateCards, setPrivateCards] = createSignal<Record<string, unknown[]>>({});
   const [turnout, setTurnout] = createSignal<Record<string, Turnout>>({});
+  // tables (#13): undefined until a facilitator moves us; then the room's word beats the hello's.
+  const [seat, setSeat] = createSignal<string | null | undefined>(undefined);
   const [statuses, setStatuses] = createSignal<ReadonlyMap<string, CommandStatus>>(new Map());
   const [pending, setPending] = createSignal<PendingView[]>([]);
 
@@ -136,6 +140,9 @@ export function createRoom(options: CreateRoomOptions): Room {
         break;
       case "turnout":
         setTurnout((all) => ({ ...all, [message.activityId]: { voters: message.voters, byGroup: message.byGroup } }));
+        break;
+      case "seat":
+        setSeat(message.table);
         break;
     }
   };
@@ -155,7 +162,10 @@ export function createRoom(options: CreateRoomOptions): Room {
         setConnection(state);
         setCloseReason(reason);
       },
-      hello: (hello) => setMe(hello.you),
+      hello: (hello) => {
+        setMe(hello.you);
+        setSeat(undefined);
+      },
       command: (id, status) => {
         setStatuses((all) => new Map(all).set(id, status));
         setPending([...conn.pending()]);
@@ -234,6 +244,10 @@ export function createRoom(options: CreateRoomOptions): Room {
     feedback,
     privateCards,
     turnout,
+    myTable: () => {
+      const moved = seat();
+      return moved !== undefined ? moved : (me()?.table ?? null);
+    },
     pending,
     status: (id) => statuses().get(id),
     refused,

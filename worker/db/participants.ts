@@ -11,15 +11,28 @@ export interface ParticipantRow {
   joined_at: number;
   removed_at: number | null;
   withdrawn_at: number | null;
+  /** tables (#13): where they sit (migration 0003) */
+  table_id?: string | null;
 }
 
 export function insertParticipant(db: D1Database, p: Omit<ParticipantRow, "removed_at" | "withdrawn_at">) {
   return db
     .prepare(
-      `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at,
+         table_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(p.id, p.workshop_id, p.name, p.name_chosen, p.group_id, p.consent_version, p.consented_at, p.joined_at);
+    .bind(
+      p.id,
+      p.workshop_id,
+      p.name,
+      p.name_chosen,
+      p.group_id,
+      p.consent_version,
+      p.consented_at,
+      p.joined_at,
+      p.table_id ?? null,
+    );
 }
 
 /** A participant who is still in the workshop (not removed, not withdrawn). */

@@ -1,6 +1,7 @@
 /** Typed queries for the `tokens` table. Only SHA-256 hashes of secrets are stored. */
 
-export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator";
+/** `host` (tables, #13): a table host, acting for `table_id` only. */
+export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator" | "host";
 
 export interface TokenRow {
   hash: string;
@@ -12,6 +13,8 @@ export interface TokenRow {
   label: string;
   created_at: number;
   revoked_at: number | null;
+  /** tables (#13): a host token's table (migration 0003) */
+  table_id?: string | null;
 }
 
 export type NewToken = Omit<TokenRow, "revoked_at">;
@@ -19,9 +22,19 @@ export type NewToken = Omit<TokenRow, "revoked_at">;
 export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
   return db
     .prepare(
-      "INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(t.hash, t.id, t.workshop_id, t.programme_id, t.role, t.participant_id, t.label, t.created_at);
+    .bind(
+      t.hash,
+      t.id,
+      t.workshop_id,
+      t.programme_id,
+      t.role,
+      t.participant_id,
+      t.label,
+      t.created_at,
+      t.table_id ?? null,
+    );
 }
 
 /** The token with this hash, unless it was revoked. */
@@ -41,9 +54,9 @@ export async function revokeToken(db: D1Database, id: string, now: number): Prom
 export async function listTokens(db: D1Database, workshopId: string) {
   const { results } = await db
     .prepare(
-      "SELECT id, role, label, created_at, revoked_at FROM tokens WHERE workshop_id = ? AND role != 'participant' ORDER BY created_at",
+      "SELECT id, role, label, created_at, revoked_at, table_id FROM tokens WHERE workshop_id = ? AND role != 'participant' ORDER BY created_at",
     )
     .bind(workshopId)
-    .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at">>();
+    .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at" | "table_id">>();
   return results;
 }

@@ -1,6 +1,6 @@
 /** Typed queries for the `workshops` and `programmes` tables. */
 import * as v from "valibot";
-import { StakeholderGroup } from "../../party/model/commands";
+import { StakeholderGroup, type Table, TableList } from "../../party/model/commands";
 
 export type WorkshopStatus = "draft" | "live" | "closed";
 
@@ -22,9 +22,11 @@ export interface WorkshopRow {
   created_at: number;
   started_at: number | null;
   closed_at: number | null;
+  /** tables (#13): JSON [{id,label}], kept current by the room (migration 0003) */
+  tables?: string;
 }
 
-export type NewWorkshop = Omit<WorkshopRow, "status" | "started_at" | "closed_at" | "consent_version">;
+export type NewWorkshop = Omit<WorkshopRow, "status" | "started_at" | "closed_at" | "consent_version" | "tables">;
 
 export function insertWorkshop(db: D1Database, w: NewWorkshop): D1PreparedStatement {
   return db
@@ -85,6 +87,18 @@ export function workshopGroups(row: WorkshopRow): StakeholderGroup[] {
   const parsed = v.safeParse(Groups, JSON.parse(row.stakeholder_groups));
   if (!parsed.success) throw new Error(`workshop ${row.id} has malformed stakeholder groups`);
   return parsed.output;
+}
+
+/** tables (#13): the workshop's tables as the room last reported them; a row written by us always parses. */
+export function workshopTables(row: WorkshopRow): Table[] {
+  const parsed = v.safeParse(TableList, JSON.parse(row.tables ?? "[]"));
+  if (!parsed.success) throw new Error(`workshop ${row.id} has malformed tables`);
+  return parsed.output;
+}
+
+/** tables (#13): written with the workshop row at creation. */
+export function setWorkshopTables(db: D1Database, workshopId: string, tables: readonly Table[]): D1PreparedStatement {
+  return db.prepare("UPDATE workshops SET tables = ? WHERE id = ?").bind(JSON.stringify(tables), workshopId);
 }
 
 export interface ProgrammeRow {

@@ -5,12 +5,12 @@
  */
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
-import { GroupId, LIMITS } from "../../party/model/commands";
+import { GroupId, Id, LIMITS } from "../../party/model/commands";
 import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
 import { insertParticipant } from "../db/participants";
-import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups } from "../db/workshops";
+import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { badRequest, conflict, notFound } from "../errors";
 import { mintToken } from "../mint";
 import { countJoin, countWrongCode, refuseIfGuessing } from "../rateLimit";
@@ -24,6 +24,8 @@ const JoinRequest = v.object({
   ),
   group: GroupId,
   consent: v.literal(true, "Consent is required to take part."),
+  /** tables (#13): the table they sit at, if the workshop has tables */
+  table: v.optional(Id),
 });
 
 /** The workshop behind a join code, counting wrong codes against the caller's address. */
@@ -45,6 +47,7 @@ function joinInfo(w: WorkshopRow) {
     title: w.title,
     purpose: w.purpose,
     groups: workshopGroups(w),
+    tables: workshopTables(w),
     consentText: w.consent_text,
     consentVersion: w.consent_version,
     showNames: w.show_names === 1,
@@ -66,6 +69,9 @@ export const join = new Hono<AppEnv>()
     if (!workshopGroups(workshop).some((g) => g.id === body.group)) {
       throw badRequest("group: not one of this workshop's stakeholder groups.");
     }
+    if (body.table !== undefined && !workshopTables(workshop).some((t) => t.id === body.table)) {
+      throw badRequest("table: not one of this workshop's tables.");
+    }
     const now = Date.now();
     await countJoin(c, db, workshop.id, now);
 
@@ -83,8 +89,13 @@ export const join = new Hono<AppEnv>()
         consent_version: workshop.consent_version,
         consented_at: now,
         joined_at: now,
+        table_id: body.table ?? null,
       }),
       minted.statement,
     ]);
-    return c.json({ workshopId: workshop.id, participantId, token: minted.token, name, group: body.group }, 201);
+    const table = body.table === undefined ? {} : { table: body.table };
+    return c.json(
+      { workshopId: workshop.id, participantId, token: minted.token, name, group: body.group, ...table },
+      201,
+    );
   });

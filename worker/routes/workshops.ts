@@ -6,13 +6,17 @@ import { Hono } from "hono";
 import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
 import { createWorkshop } from "../createWorkshop";
 import { listTokens } from "../db/tokens";
-import { findWorkshop, listWorkshops, workshopGroups } from "../db/workshops";
+import { findWorkshop, listWorkshops, workshopGroups, workshopTables } from "../db/workshops";
 import { eraseWorkshop } from "../erase";
-import { notFound } from "../errors";
+import { badRequest, notFound } from "../errors";
 import { publicOrigin, tokenLink } from "../links";
 import { mintToken } from "../mint";
 import { CreateWorkshop, MintToken } from "../schemas";
 import { readBody } from "../validate";
+
+function tableLabel(w: Parameters<typeof workshopTables>[0], table: string | undefined): string {
+  return workshopTables(w).find((t) => t.id === table)?.label ?? "table";
+}
 
 async function workshopOr404(db: D1Database, id: string) {
   const workshop = await findWorkshop(db, id);
@@ -42,7 +46,7 @@ export const workshops = new Hono<AppEnv>()
   .get("/:id", authenticated, async (c) => {
     const auth = c.var.auth;
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
-    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator"]);
+    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator", "host"]);
     return c.json({
       id: w.id,
       title: w.title,
@@ -56,6 +60,9 @@ export const workshops = new Hono<AppEnv>()
       scheduledFor: w.scheduled_for,
       programmeId: w.programme_id,
       role: auth.kind === "organiser" ? "organiser" : auth.token.role,
+      tables: workshopTables(w),
+      // tables (#13): the host page shows which table its link is for.
+      ...(auth.kind === "token" && auth.token.role === "host" ? { table: auth.token.table_id ?? null } : {}),
     });
   })
   .get("/:id/tokens", authenticated, async (c) => {
@@ -69,6 +76,7 @@ export const workshops = new Hono<AppEnv>()
         label: t.label,
         createdAt: t.created_at,
         revoked: t.revoked_at !== null,
+        ...(t.table_id ? { table: t.table_id } : {}),
       })),
     });
   })
@@ -76,10 +84,19 @@ export const workshops = new Hono<AppEnv>()
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
     requireAccess(c.var.auth, w, ["facilitator"]);
     const body = await readBody(c, MintToken);
-    const minted = await mintToken(c.env.DB, { role: body.role, workshopId: w.id, label: body.label }, Date.now());
+    // tables (#13): a host link is for one of the workshop's tables (as the room last reported them).
+    if (body.table !== undefined && !workshopTables(w).some((t) => t.id === body.table))
+      throw badRequest(`table: no table "${body.table}" in this workshop.`);
+    const label = body.label || (body.role === "host" ? `Host, ${tableLabel(w, body.table)}` : "");
+    const minted = await mintToken(
+      c.env.DB,
+      { role: body.role, workshopId: w.id, label, table: body.table ?? null },
+      Date.now(),
+    );
     await minted.statement.run();
     const link = tokenLink(publicOrigin(c.env, c.req.url), body.role, w.id, minted.token);
-    return c.json({ id: minted.id, token: minted.token, role: body.role, label: body.label, link }, 201);
+    const table = body.table === undefined ? {} : { table: body.table };
+    return c.json({ id: minted.id, token: minted.token, role: body.role, label, link, ...table }, 201);
   })
   .delete("/:id", authenticated, async (c) => {
     const w = await workshopOr404(c.env.DB, c.req.param("id"));

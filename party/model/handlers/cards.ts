@@ -13,7 +13,6 @@ import {
 } from "./card-store";
 import {
   groupOf,
-  isFacilitator,
   nameOf,
   requireCard,
   requireFirstGroup,
@@ -24,23 +23,27 @@ import {
   workshopOf,
 } from "./guards";
 import type { Handler } from "./scope";
+import { isModerator, requireHostTable, requireSameTable, tableForNewCard } from "./table-scope";
 import { scrubVotes } from "./vote-options";
 
 const add: Handler<"card.add"> = (s, args) => {
   const { activity, config } = mapOf(s, args.activityId);
   requireInputOpen(s, activity);
   const me = requireMember(s);
-  if (args.onBehalfOf && !isFacilitator(s)) refuse("forbidden", "Only facilitators may add cards for a group");
+  if (args.onBehalfOf && !isModerator(s)) refuse("forbidden", "Only facilitators and hosts may add cards for a group");
+  if (s.actor.role === "host" && !args.onBehalfOf)
+    refuse("bad_request", "onBehalfOf: a host transcribes cards for a stakeholder group");
   if (args.onBehalfOf && !workshopOf(s).groups.some((g) => g.id === args.onBehalfOf?.group))
     refuse("bad_request", `onBehalfOf.group: no stakeholder group "${args.onBehalfOf.group}" in this workshop`);
   if (!config.lanes.some((l) => l.id === args.lane)) refuse("bad_request", `lane: no lane "${args.lane}" on this map`);
   if (!config.kinds.some((k) => k.id === args.kind)) refuse("bad_request", `kind: no card kind "${args.kind}"`);
   requireLength(args.text, config);
+  const table = tableForNewCard(s, activity, config, me, args.table);
   const group = args.onBehalfOf?.group ?? groupOf(s, me);
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   const counts = countCards(s, activity, s.actor.id);
   if (counts.all >= QUOTA.cardsPerMap) refuse("conflict", `"${activity.title}" is full (${QUOTA.cardsPerMap} cards)`);
-  if (!isFacilitator(s) && counts.mine >= QUOTA.cardsPerPerson)
+  if (!isModerator(s) && counts.mine >= QUOTA.cardsPerPerson)
     refuse("conflict", `You have added ${QUOTA.cardsPerPerson} cards, the most one person can add here`);
   const card: Card = {
     id: s.newId(),
@@ -56,13 +59,15 @@ const add: Handler<"card.add"> = (s, args) => {
     supports: [],
   };
   if (args.onBehalfOf) card.transcribed = true;
-  if (config.reviewCards && !isFacilitator(s)) card.awaitingReview = true;
+  if (config.reviewCards && !isModerator(s)) card.awaitingReview = true;
+  if (table !== undefined) card.table = table;
   const silent = config.mode === "silent" && !activity.cardsRevealed;
   return { result: { cardId: card.id }, ...putCard(s, card, silent) };
 };
 
 const edit: Handler<"card.edit"> = (s, args) => {
   const { card, silent } = requireCard(s, args.cardId);
+  requireHostTable(s, card);
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
   requireMember(s);
@@ -71,12 +76,13 @@ const edit: Handler<"card.edit"> = (s, args) => {
   requireLength(args.text, config);
   const next: Card = { ...card, text: args.text, editedAt: s.now };
   // New words need a new look before the projector shows them.
-  if (config.reviewCards && !isFacilitator(s)) next.awaitingReview = true;
+  if (config.reviewCards && !isModerator(s)) next.awaitingReview = true;
   return { result: { cardId: card.id }, ...putCard(s, next, silent) };
 };
 
 const remove: Handler<"card.delete"> = (s, args) => {
   const { card, silent } = requireCard(s, args.cardId);
+  requireHostTable(s, card);
   const { activity } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
   requireMember(s);
@@ -104,6 +110,7 @@ const support: Handler<"card.support"> = (s, args) => {
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
   const me = requireMember(s);
+  requireSameTable(s, config, card, me);
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, groupOf(s, me));
   const has = card.supports.includes(s.actor.id);
   const result = { cardId: card.id, supports: card.supports.length + (args.on === has ? 0 : args.on ? 1 : -1) };
@@ -117,6 +124,7 @@ const comment: Handler<"comment.add"> = (s, args) => {
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
   const me = requireMember(s);
+  requireSameTable(s, config, card, me);
   const group = groupOf(s, me);
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   requireLength(args.text, config);

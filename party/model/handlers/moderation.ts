@@ -5,11 +5,13 @@ import { refuse } from "../refusal";
 import { MERGED, mapOf, putCard, silentForFacilitators } from "./card-store";
 import { requireCard, requireVisibleCard, requireWorkshopNotClosed } from "./guards";
 import type { Handler } from "./scope";
+import { requireHostTable } from "./table-scope";
 import { scrubVotes } from "./vote-options";
 
 const move: Handler<"card.move"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const { card, silent } = requireCard(s, args.cardId);
+  requireHostTable(s, card);
   const { config } = mapOf(s, card.activityId);
   if (args.lane !== undefined && !config.lanes.some((l) => l.id === args.lane))
     refuse("bad_request", `lane: no lane "${args.lane}" on this map`);
@@ -27,6 +29,7 @@ const move: Handler<"card.move"> = (s, args) => {
  */
 const hide: Handler<"card.hide"> = (s, args) => {
   const { card, silent } = requireCard(s, args.cardId);
+  requireHostTable(s, card);
   const extra: Effect[] = card.text === "" ? [] : [{ kind: "moderated.put", cardId: card.id, text: card.text }];
   const next: Card = { ...card, text: "", hidden: true, hiddenReason: args.reason };
   const plan = putCard(s, next, silent, extra);
@@ -41,6 +44,7 @@ const hide: Handler<"card.hide"> = (s, args) => {
 
 const restore: Handler<"card.restore"> = (s, args) => {
   const { card, silent } = requireCard(s, args.cardId);
+  requireHostTable(s, card);
   if (!card.hidden) return { result: { cardId: card.id } };
   const original = s.priv.moderatedText(card.id);
   const { hiddenReason: _, ...rest } = card;
@@ -62,6 +66,7 @@ const merge: Handler<"card.merge"> = (s, args) => {
   const into = requireVisibleCard(s, args.into);
   const sources = [...new Set(args.cardIds)].filter((id) => id !== into.id).map((id) => requireVisibleCard(s, id));
   if (sources.length === 0) refuse("bad_request", "cardIds: name at least one card other than the one merged into");
+  for (const card of [into, ...sources]) requireHostTable(s, card);
   for (const card of sources) {
     if (card.activityId !== into.activityId) refuse("bad_request", `cardIds: ${card.id} is on a different map`);
   }
@@ -84,6 +89,8 @@ const addLink: Handler<"link.add"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const from = requireVisibleCard(s, args.from);
   const to = requireVisibleCard(s, args.to);
+  requireHostTable(s, from);
+  requireHostTable(s, to);
   if (from.id === to.id) refuse("bad_request", "A card cannot link to itself");
   if (from.activityId !== to.activityId) refuse("bad_request", "Links join cards on the same map");
   const { activity, config } = mapOf(s, from.activityId);
@@ -94,7 +101,9 @@ const addLink: Handler<"link.add"> = (s, args) => {
 
 const removeLink: Handler<"link.remove"> = (s, args) => {
   requireWorkshopNotClosed(s);
-  if (!s.r.links.has(args.linkId)) refuse("not_found", `No link ${args.linkId}`);
+  const link = s.r.links.get(args.linkId);
+  if (!link) refuse("not_found", `No link ${args.linkId}`);
+  requireHostTable(s, s.r.cards.get(link.from) ?? { id: link.from });
   return { result: { linkId: args.linkId }, write: () => s.r.links.delete(args.linkId) };
 };
 

@@ -57,12 +57,33 @@ function feedbackTurnout(s: Scope, activityId: string, from: string | null, to: 
  */
 const updateMe: Handler<"me.update"> = (s, args) => {
   const me = requireOwnEntry(s);
-  if (args.group !== undefined && !workshopOf(s).groups.some((g) => g.id === args.group))
-    refuse("bad_request", `group: no stakeholder group "${args.group}" in this workshop`);
-  const name = args.name ?? me.name;
-  const group = args.group ?? me.group;
+  const change = changeProfile(s, me, { name: args.name, group: args.group });
+  return {
+    result: { name: change.entry.name, group: change.entry.group },
+    effects: change.effects,
+    write: change.write,
+  };
+};
+
+/**
+ * A profile change (me.update, or a facilitator's participant.update): name and
+ * group follow the person's contributions; a new table (null: none) moves only
+ * the person, not what they said at their old table.
+ */
+export function changeProfile(
+  s: Scope,
+  me: Participant,
+  patch: { name?: string | undefined; group?: string | undefined; table?: string | null | undefined },
+): { entry: Participant; effects: Effect[]; write: () => void } {
+  if (patch.group !== undefined && !workshopOf(s).groups.some((g) => g.id === patch.group))
+    refuse("bad_request", `group: no stakeholder group "${patch.group}" in this workshop`);
+  const name = patch.name ?? me.name;
+  const group = patch.group ?? me.group;
+  const entry: Participant = { ...me, name, group };
+  if (patch.table === null) delete entry.table;
+  else if (patch.table !== undefined) entry.table = patch.table;
   const effects: Effect[] = [];
-  const writes: (() => void)[] = [() => s.r.participants.set(me.id, { ...me, name, group })];
+  const writes: (() => void)[] = [() => s.r.participants.set(me.id, entry)];
   const mine = (c: { authorId: string }) => c.authorId === me.id;
   for (const card of s.r.cards.values()) {
     if (mine(card) && !card.transcribed)
@@ -96,13 +117,13 @@ const updateMe: Handler<"me.update"> = (s, args) => {
     }
   }
   return {
-    result: { name, group },
+    entry,
     effects,
     write: () => {
       for (const write of writes) write();
     },
   };
-};
+}
 
 /**
  * Withdrawing consent removes everything the person contributed, everywhere:

@@ -41,11 +41,28 @@ export function tallyVote(
   const config = configOf(activity, "vote");
   // Only the cards options came from matter for tracing origin.
   const cardGroups: Record<string, string> = {};
+  const cardTables: Record<string, string> = {};
   for (const cardId of config.options.flatMap((o) => o.cardIds ?? [])) {
     const card = s.r.cards.get(cardId);
-    if (card && !dropCards?.has(cardId)) cardGroups[cardId] = card.group;
+    if (!card || dropCards?.has(cardId)) continue;
+    cardGroups[cardId] = card.group;
+    // tables (#13): a table's card, or a plenary card harvested from one.
+    const table = card.table || card.origin?.table;
+    if (table) cardTables[cardId] = table;
   }
-  return tally({ method: config.method, options: config.options, ballots, topK: config.topK, cardGroups });
+  // tables (#13): each voter counts for the table they sit at when the tally is made.
+  const seated = ballots.map((b) => {
+    const table = s.r.participants.get(b.participantId)?.table;
+    return table ? { ...b, table } : b;
+  });
+  return tally({
+    method: config.method,
+    options: config.options,
+    ballots: seated,
+    topK: config.topK,
+    cardGroups,
+    cardTables,
+  });
 }
 
 /** Writes for a vote whose ballots are now `ballots`; call `write` inside the command's transaction. */

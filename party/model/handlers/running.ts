@@ -27,7 +27,14 @@ function resolveOptions(s: Scope, vote: Activity): Record<string, unknown> {
   const options: VoteOption[] = cards.slice(0, topN ?? LIMITS.options).map((card) => ({
     id: card.id,
     label: card.text.slice(0, LIMITS.title).trim() || card.id,
-    cardIds: [card.id, ...(card.mergedFrom ?? [])],
+    // tables (#13): a harvested card traces back to the table's card and what was merged into it there.
+    cardIds: [
+      ...new Set([
+        card.id,
+        ...(card.mergedFrom ?? []),
+        ...(card.origin ? [card.origin.cardId, ...card.origin.mergedFrom] : []),
+      ]),
+    ],
   }));
   if (options.length === 0) refuse("conflict", `"${vote.title}" draws on a map that has no cards to vote on yet`);
   return { ...vote.config, options };

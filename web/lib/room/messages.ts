@@ -20,7 +20,14 @@ const AckSchema = v.variant("ok", [
 
 const HelloSchema = v.object({
   type: v.literal("hello"),
-  you: v.object({ role: v.picklist(ROLES), id: v.string(), name: v.string(), group: v.string() }),
+  you: v.object({
+    role: v.picklist(ROLES),
+    id: v.string(),
+    name: v.string(),
+    group: v.string(),
+    /** tables (#13) */
+    table: v.optional(v.string()),
+  }),
   serverTime: v.number(),
 });
 
@@ -40,6 +47,8 @@ const PrivateSchema = v.variant("kind", [
     voters: v.number(),
     byGroup: v.record(v.string(), v.number()),
   }),
+  /** tables (#13): a facilitator placed this participant at a table */
+  v.object({ type: v.literal("private"), kind: v.literal("seat"), table: v.nullable(v.string()) }),
 ]);
 
 const GoodbyeSchema = v.object({ type: v.literal("goodbye"), code: v.number(), reason: v.string() });

@@ -1,0 +1,73 @@
+/**
+ * A minimal room client over the Worker's real handoff (ticket → WebSocket), for
+ * tests of roles the Worker establishes (tables #13: hosts, seated participants).
+ * Every wait times out.
+ */
+import { call, json } from "../api-client";
+
+const PREFIX = "__YPS:";
+const WAIT_MS = 5000;
+
+export interface Ack {
+  type: "ack";
+  id: string;
+  ok: boolean;
+  result?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+export type Message = Record<string, unknown> & { type: string };
+
+export async function connectThroughWorker(workshopId: string, token: string) {
+  const { body } = await json<{ ticket: string }>("/api/tickets", { method: "POST", token });
+  const res = await call(`/parties/workshop-room/${workshopId}?ticket=${body.ticket}`, {
+    headers: { Upgrade: "websocket" },
+  });
+  if (res.status !== 101 || !res.webSocket) throw new Error(`handoff failed: ${res.status}`);
+  const ws = res.webSocket;
+  const acks = new Map<string, (ack: Ack) => void>();
+  const messages: Message[] = [];
+  ws.addEventListener("message", (event) => {
+    if (typeof event.data !== "string" || !event.data.startsWith(PREFIX)) return;
+    const msg = JSON.parse(event.data.slice(PREFIX.length)) as Message;
+    messages.push(msg);
+    if (msg.type === "ack") acks.get(String(msg.id))?.(msg as unknown as Ack);
+  });
+  ws.accept();
+  let n = 0;
+  return {
+    ws,
+    messages,
+    /** the first message of a kind, waiting for it */
+    async first(type: string, kind?: string): Promise<Message> {
+      return eventually(
+        async () => messages.find((m) => m.type === type && (kind === undefined || m.kind === kind)),
+        `a ${type} message`,
+        WAIT_MS,
+      );
+    },
+    command(name: string, args: Record<string, unknown>): Promise<Ack> {
+      n += 1;
+      const id = `cmd-${n}-${crypto.randomUUID().slice(0, 8)}`;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ack for ${name}`)), WAIT_MS);
+        acks.set(id, (ack) => {
+          clearTimeout(timer);
+          resolve(ack);
+        });
+        ws.send(`${PREFIX}${JSON.stringify({ type: "command", id, name, args })}`);
+      });
+    },
+    close: () => ws.close(1000, "done"),
+  };
+}
+
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
