@@ -1,12 +1,15 @@
 /**
- * Sending to the whole room. Doc updates are merged and pre-encoded once per
- * tick, then written straight to every socket (`ctx.getWebSockets()`); presence
- * changes are batched the same way. One frame per tick instead of one per update
- * per socket is what keeps hundreds of phones responsive (DESIGN "Measured").
+ * Sending, to one socket or the whole room. Doc updates are merged and pre-encoded once
+ * per tick, then written straight to every socket (`ctx.getWebSockets()`); presence
+ * changes are batched the same way. One frame per tick instead of one per update per
+ * socket is what keeps hundreds of phones responsive (docs/architecture.md, "Budgets").
  * Everything here is in memory: a pending timer keeps the room awake until sent.
  */
 import * as Y from "yjs";
-import { awarenessFrame, updateFrame } from "./frames";
+import { actorTag, roleTag } from "./admission";
+import type { Effect } from "./model/apply";
+import { awarenessFrame, updateFrame } from "./model/frames";
+import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
 import { PresenceRegistry } from "./presence";
 
 export interface BroadcastTiming {
@@ -21,6 +24,20 @@ export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
     ws.send(data);
   } catch {
     // The socket closed under us; its close handler cleans up.
+  }
+}
+
+export function sendMessage(ws: WebSocket, message: ServerMessage): void {
+  safeSend(ws, encodeText(message));
+}
+
+/** Says why before closing, so the client can tell the person (and not simply reconnect). */
+export function closeWith(ws: WebSocket, code: number, reason: string): void {
+  sendMessage(ws, { type: "goodbye", code, reason });
+  try {
+    ws.close(code, reason);
+  } catch {
+    // Already closing: the goodbye was best effort.
   }
 }
 
@@ -65,6 +82,33 @@ export class Broadcast {
   /** Call after changing `presence`; the change goes out on the next presence tick. */
   presenceChanged(): void {
     this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.timing().presenceMs);
+  }
+
+  /** Everyone present, to one socket that just connected or asked. */
+  sendPresenceTo(ws: WebSocket): void {
+    const everyone = this.presence.encodeAll();
+    if (everyone) safeSend(ws, awarenessFrame(everyone));
+  }
+
+  /**
+   * What an accepted command sends beyond the doc: private messages to their one
+   * addressee (or every facilitator), and goodbyes to a participant who was removed.
+   */
+  deliver(effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      if (effect.kind === "private") {
+        const tag = typeof effect.to === "string" ? actorTag(effect.to) : roleTag(effect.to.role);
+        const text = encodeText(effect.message);
+        for (const ws of this.ctx.getWebSockets(tag)) safeSend(ws, text);
+      } else if (effect.kind === "participant.removed") {
+        const reason = effect.reason === "withdrawn" ? "You left this workshop." : "A facilitator removed you.";
+        for (const ws of this.ctx.getWebSockets(actorTag(effect.participantId))) {
+          closeWith(ws, CloseCode.removed, reason);
+        }
+        this.presence.hide(effect.participantId);
+        this.presenceChanged();
+      }
+    }
   }
 
   /** Drops everything pending (the room is being erased). */

@@ -3,8 +3,8 @@
  * Every check is bounded: size first, then JSON, then the envelope schema.
  */
 import * as v from "valibot";
-import { CommandEnvelope, Id, LIMITS } from "./model/commands";
-import type { Ack, CommandError } from "./model/protocol";
+import { Id, LIMITS } from "./model/commands";
+import { type Ack, CommandEnvelope, type CommandError } from "./model/protocol";
 
 export type Screened =
   | { ok: true; id: string; name: string; args: unknown }

@@ -7,7 +7,7 @@
  * them every 15 s as a y-protocols peer would, so clients must not time them out
  * (clear `awareness._checkInterval` on the client, as y-partyserver does on its server).
  */
-import * as encoding from "lib0/encoding";
+import { encodeAwareness } from "./model/frames";
 import type { Actor } from "./model/protocol";
 
 export interface PresenceState {
@@ -141,17 +141,13 @@ export class PresenceRegistry {
     this.#retiredClocks.clear();
   }
 
-  /** y-protocols `encodeAwarenessUpdate` format: count, then (clientID, clock, JSON state) each. */
   #encode(ids: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, ids.length);
-    for (const id of ids) {
-      const entry = this.#entries.get(id);
-      encoding.writeVarUint(encoder, id);
-      encoding.writeVarUint(encoder, entry?.clock ?? 0);
-      encoding.writeVarString(encoder, JSON.stringify(entry?.state ?? null));
-    }
-    return encoding.toUint8Array(encoder);
+    return encodeAwareness(
+      ids.map((clientId) => {
+        const entry = this.#entries.get(clientId);
+        return { clientId, clock: entry?.clock ?? 0, state: entry?.state ?? null };
+      }),
+    );
   }
 }
 

@@ -5,12 +5,9 @@
  */
 import * as v from "valibot";
 import type { RoomPrivate } from "./model/apply";
-import { Ballot, FeedbackAnswers, Id } from "./model/commands";
-import type { Card } from "./model/doc";
+import { type Card, CardSchema } from "./model/card";
+import { Ballot, FeedbackAnswers } from "./model/commands";
 import type { Actor, PrivateMessage } from "./model/protocol";
-
-/** The shape of a silent card as the room stored it; checked when read back. */
-const StoredCard = v.looseObject({ id: Id, activityId: Id, authorId: Id, text: v.string() });
 
 export class PrivateStore implements RoomPrivate {
   constructor(private readonly sql: SqlStorage) {}
@@ -193,5 +190,5 @@ function readAnswers(text: string): FeedbackAnswers {
 
 function readCard(text: string): Card {
   // Written by the room from a Card the model produced; the check guards against a corrupted row.
-  return v.parse(StoredCard, parseJson(text)) as unknown as Card;
+  return v.parse(CardSchema, parseJson(text));
 }

@@ -5,7 +5,7 @@
  * synchronous so a command and all it changed commit in one transaction.
  */
 import * as v from "valibot";
-import type { Ack, Actor } from "./model/protocol";
+import { type Ack, type Actor, RoomAckSchema } from "./model/protocol";
 import { PrivateStore } from "./private-store";
 
 /** Latest schema of the room's tables; `CREATE … IF NOT EXISTS` keeps start-up idempotent. */
@@ -57,16 +57,6 @@ export interface LoggedCommand {
   update: Uint8Array | null;
   at: number;
 }
-
-const StoredAck = v.variant("ok", [
-  v.object({ type: v.literal("ack"), id: v.string(), ok: v.literal(true), result: v.record(v.string(), v.unknown()) }),
-  v.object({
-    type: v.literal("ack"),
-    id: v.string(),
-    ok: v.literal(false),
-    error: v.object({ code: v.string(), message: v.string() }),
-  }),
-]);
 
 function parseJson(text: string): unknown {
   return JSON.parse(text);
@@ -129,9 +119,9 @@ export class RoomStorage {
       .toArray();
     const stored = rows[0];
     if (!stored) return null;
-    const parsed = v.safeParse(StoredAck, parseJson(stored.ack));
+    const parsed = v.safeParse(RoomAckSchema, parseJson(stored.ack));
     if (!parsed.success) throw new Error(`stored ack for ${actorId}/${clientId} is malformed`);
-    return parsed.output as Ack;
+    return parsed.output;
   }
 
   /** Appends an accepted command; returns its room sequence number. Call inside `transaction`. */

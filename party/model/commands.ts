@@ -321,12 +321,4 @@ export function mayRun(role: Role, name: CommandName): boolean {
   return ROLE_COMMANDS[role].has(name);
 }
 
-/** The envelope every client command arrives in. */
-export const CommandEnvelope = v.object({
-  type: v.literal("command"),
-  id: Id,
-  name: v.string(),
-  args: v.optional(v.unknown(), {}),
-});
-
 export type Command = { [N in CommandName]: { id: string; name: N; args: CommandArgs<N> } }[CommandName];

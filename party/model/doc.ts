@@ -4,8 +4,10 @@
  * validate, and small deltas because each entry is one Yjs item.
  */
 import type * as Y from "yjs";
+import type { Card } from "./card";
 import type { ActivityKind, StakeholderGroup, Table } from "./commands";
-import type { CardOrigin } from "./tables";
+
+export type { Card } from "./card";
 
 export type WorkshopStatus = "draft" | "live" | "closed";
 export type ActivityStatus = "draft" | "open" | "closed";
@@ -68,36 +70,6 @@ export interface Participant {
   removed?: boolean;
   /** tables (#13): where they sit (absent: at no table yet) */
   table?: string;
-}
-
-export interface Card {
-  id: string;
-  activityId: string;
-  lane: string;
-  kind: string;
-  text: string;
-  authorId: string;
-  /** shown only where the workshop shows names; otherwise the pseudonym */
-  authorName: string;
-  group: string;
-  createdAt: number;
-  editedAt?: number;
-  hidden: boolean;
-  hiddenReason?: string;
-  /** participant ids who support the card */
-  supports: string[];
-  x?: number;
-  y?: number;
-  /** ids of cards merged into this one */
-  mergedFrom?: string[];
-  /** credited to a group by a facilitator transcribing paper */
-  transcribed?: boolean;
-  /** a map with reviewCards: held off the projector until a facilitator approves it */
-  awaitingReview?: boolean;
-  /** tables (#13): the table it was raised at, on a map with `at: "tables"` */
-  table?: string;
-  /** tables (#13): brought to this plenary map by `cards.harvest` from a table's card */
-  origin?: CardOrigin;
 }
 
 export interface Comment {

@@ -20,21 +20,7 @@ export function tablesFrom(input: number | readonly Table[] | undefined): Table[
   return input.map((t) => ({ id: t.id, label: t.label }));
 }
 
-/** Where a card brought to the plenary by `cards.harvest` came from. */
-export interface CardOrigin {
-  /** the table map it was harvested from */
-  activityId: string;
-  /** the card at the table */
-  cardId: string;
-  /** the table it was raised at ("" when the source map was for the whole room) */
-  table: string;
-  /** the stakeholder group it was credited to */
-  group: string;
-  /** how many people supported it at the table when it was harvested */
-  supports: number;
-  /** cards merged into it at the table */
-  mergedFrom: string[];
-}
+export type { CardOrigin } from "./card";
 
 /** Voters, cards or people with no table are counted together under this key. */
 export const NO_TABLE = "other";

@@ -1,40 +1,19 @@
 /**
  * A room client for Node: what a phone or laptop does on the wire, without a browser.
- * It takes a single-use ticket over HTTP, opens the room's WebSocket, keeps a Y.Doc in
- * sync through the Yjs sync protocol (binary frames), and sends commands as
- * y-partyserver custom messages, awaiting each one's ack with a timeout.
+ * It takes a single-use ticket over HTTP, opens the room's WebSocket and reads the room
+ * through the same client core as the web app (party/model/peer.ts), sending commands
+ * and awaiting each one's ack with a timeout.
  * Tests, the demo loader, the fault suite and the benchmark all use it.
  */
 import { randomUUID } from "node:crypto";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
-import * as v from "valibot";
 import WebSocket from "ws";
-import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
-import { CUSTOM_PREFIX, ROOM_PARTY } from "../../party/model/protocol";
+import type * as Y from "yjs";
+import { RoomPeer } from "../../party/model/peer";
+import { encodeCommand, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { getTicket } from "./api";
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-
-const AckMessage = v.variant("ok", [
-  v.object({
-    type: v.literal("ack"),
-    id: v.string(),
-    ok: v.literal(true),
-    result: v.optional(v.record(v.string(), v.unknown()), {}),
-  }),
-  v.object({
-    type: v.literal("ack"),
-    id: v.string(),
-    ok: v.literal(false),
-    error: v.object({ code: v.string(), message: v.string() }),
-  }),
-]);
-export type AckMessage = v.InferOutput<typeof AckMessage>;
-const AnyMessage = v.looseObject({ type: v.string() });
-export type ServerMessage = v.InferOutput<typeof AnyMessage>;
+export type AckMessage = ReadAck;
+export type ServerMessage = Exclude<ReadMessage, ReadAck>;
 
 export class CommandRejected extends Error {
   constructor(
@@ -67,13 +46,12 @@ export interface Closed {
 }
 
 export class RoomClient {
-  readonly doc = new Y.Doc();
+  readonly #peer: RoomPeer;
   /** Every JSON message the room sent that was not an ack (hello, private, goodbye…), in order. */
   readonly messages: ServerMessage[] = [];
   readonly closed: Promise<Closed>;
   /** Counters for the benchmark and for tests that assert nothing unexpected arrived. */
   readonly stats = { syncFrames: 0, awarenessFrames: 0, customMessages: 0, bytesIn: 0 };
-  synced = false;
   /** Sees every binary frame before it is read (the benchmark times edits from the raw bytes). */
   onBinaryFrame: ((bytes: Buffer) => void) | undefined;
   /** How the socket closed, once it has. */
@@ -85,8 +63,9 @@ export class RoomClient {
   constructor(
     readonly socket: WebSocket,
     readonly workshopId: string,
-    private readonly followDoc = true,
+    followDoc = true,
   ) {
+    this.#peer = new RoomPeer(undefined, { followDoc });
     this.closed = new Promise((resolve) => {
       socket.on("close", (code, reason) => {
         for (const [, p] of this.pending) clearTimeout(p.timer);
@@ -104,64 +83,49 @@ export class RoomClient {
     return this.socket.readyState === WebSocket.OPEN;
   }
 
+  get doc(): Y.Doc {
+    return this.#peer.doc;
+  }
+
+  /** The room's answer to our sync step 1 has been applied. */
+  get synced(): boolean {
+    return this.#peer.synced;
+  }
+
   private receive(data: WebSocket.RawData, isBinary: boolean): void {
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     this.stats.bytesIn += bytes.length;
-    if (!isBinary) {
-      this.receiveText(bytes.toString("utf8"));
-      return;
+    if (isBinary) {
+      this.onBinaryFrame?.(bytes);
+      if (bytes[0] === 0) this.stats.syncFrames++;
+      if (bytes[0] === 1) this.stats.awarenessFrames++;
+    } else {
+      this.stats.customMessages++;
     }
-    this.onBinaryFrame?.(bytes);
-    const decoder = decoding.createDecoder(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const kind = decoding.readVarUint(decoder);
-    if (kind === MESSAGE_AWARENESS) {
-      this.stats.awarenessFrames++;
-      return;
-    }
-    if (kind !== MESSAGE_SYNC) return;
-    this.stats.syncFrames++;
-    if (this.synced && !this.followDoc) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    const type = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
-    if (encoding.length(encoder) > 1 && this.isOpen) this.socket.send(encoding.toUint8Array(encoder));
-    if (type === syncProtocol.messageYjsSyncStep2 && !this.synced) {
-      this.synced = true;
-      for (const w of this.syncWaiters.splice(0)) w();
-    }
+    const received = this.#peer.receive(
+      isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.toString("utf8"),
+    );
+    if (received.kind === "synced") for (const w of this.syncWaiters.splice(0)) w();
+    if (received.kind === "message") this.#onMessage(received.message);
     for (const w of this.messageWaiters) w();
   }
 
-  private receiveText(text: string): void {
-    if (!text.startsWith(CUSTOM_PREFIX)) return;
-    this.stats.customMessages++;
-    let json: unknown;
-    try {
-      json = JSON.parse(text.slice(CUSTOM_PREFIX.length));
-    } catch {
-      return; // Not ours to judge here; a test that cares reads `messages`.
+  #onMessage(message: ReadMessage): void {
+    if (message.type !== "ack") {
+      this.messages.push(message);
+      return;
     }
-    const ack = v.safeParse(AckMessage, json);
-    if (ack.success) {
-      const waiting = this.pending.get(ack.output.id);
-      if (waiting) {
-        clearTimeout(waiting.timer);
-        this.pending.delete(ack.output.id);
-        waiting.resolve(ack.output);
-      }
-    } else {
-      const msg = v.safeParse(AnyMessage, json);
-      if (msg.success) this.messages.push(msg.output);
+    const waiting = this.pending.get(message.id);
+    if (waiting) {
+      clearTimeout(waiting.timer);
+      this.pending.delete(message.id);
+      waiting.resolve(message);
     }
-    for (const w of this.messageWaiters) w();
   }
 
   /** Starts the sync handshake: our state vector, so the room answers with what we lack. */
   startSync(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.socket.send(encoding.toUint8Array(encoder));
+    this.socket.send(this.#peer.syncStep1());
   }
 
   /** Resolves once the room has sent its state; rejects if the socket closes first. */
@@ -201,7 +165,7 @@ export class RoomClient {
         }
       });
     });
-    this.socket.send(`${CUSTOM_PREFIX}${JSON.stringify({ type: "command", id, name, args })}`);
+    this.socket.send(encodeCommand(id, name, args));
     return acked;
   }
 

@@ -6,11 +6,11 @@
 import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import { readServerFrame, syncStep1Frame } from "../../party/model/frames";
 import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
 import { docCacheKey } from "../../web/lib/room/cache";
 import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
 import { pendingKey } from "../../web/lib/room/queue";
-import { encodeSyncStep1, readFrame } from "../../web/lib/room/sync";
 import { type KeyValueStore, memoryStore } from "../../web/lib/storage";
 
 class FakeSocket implements WebSocketLike {
@@ -117,7 +117,7 @@ describe("room connection", () => {
     expect(sockets[0]!.url).toBe("ws://room/w1?ticket=ticket-1");
     sockets[0]!.open();
     expect(sockets[0]!.sent).toHaveLength(1);
-    expect(sockets[0]!.sent[0]).toEqual(encodeSyncStep1(new Y.Doc()));
+    expect(sockets[0]!.sent[0]).toEqual(syncStep1Frame(new Y.Doc()));
     sockets[0]!.hello(1_005_000);
     expect(conn.state).toBe("online");
     expect(conn.clockOffset).toBe(6_000);
@@ -300,7 +300,7 @@ describe("room connection", () => {
     expect(conn.doc.getMap("cards").has("ghost")).toBe(false);
     // It asked again from nothing.
     const last = sockets[0]!.sent.at(-1) as Uint8Array;
-    expect(readFrame(last)).toEqual({ kind: "serverStateVector", stateVector: new Map() });
+    expect(readServerFrame(last)).toEqual({ kind: "sync-step-1", stateVector: new Map() });
     const step2 = encoding.createEncoder();
     encoding.writeVarUint(step2, 0);
     encoding.writeVarUint(step2, 1);

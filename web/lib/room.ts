@@ -10,7 +10,7 @@
  */
 import { type Accessor, createSignal, getOwner, onCleanup } from "solid-js";
 import type * as Y from "yjs";
-import type { CommandArgs, CommandName } from "../../party/model/commands";
+import type { Ballot, CommandArgs, CommandName, FeedbackAnswers } from "../../party/model/commands";
 import {
   type Activity,
   type Card,
@@ -20,8 +20,7 @@ import {
   roots,
   type WorkshopInfo,
 } from "../../party/model/doc";
-import type { Actor } from "../../party/model/protocol";
-import { ROOM_PARTY } from "../../party/model/protocol";
+import { type Actor, type PrivateMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { postTicket } from "./api";
 import {
   type CloseReason,
@@ -31,7 +30,6 @@ import {
   type PresenceEntry,
   RoomConnection,
 } from "./room/connection";
-import type { RoomPrivate } from "./room/messages";
 import { type KeyValueStore, local } from "./storage";
 
 export type { CloseReason, CommandOutcome, CommandStatus, ConnectionState, PresenceEntry } from "./room/connection";
@@ -76,11 +74,11 @@ export interface Room {
   results: Accessor<Record<string, Record<string, unknown>>>;
   presence: Accessor<PresenceEntry[]>;
   /** private: my ballot per vote activity (null = none cast) */
-  ballots: Accessor<Record<string, unknown>>;
+  ballots: Accessor<Record<string, Ballot | null>>;
   /** private: my feedback answers per activity */
-  feedback: Accessor<Record<string, unknown>>;
+  feedback: Accessor<Record<string, FeedbackAnswers | null>>;
   /** private: my own cards in a silent map before reveal, per activity */
-  privateCards: Accessor<Record<string, unknown[]>>;
+  privateCards: Accessor<Record<string, Card[]>>;
   /** private: turnout per vote activity, when the room sends it */
   turnout: Accessor<Record<string, Turnout>>;
   /** tables (#13): the table I sit at (a host: its table); null when at none */
@@ -118,16 +116,16 @@ export function createRoom(options: CreateRoomOptions): Room {
   const [closeReason, setCloseReason] = createSignal<CloseReason | null>(null);
   const [me, setMe] = createSignal<Actor | null>(null);
   const [presence, setPresence] = createSignal<PresenceEntry[]>([]);
-  const [ballots, setBallots] = createSignal<Record<string, unknown>>({});
-  const [feedback, setFeedback] = createSignal<Record<string, unknown>>({});
-  const [privateCards, setPrivateCards] = createSignal<Record<string, unknown[]>>({});
+  const [ballots, setBallots] = createSignal<Record<string, Ballot | null>>({});
+  const [feedback, setFeedback] = createSignal<Record<string, FeedbackAnswers | null>>({});
+  const [privateCards, setPrivateCards] = createSignal<Record<string, Card[]>>({});
   const [turnout, setTurnout] = createSignal<Record<string, Turnout>>({});
   // tables (#13): undefined until a facilitator moves us; then the room's word beats the hello's.
   const [seat, setSeat] = createSignal<string | null | undefined>(undefined);
   const [statuses, setStatuses] = createSignal<ReadonlyMap<string, CommandStatus>>(new Map());
   const [pending, setPending] = createSignal<PendingView[]>([]);
 
-  const onPrivate = (message: RoomPrivate): void => {
+  const onPrivate = (message: PrivateMessage): void => {
     switch (message.kind) {
       case "ballot":
         setBallots((all) => ({ ...all, [message.activityId]: message.ballot }));

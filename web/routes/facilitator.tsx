@@ -19,7 +19,6 @@ import { VoicePanel } from "../components/console/facilitator/VoicePanel";
 import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
-import { readPrivateCards } from "../components/participant/map/cards";
 import { createRoom } from "../lib/room";
 import { takeFragmentToken } from "../lib/storage";
 
@@ -115,7 +114,7 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                       <ActivityPanel
                         activity={activity()}
                         cards={cardsOf(room.cards(), id)}
-                        waiting={readPrivateCards(room.privateCards()[id])}
+                        waiting={room.privateCards()[id] ?? []}
                         links={Object.values(room.links())}
                         comments={Object.values(room.comments())}
                         result={room.results()[id]}

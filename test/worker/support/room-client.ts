@@ -1,18 +1,25 @@
 /**
- * A test client for the room: speaks the same wire protocol as the web app
- * (Yjs sync + awareness frames, JSON custom messages) over a real WebSocket to
- * the Durable Object, keeps its own Y.Doc and presence view, and times out
- * every wait so a broken room fails a test instead of hanging it.
+ * A test client for the room: reads the room through the same client core as the web
+ * app (party/model/peer.ts) over a real WebSocket to the Durable Object, keeps every
+ * message and frame for assertions, and times out every wait so a broken room fails a
+ * test instead of hanging it. A message that breaks the protocol's schemas throws.
  */
 import { env } from "cloudflare:test";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { afterEach } from "vitest";
-import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
-import { ACTOR_HEADER, type Ack, type Actor, CUSTOM_PREFIX, ROOM_PARTY } from "../../../party/model/protocol";
+import type * as Y from "yjs";
+import { RoomPeer } from "../../../party/model/peer";
+import {
+  ACTOR_HEADER,
+  type Ack,
+  type Actor,
+  CUSTOM_PREFIX,
+  encodeCommand,
+  ROOM_PARTY,
+  readServerMessage,
+  readText,
+} from "../../../party/model/protocol";
 
 const WAIT_MS = 5000;
 
@@ -29,9 +36,7 @@ export interface Closed {
 }
 
 export class RoomClient {
-  readonly doc = new Y.Doc();
-  /** awareness client id → state, as a stock y-protocols peer would hold it */
-  readonly presence = new Map<number, Json | null>();
+  readonly #peer = new RoomPeer();
   readonly messages: Json[] = [];
   readonly frames: Uint8Array[] = [];
   closed: Closed | null = null;
@@ -72,33 +77,24 @@ export class RoomClient {
     return client;
   }
 
+  get doc(): Y.Doc {
+    return this.#peer.doc;
+  }
+
+  /** awareness client id → state of everyone present, as the room wrote it */
+  get presence(): Map<number, Json> {
+    return new Map(this.#peer.presence.list().map((entry) => [entry.clientId, entry.state]));
+  }
+
   #onText(text: string) {
     if (!text.startsWith(CUSTOM_PREFIX)) throw new Error(`unprefixed text from the room: ${text}`);
-    const parsed = v.parse(JsonObject, JSON.parse(text.slice(CUSTOM_PREFIX.length)));
-    this.messages.push(parsed);
+    if (!readServerMessage(text)) throw new Error(`a message outside the protocol: ${text}`);
+    this.messages.push(v.parse(JsonObject, readText(text)));
   }
 
   #onBinary(data: Uint8Array) {
     this.frames.push(data);
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    if (type === 0) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.readSyncMessage(decoder, encoder, this.doc, "room");
-      // Answer sync step 1 like a real provider would (the room ignores it: read-only peer).
-      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
-    } else if (type === 1) {
-      const update = decoding.readVarUint8Array(decoder);
-      const inner = decoding.createDecoder(update);
-      const count = decoding.readVarUint(inner);
-      for (let i = 0; i < count; i++) {
-        const clientId = decoding.readVarUint(inner);
-        decoding.readVarUint(inner); // clock
-        const state = JSON.parse(decoding.readVarString(inner)) as unknown;
-        this.presence.set(clientId, state === null ? null : v.parse(JsonObject, state));
-      }
-    }
+    this.#peer.receive(data);
   }
 
   #wake() {
@@ -141,10 +137,7 @@ export class RoomClient {
   /** Asks for the room's state (sync step 1 with our state vector) and waits for the answer. */
   async synced(): Promise<void> {
     const before = this.frames.length;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(this.#peer.syncStep1());
     await this.waitFor(() => this.frames.slice(before).some((f) => f[0] === 0 && f[1] === 1), "sync step 2");
   }
 
@@ -160,7 +153,7 @@ export class RoomClient {
   /** Sends a command and waits for its ack. */
   async command(name: string, args: Json = {}, id = this.nextId()): Promise<Ack> {
     const before = this.messages.length;
-    this.sendCustom(JSON.stringify({ type: "command", id, name, args }));
+    this.send(encodeCommand(id, name, args));
     return this.waitFor(
       () => this.messages.slice(before).find((m) => m.type === "ack" && m.id === id) as Ack | undefined,
       `ack of ${name} ${id}`,

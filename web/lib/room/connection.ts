@@ -4,16 +4,21 @@
  * web/lib/room.ts wraps it in Solid signals; tests drive it with a fake socket.
  */
 import * as v from "valibot";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { COMMAND_ARGS, type CommandArgs, type CommandName } from "../../../party/model/commands";
-import { CloseCode } from "../../../party/model/protocol";
+import { type PresenceEntry, RoomPeer } from "../../../party/model/peer";
+import {
+  CloseCode,
+  encodeCommand,
+  type Hello,
+  NORMAL_CLOSURE,
+  type PrivateMessage,
+  type ReadMessage,
+} from "../../../party/model/protocol";
 import type { KeyValueStore } from "../storage";
 import { retryDelay } from "./backoff";
 import { DocCache, loadCachedDoc } from "./cache";
-import { encodeCommand, type RoomHello, type RoomPrivate, readCustomMessage } from "./messages";
-import { type PresenceEntry, PresenceTable } from "./presence";
 import { CommandQueue, pendingKey } from "./queue";
-import { encodeSyncStep1, FROM_ROOM, isAheadOf, readFrame } from "./sync";
 
 export type ConnectionState = "connecting" | "online" | "offline" | "closed";
 /** Why a connection is closed for good (state "closed"). */
@@ -30,7 +35,7 @@ export type CommandStatus =
   /** `args` as sent, when known, so the UI can show what was not saved (nothing is lost silently) */
   | { state: "refused"; name: CommandName; error: CommandFailure; args?: unknown };
 
-export type { PresenceEntry } from "./presence";
+export type { PresenceEntry } from "../../../party/model/peer";
 
 /** Method-style so a browser WebSocket's handler properties (typed with its own event types) fit. */
 type Handler<E> = { handle(event: E): void }["handle"];
@@ -55,9 +60,9 @@ export interface NetworkEvents {
 
 export interface RoomEvents {
   state(state: ConnectionState, reason: CloseReason | null): void;
-  hello(hello: RoomHello): void;
+  hello(hello: Hello): void;
   command(id: string, status: CommandStatus): void;
-  private(message: RoomPrivate): void;
+  private(message: PrivateMessage): void;
   presence(entries: PresenceEntry[]): void;
   /** The doc was replaced (our cache held what the room does not); re-read everything. */
   doc(doc: Y.Doc): void;
@@ -82,6 +87,7 @@ export interface RoomConnectionOptions {
 }
 
 const OPEN = 1;
+
 /** A socket that has not said hello by then is treated as dead (captive portals, half-open links). */
 const HELLO_TIMEOUT_MS = 15_000;
 /**
@@ -108,7 +114,6 @@ const FINAL_TICKET_STATUS: Record<number, CloseReason> = {
 };
 
 export class RoomConnection {
-  doc: Y.Doc;
   state: ConnectionState = "connecting";
   closeReason: CloseReason | null = null;
   /** serverTime − local clock, from the room's hello; add to Date.now() for the room's clock. */
@@ -118,7 +123,7 @@ export class RoomConnection {
   private readonly queue: CommandQueue;
   private readonly cache: DocCache | null;
   private readonly waiters = new Map<string, Array<(outcome: CommandOutcome) => void>>();
-  private readonly presence = new PresenceTable();
+  private readonly peer: RoomPeer;
   private socket: WebSocketLike | null = null;
   private attempts = 0;
   private unauthorisedInARow = 0;
@@ -131,7 +136,7 @@ export class RoomConnection {
   private stopped = false;
 
   constructor(private readonly options: RoomConnectionOptions) {
-    this.doc = new Y.Doc();
+    this.peer = new RoomPeer();
     this.queue = new CommandQueue(options.store, pendingKey(options.workshopId, options.actorKey));
     for (const item of this.queue.list()) this.statuses.set(item.id, { state: "pending", name: item.name });
     this.cache = options.cacheDoc === false ? null : new DocCache(options.store, options.workshopId, this.doc);
@@ -151,7 +156,7 @@ export class RoomConnection {
     this.options.network?.removeEventListener("online", this.onOnline);
     this.options.network?.removeEventListener("offline", this.onOffline);
     this.clearTimers();
-    this.dropSocket(1000, "client stopped");
+    this.dropSocket(NORMAL_CLOSURE, "client stopped");
     this.cache?.saveNow();
     this.setState("closed", "stopped");
   }
@@ -233,7 +238,7 @@ export class RoomConnection {
     this.greeted = false;
     socket.onopen = () => {
       if (this.socket !== socket) return;
-      socket.send(encodeSyncStep1(this.doc));
+      socket.send(this.peer.syncStep1());
     };
     socket.onmessage = (event) => {
       if (this.socket === socket) this.receive(event.data);
@@ -292,7 +297,7 @@ export class RoomConnection {
 
   private closeForGood(reason: CloseReason): void {
     this.clearTimers();
-    this.dropSocket(1000, reason);
+    this.dropSocket(NORMAL_CLOSURE, reason);
     if (reason === "removed" || reason === "deleted") {
       // Nothing pending can succeed any more.
       for (const item of this.queue.list()) {
@@ -330,36 +335,35 @@ export class RoomConnection {
 
   // ---- receiving -------------------------------------------------------------------
 
+  /** The doc as the room sent it (replaced when our cached copy turned out stale). */
+  get doc(): Y.Doc {
+    return this.peer.doc;
+  }
+
   private receive(data: unknown): void {
-    if (typeof data === "string") {
-      this.receiveMessage(data);
-      return;
-    }
-    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
-    if (!bytes) return;
-    let frame: ReturnType<typeof readFrame>;
-    try {
-      frame = readFrame(bytes);
-    } catch {
-      return; // A frame we cannot decode is dropped; the next sync repairs any gap.
-    }
-    if (frame.kind === "update") {
-      try {
-        Y.applyUpdate(this.doc, frame.update, FROM_ROOM);
-      } catch {
+    const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    if (typeof frame !== "string" && !(frame instanceof Uint8Array)) return;
+    const received = this.peer.receive(frame);
+    switch (received.kind) {
+      case "message":
+        this.receiveMessage(received.message);
+        return;
+      case "stale":
+        this.replaceDoc();
+        return;
+      case "corrupt":
         // A corrupt update: ask for the state again rather than keep a broken doc.
         this.dropAndRetry("corrupt update");
-      }
-    } else if (frame.kind === "serverStateVector") {
-      if (isAheadOf(this.doc, frame.stateVector)) this.replaceDoc();
-    } else if (frame.kind === "presence") {
-      if (this.presence.apply(frame.changes)) this.options.events?.presence?.(this.presence.list());
+        return;
+      case "presence":
+        if (received.changed) this.options.events?.presence?.(this.peer.presence.list());
+        return;
+      default:
+        return;
     }
   }
 
-  private receiveMessage(frame: string): void {
-    const message = readCustomMessage(frame);
-    if (!message) return;
+  private receiveMessage(message: ReadMessage): void {
     switch (message.type) {
       case "hello":
         this.greeted = true;
@@ -405,13 +409,13 @@ export class RoomConnection {
 
   private replaceDoc(): void {
     this.doc.destroy();
-    this.doc = new Y.Doc();
+    this.peer.reset();
     this.watchDoc(this.doc);
     this.cache?.use(this.doc);
     this.cache?.clear();
     this.options.events?.doc?.(this.doc);
     // Our first step 1 described the stale doc; ask again from nothing.
-    if (this.socket?.readyState === OPEN) this.socket.send(encodeSyncStep1(this.doc));
+    if (this.socket?.readyState === OPEN) this.socket.send(this.peer.syncStep1());
   }
 
   // ---- commands --------------------------------------------------------------------------

@@ -10,30 +10,6 @@ import type { Card } from "../../../../party/model/doc";
 /** A card as the phone shows it: from the room, or one of mine still waiting (pending) or refused. */
 export type ShownCard = Card & { pendingId?: string; refusedId?: string };
 
-/** Private cards arrive as unknown JSON: keep only what reads as a card. */
-const PrivateCard = v.looseObject({
-  id: v.string(),
-  activityId: v.string(),
-  lane: v.string(),
-  kind: v.string(),
-  text: v.string(),
-  authorId: v.string(),
-  authorName: v.optional(v.string(), ""),
-  group: v.string(),
-  createdAt: v.number(),
-  hidden: v.optional(v.boolean(), false),
-  supports: v.optional(v.array(v.string()), []),
-});
-
-export function readPrivateCards(list: readonly unknown[] | undefined): Card[] {
-  const cards: Card[] = [];
-  for (const item of list ?? []) {
-    const parsed = v.safeParse(PrivateCard, item);
-    if (parsed.success) cards.push(parsed.output as Card);
-  }
-  return cards;
-}
-
 const PendingCardArgs = v.object({ activityId: v.string(), lane: v.string(), kind: v.string(), text: v.string() });
 
 export interface CardSources {
@@ -41,7 +17,8 @@ export interface CardSources {
   me: string;
   myGroup: string;
   publicCards: Record<string, Card>;
-  privateCards: readonly unknown[] | undefined;
+  /** my silent cards, as the room sent them (validated on arrival, party/model/protocol.ts) */
+  privateCards: readonly Card[] | undefined;
   /** commands not acknowledged yet; a card.add is removed from here when its ack arrives */
   pending: readonly { id: string; name: string; args: unknown }[];
   /** commands the room refused, so a card that was not saved stays visible with the reason */
@@ -56,7 +33,7 @@ export function cardsToShow(sources: CardSources): ShownCard[] {
     if (card.hidden && card.authorId !== sources.me) continue;
     byId.set(card.id, card);
   }
-  for (const card of readPrivateCards(sources.privateCards)) {
+  for (const card of sources.privateCards ?? []) {
     if (card.activityId === sources.activityId && !byId.has(card.id)) byId.set(card.id, card);
   }
   const shown = [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));

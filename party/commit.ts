@@ -1,0 +1,205 @@
+/**
+ * The commit pipeline: one command in, one durable answer out, with no socket in sight
+ * (so it is tested directly, test/worker/room-commit.test.ts). An accepted command is
+ * applied to the doc, then its log row (with the Yjs update), its private effects and its
+ * outbox rows are written in one storage transaction before the ack exists. If anything
+ * fails after the doc changed, the doc is rebuilt from storage so memory never holds what
+ * the log does not. The doc is rebuilt from that log after hibernation or eviction.
+ */
+import * as v from "valibot";
+import type * as Y from "yjs";
+import { storeEffects } from "./effects";
+import { refusalAck } from "./envelope";
+import { type DocChanges, mirrorCommand } from "./mirror";
+import { type ApplyContext, type ApplyOutcome, applyCommand, type Effect, initWorkshop, RoomInit } from "./model/apply";
+import { itemId } from "./model/ids";
+import type { Ack, Actor } from "./model/protocol";
+import { Outbox } from "./outbox";
+import { SharedDoc } from "./shared-doc";
+import { RoomStorage } from "./storage";
+
+/** Who the room itself acts as when it logs what no client sent (creating the workshop). */
+const SYSTEM_ACTOR: Actor = { role: "organiser", id: "system", name: "Coproduce", group: "" };
+/** "#" is outside the command id alphabet, so a client can never collide with it. */
+const INIT_COMMAND_ID = "#init";
+const INTERNAL_ERROR = "Something went wrong on our side.";
+
+/** What running one command produced. */
+export interface Committed {
+  ack: Ack;
+  effects: Effect[];
+  changes: DocChanges;
+}
+
+export type InitOutcome =
+  | { ok: true; created: boolean; workshopId: string }
+  | { ok: false; code: "bad_request" | "conflict" | "internal"; message: string };
+
+export type RoomInitInput = v.InferInput<typeof RoomInit>;
+
+export interface CommitHooks {
+  /** A command was committed; `update` is the doc change to broadcast (null when the doc did not change). */
+  committed(update: Uint8Array | null): void;
+}
+
+export class CommitPipeline {
+  readonly store: RoomStorage;
+  readonly outbox: Outbox;
+  readonly shared: SharedDoc;
+  /** The workshop this room holds; null until `init` (and again after `erase`). */
+  workshopId: string | null;
+  #snapshotSeq: number;
+  #snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    storage: DurableObjectStorage,
+    private readonly hooks: CommitHooks,
+    /** a snapshot is taken after this many logged commands (read each time: tests change it) */
+    private readonly snapshotEvery: () => number,
+  ) {
+    this.store = new RoomStorage(storage);
+    this.outbox = new Outbox(this.store.sql);
+    this.shared = new SharedDoc(this.store);
+    this.workshopId = this.store.getMeta("workshop_id");
+    this.#snapshotSeq = this.store.snapshotSeq();
+  }
+
+  get snapshotSeq(): number {
+    return this.#snapshotSeq;
+  }
+
+  get doc(): Y.Doc {
+    return this.shared.doc;
+  }
+
+  /** A client's command: exactly once, so a resent command gets its first answer and changes nothing. */
+  command(actor: Actor, id: string, name: string, args: unknown): Committed {
+    const earlier = this.store.findAck(actor.id, id);
+    if (earlier) return { ack: earlier, effects: [], changes: new Map() };
+    return this.run(actor, id, name, args, (ctx) => applyCommand(this.doc, actor, { name, args }, ctx));
+  }
+
+  /**
+   * Applies one change and, if accepted, commits it durably: the log row (with the
+   * Yjs update), its private effects and its outbox rows in one transaction.
+   */
+  run(
+    actor: Actor,
+    clientId: string,
+    name: string,
+    args: unknown,
+    apply: (ctx: ApplyContext) => ApplyOutcome,
+    alsoStore?: () => void,
+  ): Committed {
+    const { store, outbox, shared } = this;
+    const at = Date.now();
+    const ctx: ApplyContext = { now: at, newId: () => itemId(), priv: store.priv };
+    const refused = (ack: Ack): Committed => ({ ack, effects: [], changes: new Map() });
+
+    let changed: ReturnType<typeof shared.change<ApplyOutcome>>;
+    try {
+      changed = shared.change(() => apply(ctx));
+    } catch (err) {
+      console.error(`command ${name} threw; rebuilding the doc from storage`, err);
+      shared.rebuild();
+      return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
+    }
+    const { value: outcome, update, changes } = changed;
+    if (!outcome.ok) {
+      if (update) {
+        console.error(`command ${name} was refused after changing the doc; rebuilding the doc from storage`);
+        shared.rebuild();
+      }
+      return refused({ type: "ack", id: clientId, ok: false, error: outcome.error });
+    }
+
+    const ack: Ack = { type: "ack", id: clientId, ok: true, result: outcome.result };
+    const { effects } = outcome;
+    try {
+      store.transaction(() => {
+        const seq = store.logCommand({ actor, clientId, name, args, ack, update, at });
+        storeEffects(store, effects, at);
+        alsoStore?.();
+        const event = { workshopId: this.workshopId ?? "", seq, at, actor, name, args };
+        outbox.enqueue(mirrorCommand(shared.doc, changes, effects, event));
+      });
+    } catch (err) {
+      console.error(`command ${name} could not be stored; rebuilding the doc from storage`, err);
+      store.reloadSeq();
+      shared.rebuild();
+      return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
+    }
+    this.hooks.committed(update);
+    this.#scheduleSnapshot();
+    return { ack, effects, changes };
+  }
+
+  /**
+   * Creates the workshop (idempotent: a second call with the same id changes nothing).
+   * Logged like a command, so a restart rebuilds it.
+   */
+  init(raw: RoomInitInput): InitOutcome {
+    const parsed = v.safeParse(RoomInit, raw);
+    if (!parsed.success) {
+      return { ok: false, code: "bad_request", message: parsed.issues.map((i) => i.message).join("; ") };
+    }
+    const init = parsed.output;
+    if (this.workshopId) {
+      if (this.workshopId === init.id) return { ok: true, created: false, workshopId: init.id };
+      return { ok: false, code: "conflict", message: `This room already holds workshop ${this.workshopId}.` };
+    }
+    this.workshopId = init.id;
+    const committed = this.run(
+      SYSTEM_ACTOR,
+      INIT_COMMAND_ID,
+      "workshop.init",
+      init,
+      (ctx) => {
+        initWorkshop(this.doc, init, ctx);
+        return { ok: true, result: { workshopId: init.id }, effects: [] };
+      },
+      () => this.store.setMeta("workshop_id", init.id),
+    );
+    if (!committed.ack.ok) {
+      this.workshopId = null;
+      return { ok: false, code: "internal", message: committed.ack.error.message };
+    }
+    return { ok: true, created: true, workshopId: init.id };
+  }
+
+  /** Deletes everything stored; the pipeline is then uninitialised and empty. */
+  async erase(): Promise<void> {
+    this.workshopId = null;
+    if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+    this.#snapshotTimer = null;
+    await this.store.eraseAll();
+    this.store.recreate();
+    this.#snapshotSeq = 0;
+    this.shared.rebuild();
+  }
+
+  /**
+   * Snapshots are taken on the next turn, not inside the command: encoding and writing the
+   * whole doc (a megabyte in a big workshop) would otherwise hold this command's ack behind
+   * its own storage write. Any command boundary is a consistent point to snapshot.
+   */
+  #scheduleSnapshot(): void {
+    if (this.#snapshotTimer) return;
+    this.#snapshotTimer = setTimeout(() => {
+      this.#snapshotTimer = null;
+      this.#maybeSnapshot();
+    }, 0);
+  }
+
+  #maybeSnapshot(): void {
+    const { store, shared } = this;
+    if (store.lastSeq - this.#snapshotSeq < this.snapshotEvery()) return;
+    try {
+      store.writeSnapshot(store.lastSeq, shared.encodeState());
+      this.#snapshotSeq = store.lastSeq;
+    } catch (err) {
+      // Not fatal: the log still holds every update; the next command tries again.
+      console.error("snapshot failed", err);
+    }
+  }
+}
