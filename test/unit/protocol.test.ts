@@ -11,7 +11,13 @@ import {
   updateFrame,
 } from "../../party/model/frames";
 import { RoomPeer } from "../../party/model/peer";
-import { CUSTOM_PREFIX, encodeCommand, encodeText, readServerMessage } from "../../party/model/protocol";
+import {
+  CUSTOM_PREFIX,
+  encodeCommand,
+  encodeText,
+  type PrivateMessage,
+  readServerMessage,
+} from "../../party/model/protocol";
 
 const card = {
   id: "c1",
@@ -60,7 +66,7 @@ describe("text messages", () => {
   });
 
   it("reads private cards as cards and drops a message whose cards are not cards", () => {
-    const good = { type: "private", kind: "cards", activityId: "a1", cards: [card] } as const;
+    const good: PrivateMessage = { type: "private", kind: "cards", activityId: "a1", cards: [card] };
     expect(readServerMessage(encodeText(good))).toEqual(good);
     const junk = `${CUSTOM_PREFIX}${JSON.stringify({ ...good, cards: [card, { id: 7 }, "junk"] })}`;
     expect(readServerMessage(junk)).toBeNull();
