@@ -119,6 +119,8 @@ export const VoteConfig = v.object({
   liveResults: v.optional(v.boolean(), false),
   /** Staged voting: only these groups vote until the facilitator opens it to all. */
   stagedGroups: v.optional(v.pipe(v.array(Id), v.maxLength(20)), []),
+  /** voice (#16): which totals decide the ranking — one person one vote, or each shown group equally */
+  weighting: v.optional(v.picklist(["people", "groups"]), "people"),
 });
 export type VoteConfig = v.InferOutput<typeof VoteConfig>;
 

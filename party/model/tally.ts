@@ -7,12 +7,24 @@
  * top-k Borda (position i, from 0, earns k − i points); matrix averages the
  * impact and effort ratings (1–5) and ranks by impact − effort.
  *
- * Anonymity: groups with fewer than k (3) voters are folded into "other", and
- * "other" itself is never shown with fewer than k (see groupsForDisplay).
- * Cross-group cues (agreement, single-group options) use only the groups
- * shown, so they never single anyone out either.
+ * Anonymity: groups are folded by the one small-group rule (./small-groups.ts).
+ * Cross-group cues (agreement, equal-weight totals, single-group options) use
+ * only the groups shown, so they never single anyone out either. The formulas
+ * are in docs/voice.md.
  */
+
 import type { Ballot, VoteConfig, VoteOption } from "./commands";
+import {
+  type CrossGroup,
+  crossGroupOf,
+  type EqualWeight,
+  equalWeightOf,
+  type GroupInput,
+  type MeanRating,
+} from "./cross-group";
+import { ANONYMITY_K, foldPeople, MERGED_GROUP, partitionByShownGroup } from "./small-groups";
+
+export { ANONYMITY_K } from "./small-groups";
 
 export type VoteMethod = VoteConfig["method"];
 
@@ -38,21 +50,30 @@ export interface TallyInput {
   topN?: number;
   /** smallest group shown on its own; default 3 */
   k?: number;
-  /** tables (#13): card id → the table it was raised at, to trace options back to tables */
+  /** which totals decide the ranking: one person one vote (default) or each shown group equally */
+  weighting?: Weighting;
+  /** tables (#13): card id → the table it was raised at; origins gain `byTable` when given */
   cardTables?: Readonly<Record<string, string>>;
 }
 
-export interface MatrixMean {
-  impact: number;
-  effort: number;
-  /** how many rated this option */
-  n: number;
+export type Weighting = "people" | "groups";
+
+/** Where an option drawn from cards came from: how many of its cards each group (and table) wrote. */
+export interface Origin {
+  cards: number;
+  byGroup: Record<string, number>;
+  byTable?: Record<string, number>;
 }
+
+/** n: how many rated this option */
+export type MatrixMean = MeanRating;
 
 export interface GroupTally {
   voters: number;
   totals: Record<string, number>;
   means?: Record<string, MatrixMean>;
+  /** only on the "other" bucket when small groups were folded into it: the declared groups it holds */
+  mergedFrom?: string[];
 }
 
 export interface Agreement {
@@ -67,8 +88,18 @@ export interface Tally {
   voters: number;
   /** matrix: how many rated each option */
   totals: Record<string, number>;
-  /** option ids, best first (ties keep the agenda's option order) */
+  /** which totals decide `ranking` */
+  weighting: Weighting;
+  /** option ids, best first by the chosen weighting (ties keep the agenda's option order) */
   ranking: string[];
+  /** both rankings, always: by people (`totals`) and by groups (`equalWeight`) */
+  rankings: Record<Weighting, string[]>;
+  /** totals in which each shown group counts equally, on the same scale as `totals` */
+  equalWeight: EqualWeight;
+  /** per option: each shown group's support share, agreement score, floor and spread */
+  crossGroup: CrossGroup;
+  /** options drawn from cards: their origin by group (and table) */
+  origins: Record<string, Origin>;
   byGroup: Record<string, GroupTally>;
   /** voters per declared group, before any merging: counts only, never contents */
   turnout: Record<string, number>;
@@ -93,9 +124,7 @@ export interface Tally {
   optionTables: Record<string, string[]>;
 }
 
-export const ANONYMITY_K = 3;
 export const SINGLE_GROUP_SHARE = 0.75;
-const OTHER = "other";
 
 function emptyTotals(options: readonly VoteOption[]): Record<string, number> {
   return Object.fromEntries(options.map((o) => [o.id, 0]));
@@ -157,7 +186,7 @@ function round(x: number): number {
 }
 
 /** The score an option is ranked by (and correlated on): totals, or impact − effort for a matrix. */
-function scores(input: TallyInput, tally: GroupTally): number[] {
+function scores(input: TallyInput, tally: Pick<GroupTally, "totals" | "means">): number[] {
   return input.options.map((o) => {
     if (input.method !== "matrix") return tally.totals[o.id] ?? 0;
     const mean = tally.means?.[o.id];
@@ -165,7 +194,7 @@ function scores(input: TallyInput, tally: GroupTally): number[] {
   });
 }
 
-function rankingOf(input: TallyInput, tally: GroupTally): string[] {
+function rankingOf(input: TallyInput, tally: Pick<GroupTally, "totals" | "means">): string[] {
   const s = scores(input, tally);
   return input.options
     .map((o, i) => ({ id: o.id, score: s[i] ?? 0, i }))
@@ -207,46 +236,6 @@ export function spearman(a: readonly number[], b: readonly number[]): number | n
   });
   if (va === 0 || vb === 0) return null;
   return round(cov / Math.sqrt(va * vb));
-}
-
-/**
- * Groups under k voters are folded into "other". Showing any group beside an
- * "other" of 1–2 voters would let anyone subtract their way to those few ballots
- * (overall − shown groups), so the smallest shown groups join "other" until it
- * reaches k too. Only when the whole vote has fewer than k voters is nothing
- * shown by group (`suppressed`).
- */
-function groupsForDisplay(
-  ballots: readonly CastBallot[],
-  k: number,
-  keyOf: (b: CastBallot) => string = (b) => b.group,
-) {
-  const byGroup = new Map<string, CastBallot[]>();
-  for (const b of ballots) byGroup.set(keyOf(b), [...(byGroup.get(keyOf(b)) ?? []), b]);
-  const shown = new Map<string, CastBallot[]>();
-  const merged: string[] = [];
-  const other: CastBallot[] = [...(byGroup.get(OTHER) ?? [])];
-  for (const [group, list] of byGroup) {
-    if (group === OTHER) continue;
-    if (list.length >= k) shown.set(group, list);
-    else {
-      merged.push(group);
-      other.push(...list);
-    }
-  }
-  while (other.length > 0 && other.length < k && shown.size > 0) {
-    const [group, list] = [...shown].sort(([ga, a], [gb, b]) => a.length - b.length || ga.localeCompare(gb))[0] as [
-      string,
-      CastBallot[],
-    ];
-    shown.delete(group);
-    merged.push(group);
-    other.push(...list);
-  }
-  let suppressed = 0;
-  if (other.length >= k) shown.set(OTHER, other);
-  else suppressed = other.length;
-  return { shown, merged: merged.sort(), suppressed };
 }
 
 function agreementOf(input: TallyInput, byGroup: Record<string, GroupTally>): Agreement {
@@ -301,28 +290,93 @@ function communityOrigin(input: TallyInput, overall: GroupTally, ranking: string
   return { n: top.length, count: optionIds.length, optionIds };
 }
 
+/** How many of these voters back each option: any points, or (matrix) rated with more impact than effort. */
+function supportersOf(input: TallyInput, ballots: readonly CastBallot[]): Record<string, number> {
+  const known = new Set(input.options.map((o) => o.id));
+  const counts = emptyTotals(input.options);
+  const topK = input.topK ?? 3;
+  for (const { ballot } of ballots) {
+    if (input.method === "matrix") {
+      if (!("ratings" in ballot)) continue;
+      for (const [id, r] of Object.entries(ballot.ratings))
+        if (known.has(id) && r.impact > r.effort) counts[id] = (counts[id] ?? 0) + 1;
+    } else {
+      for (const id of pointsOf(ballot, input.method, known, topK).keys()) counts[id] = (counts[id] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+function originsOf(input: TallyInput): Record<string, Origin> {
+  const origins: Record<string, Origin> = {};
+  const cardGroups = input.cardGroups ?? {};
+  for (const option of input.options) {
+    const cardIds = (option.cardIds ?? []).filter((id) => id in cardGroups);
+    if (cardIds.length === 0) continue;
+    const origin: Origin = { cards: cardIds.length, byGroup: {} };
+    for (const id of cardIds) {
+      const group = cardGroups[id] as string;
+      origin.byGroup[group] = (origin.byGroup[group] ?? 0) + 1;
+    }
+    if (input.cardTables) {
+      const byTable: Record<string, number> = {};
+      for (const id of cardIds) {
+        const table = input.cardTables[id];
+        if (table !== undefined) byTable[table] = (byTable[table] ?? 0) + 1;
+      }
+      if (Object.keys(byTable).length > 0) origin.byTable = byTable;
+    }
+    origins[option.id] = origin;
+  }
+  return origins;
+}
+
 export function tally(input: TallyInput): Tally {
   const k = input.k ?? ANONYMITY_K;
+  const weighting = input.weighting ?? "people";
   const overall = sumBallots(input, input.ballots);
   const turnout: Record<string, number> = {};
   for (const b of input.ballots) turnout[b.group] = (turnout[b.group] ?? 0) + 1;
-  const { shown, merged, suppressed } = groupsForDisplay(input.ballots, k);
+  const folding = foldPeople(
+    input.ballots.map((b) => b.group),
+    k,
+  );
   const byGroup: Record<string, GroupTally> = {};
-  for (const [group, list] of [...shown].sort(([a], [b]) => a.localeCompare(b)))
-    byGroup[group] = sumBallots(input, list);
-  const ranking = rankingOf(input, overall);
+  const groupInputs: GroupInput[] = [];
+  for (const [group, list] of partitionByShownGroup(input.ballots, (b) => b.group, folding)) {
+    const g = sumBallots(input, list);
+    if (group === "other" && folding.mergedFrom.length > 0) g.mergedFrom = folding.mergedFrom;
+    byGroup[group] = g;
+    groupInputs.push({
+      group,
+      voters: g.voters,
+      totals: g.totals,
+      means: g.means,
+      supporters: supportersOf(input, list),
+    });
+  }
+  const optionIds = input.options.map((o) => o.id);
+  const equalWeight = equalWeightOf(input.method, optionIds, overall, groupInputs);
+  const byPeople = rankingOf(input, overall);
+  const byGroups = rankingOf(input, equalWeight);
+  const ranking = weighting === "groups" ? byGroups : byPeople;
   const result: Tally = {
     method: input.method,
     voters: overall.voters,
     totals: overall.totals,
+    weighting,
     ranking,
+    rankings: { people: byPeople, groups: byGroups },
+    equalWeight: { ...equalWeight, ranking: byGroups },
     byGroup,
     turnout,
-    mergedGroups: merged,
-    suppressed,
+    mergedGroups: folding.merged,
+    suppressed: folding.suppressed,
     agreement: agreementOf(input, byGroup),
+    crossGroup: crossGroupOf(optionIds, groupInputs),
     singleGroupOptions: singleGroupOptionsOf(input, overall, byGroup),
     communityOriginTop: communityOrigin(input, overall, ranking),
+    origins: originsOf(input),
     ...byTableOf(input, k),
     optionTables: optionTablesOf(input),
   };
@@ -331,18 +385,21 @@ export function tally(input: TallyInput): Tally {
 }
 
 /**
- * tables (#13): results by the voters' tables. One call, so the small-group rule
- * (groupsForDisplay today; the shared small-groups module once it lands) stays in
- * one place for groups and tables alike. Voters at no table count under "other".
+ * tables (#13): results by the voters' tables, folded by the same small-group rule
+ * as groups (./small-groups.ts). Voters at no table count under "other".
  */
 function byTableOf(input: TallyInput, k: number) {
   const seated = input.ballots.filter((b) => b.table);
   if (seated.length === 0) return { byTable: {}, mergedTables: [] };
-  const { shown, merged } = groupsForDisplay(input.ballots, k, (b) => b.table || OTHER);
+  const tableOf = (b: CastBallot) => b.table || MERGED_GROUP;
+  const folding = foldPeople(input.ballots.map(tableOf), k);
   const byTable: Record<string, GroupTally> = {};
-  for (const [table, list] of [...shown].sort(([a], [b]) => a.localeCompare(b)))
-    byTable[table] = sumBallots(input, list);
-  return { byTable, mergedTables: merged };
+  for (const [table, list] of partitionByShownGroup(input.ballots, tableOf, folding)) {
+    const t = sumBallots(input, list);
+    if (table === MERGED_GROUP && folding.mergedFrom.length > 0) t.mergedFrom = folding.mergedFrom;
+    byTable[table] = t;
+  }
+  return { byTable, mergedTables: folding.merged };
 }
 
 function optionTablesOf(input: TallyInput): Record<string, string[]> {

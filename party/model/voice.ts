@@ -13,9 +13,15 @@
  * `minPresent` (2) of its people are present, the room has made at least
  * `minContributions` (10) contributions so the shares mean something, and the
  * group's share of contributions is below `ratio` (0.5) × its share of the people present.
+ *
+ * Nobody singled out: groups are folded by the one small-group rule
+ * (./small-groups.ts) on the number of people in each group, so a group of one or
+ * two is counted inside "other" (whose row names the groups it holds), and with
+ * fewer than k people in the workshop nothing is broken down by group at all.
  */
 import type * as Y from "yjs";
 import { roots } from "./doc";
+import { ANONYMITY_K, foldGroups, MERGED_GROUP } from "./small-groups";
 
 export const UNDER_HEARD = { ratio: 0.5, minPresent: 2, minContributions: 10 } as const;
 
@@ -29,6 +35,10 @@ export interface VoiceInput {
   comments: readonly { authorId: string; group: string }[];
   /** ballots cast per group, summed over the votes being looked at */
   ballotsByGroup: Readonly<Record<string, number>>;
+  /** people counted in a group without a phone of their own (hook for head counts at paper tables) */
+  headcounts?: Readonly<Record<string, number>>;
+  /** smallest group shown on its own; default 3 */
+  k?: number;
 }
 
 export interface GroupVoice {
@@ -48,6 +58,8 @@ export interface GroupVoice {
   /** contributionShare ÷ presentShare; null when nobody of the group is present */
   ratio: number | null;
   underHeard: boolean;
+  /** only on "other" when small groups were folded into it: the declared groups it holds */
+  mergedFrom?: string[];
 }
 
 export interface BalanceOfVoice {
@@ -60,6 +72,10 @@ export interface BalanceOfVoice {
     ballots: number;
     contributions: number;
   };
+  /** declared groups folded into "other" */
+  mergedGroups: string[];
+  /** people left out of every row: only when fewer than k people took part */
+  suppressed: number;
 }
 
 const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
@@ -87,7 +103,32 @@ export function balanceOfVoice(input: VoiceInput): BalanceOfVoice {
     if (row) row.ballots += n;
   }
 
-  const rows = [...counts.values()];
+  // Fold small groups by how many people each has (removed people's words still count for it).
+  const sizes = new Map<string, number>();
+  for (const group of groupOf.values()) sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  for (const [group, n] of Object.entries(input.headcounts ?? {})) sizes.set(group, (sizes.get(group) ?? 0) + n);
+  const folding = foldGroups(sizes, input.k ?? ANONYMITY_K);
+  // A group nobody declared keeps its own row (no person to single out): zeros, or what a
+  // facilitator transcribed for it from paper.
+  const rowOf = (group: string) => ((sizes.get(group) ?? 0) === 0 ? group : folding.shownAs(group));
+  const folded = new Map<
+    string,
+    { present: number; cards: number; supports: number; comments: number; ballots: number }
+  >();
+  const order = [...ids, MERGED_GROUP].filter(
+    (g, i, all) => all.indexOf(g) === i && (folding.shown.includes(g) || (sizes.get(g) ?? 0) === 0),
+  );
+  for (const g of order) {
+    if (g === MERGED_GROUP && !folding.shown.includes(g) && !ids.includes(g)) continue;
+    folded.set(g, { present: 0, cards: 0, supports: 0, comments: 0, ballots: 0 });
+  }
+  for (const [group, c] of counts) {
+    const target = folded.get(rowOf(group) ?? "");
+    if (!target) continue;
+    for (const key of ["present", "cards", "supports", "comments", "ballots"] as const) target[key] += c[key];
+  }
+
+  const rows = [...folded.values()];
   const sum = (key: "present" | "cards" | "supports" | "comments" | "ballots") => rows.reduce((t, r) => t + r[key], 0);
   const totals = {
     present: sum("present"),
@@ -99,7 +140,7 @@ export function balanceOfVoice(input: VoiceInput): BalanceOfVoice {
   };
   totals.contributions = totals.cards + totals.supports + totals.comments + totals.ballots;
 
-  const groups = [...counts].map(([group, c]): GroupVoice => {
+  const groups = [...folded].map(([group, c]): GroupVoice => {
     const contributions = c.cards + c.supports + c.comments + c.ballots;
     const presentShare = share(c.present, totals.present);
     const contributionShare = share(contributions, totals.contributions);
@@ -123,9 +164,10 @@ export function balanceOfVoice(input: VoiceInput): BalanceOfVoice {
         c.present >= UNDER_HEARD.minPresent &&
         totals.contributions >= UNDER_HEARD.minContributions &&
         contributionShare < UNDER_HEARD.ratio * presentShare,
+      ...(group === MERGED_GROUP && folding.mergedFrom.length > 0 ? { mergedFrom: folding.mergedFrom } : {}),
     };
   });
-  return { groups, totals };
+  return { groups, totals, mergedGroups: folding.merged, suppressed: folding.suppressed };
 }
 
 /**

@@ -69,6 +69,8 @@ describe("reportVoice", () => {
         },
       ],
       totals: { present: 4, cards: 1, supports: 0, comments: 0, ballots: 0, contributions: 1 },
+      mergedGroups: [],
+      suppressed: 0,
     };
     expect(reportVoice(model)).toEqual(model);
   });

@@ -129,7 +129,7 @@ describe("k-anonymity by group", () => {
     });
     expect(result.byGroup).toEqual({
       community: { voters: 3, totals: { a: 3 } },
-      other: { voters: 4, totals: { a: 4 } },
+      other: { voters: 4, totals: { a: 4 }, mergedFrom: ["other", "statutory", "voluntary"] },
     });
     expect(result.mergedGroups).toEqual(["statutory", "voluntary"]);
     expect(result.suppressed).toBe(0);
@@ -149,7 +149,7 @@ describe("k-anonymity by group", () => {
     });
     expect(result.byGroup).toEqual({
       community: { voters: 4, totals: { a: 4 } },
-      other: { voters: 4, totals: { a: 1 } },
+      other: { voters: 4, totals: { a: 1 }, mergedFrom: ["statutory", "voluntary"] },
     });
     expect(result.mergedGroups).toEqual(["statutory", "voluntary"]);
     expect(result.suppressed).toBe(0);

@@ -48,7 +48,8 @@ function room(): VoiceInput {
 }
 
 describe("balanceOfVoice", () => {
-  const result = balanceOfVoice(room());
+  // k = 1: every group on its own, to check the arithmetic; folding is checked below.
+  const result = balanceOfVoice({ ...room(), k: 1 });
   const row = (g: string) => result.groups.find((x) => x.group === g);
 
   it("totals contributions, leaving out facilitators' own cards and removed people's presence", () => {
@@ -89,13 +90,13 @@ describe("balanceOfVoice", () => {
   });
 
   it("gives no cue before there is enough to judge, or for a single person", () => {
-    const quiet = room();
+    const quiet = { ...room(), k: 1 };
     quiet.cards = quiet.cards.slice(0, 2);
     quiet.comments = [];
     quiet.ballotsByGroup = {};
     expect(balanceOfVoice(quiet).totals.contributions).toBeLessThan(UNDER_HEARD.minContributions);
     expect(balanceOfVoice(quiet).groups.some((g) => g.underHeard)).toBe(false);
-    const alone = room();
+    const alone = { ...room(), k: 1 };
     alone.present = ["c1", "s1", "s2"];
     expect(balanceOfVoice(alone).groups.find((g) => g.group === "community")?.underHeard).toBe(false);
   });
@@ -110,6 +111,34 @@ describe("balanceOfVoice", () => {
       ballotsByGroup: {},
     });
     expect(empty.groups.every((g) => g.presentShare === 0 && g.contributionShare === 0 && !g.underHeard)).toBe(true);
+  });
+});
+
+describe("balance of voice folds small groups (the rule results use)", () => {
+  // community 5 people (one removed), statutory 2, voluntary 1, other 0 → statutory and
+  // voluntary (3 together) are shown as one row that names them.
+  const result = balanceOfVoice(room());
+  it("shows small groups only together, labelled with the groups merged", () => {
+    expect(result.groups.map((g) => g.group)).toEqual(["community", "other"]);
+    expect(result.mergedGroups).toEqual(["statutory", "voluntary"]);
+    expect(result.suppressed).toBe(0);
+    const other = result.groups.find((g) => g.group === "other");
+    expect(other?.mergedFrom).toEqual(["statutory", "voluntary"]);
+    // statutory 2 + voluntary 0 present; statutory 13 contributions + the transcribed voluntary card
+    expect(other).toMatchObject({ present: 2, cards: 9, supports: 2, comments: 1, ballots: 2, contributions: 14 });
+  });
+
+  it("keeps the totals: folding moves contributions, never drops them", () => {
+    expect(result.totals).toEqual({ present: 6, cards: 10, supports: 3, comments: 2, ballots: 4, contributions: 19 });
+  });
+
+  it("never shows a group of one beside the rest", () => {
+    const input = room();
+    input.participants = [...input.participants, { id: "s3", group: "statutory" }];
+    // statutory now 3 (shown); voluntary 1 alone in other → the smallest shown group joins it
+    const folded = balanceOfVoice(input);
+    expect(folded.groups.map((g) => g.group)).toEqual(["community", "other"]);
+    expect(folded.groups.find((g) => g.group === "other")?.mergedFrom).toEqual(["statutory", "voluntary"]);
   });
 });
 
@@ -130,8 +159,13 @@ describe("voiceInputFromDoc", () => {
     const input = voiceInputFromDoc(r.doc, ["a", "b"]);
     expect(input.cards).toHaveLength(1);
     expect(input.ballotsByGroup).toEqual({ community: 1 });
-    const result = balanceOfVoice(input);
+    const result = balanceOfVoice({ ...input, k: 1 });
     expect(result.groups.find((g) => g.group === "community")).toMatchObject({ cards: 1, ballots: 1, present: 1 });
+    // Two people: by the small-group rule nothing is broken down by group.
+    const folded = balanceOfVoice(input);
+    expect(folded.suppressed).toBe(2);
+    expect(folded.groups.map((g) => g.group)).toEqual(["voluntary", "other"]);
+    expect(folded.groups.every((g) => g.contributions === 0 && g.present === 0)).toBe(true);
     expect(result.groups.find((g) => g.group === "statutory")).toMatchObject({ supports: 1, present: 1 });
     expect(voiceInputFromDoc(new Y.Doc(), []).cards).toEqual([]);
   });

@@ -4,9 +4,8 @@
  * the group shown for them.
  */
 import { FeedbackAnswers, type FeedbackConfig } from "../../party/model/commands";
-import { ANONYMITY_K } from "../../party/model/tally";
+import { ANONYMITY_K, foldPeople } from "../../party/model/small-groups";
 import type { FeedbackRow } from "../db/outputs";
-import { displayGroups } from "./groups";
 import { parseColumn } from "./parse";
 
 export interface LikertSummary {
@@ -31,6 +30,8 @@ export interface FeedbackReport {
   /** respondents per declared group: counts only */
   turnout: Record<string, number>;
   mergedGroups: string[];
+  /** the declared groups shown together as "other" when small groups were folded (empty otherwise) */
+  mergedFrom: string[];
   items: FeedbackItemReport[];
 }
 
@@ -52,10 +53,11 @@ export function summariseFeedback(
   });
   const turnout: Record<string, number> = {};
   for (const r of responses) turnout[r.group] = (turnout[r.group] ?? 0) + 1;
-  const { groupOf: shown, mergedGroups } = displayGroups(
+  const folding = foldPeople(
     responses.map((r) => r.group),
     k,
   );
+  const shown = folding.shownAs;
 
   const items = config.items.map((item): FeedbackItemReport => {
     if (item.type === "likert") {
@@ -91,5 +93,11 @@ export function summariseFeedback(
       );
     return { id: item.id, type: "text", label: item.label, answers };
   });
-  return { respondents: responses.length, turnout, mergedGroups, items };
+  return {
+    respondents: responses.length,
+    turnout,
+    mergedGroups: folding.merged,
+    mergedFrom: folding.mergedFrom,
+    items,
+  };
 }

@@ -65,7 +65,14 @@ export function voteReport(
   });
   const options = optionsFor(config, ballots, saved, cards);
   const cardGroups = Object.fromEntries([...cards.values()].map((c) => [c.id, c.group_id]));
-  const result = tally({ method: config.method, options, ballots, topK: config.topK, cardGroups });
+  const result = tally({
+    method: config.method,
+    options,
+    ballots,
+    topK: config.topK,
+    cardGroups,
+    weighting: config.weighting,
+  });
   return {
     method: config.method,
     currency: config.currency,

@@ -62,6 +62,7 @@ export function tallyVote(
     topK: config.topK,
     cardGroups,
     cardTables,
+    weighting: config.weighting,
   });
 }
 

@@ -48,6 +48,7 @@ const FeedbackSection = v.object({
   respondents: v.number(),
   turnout: v.optional(Counts, {}),
   mergedGroups: v.optional(v.array(v.string()), []),
+  mergedFrom: v.optional(v.array(v.string()), []),
   items: v.array(
     v.object({
       id: v.string(),
@@ -143,6 +144,7 @@ const ModelVoice = v.object({
       contributionShare: v.number(),
       ratio: v.nullable(v.number()),
       underHeard: v.boolean(),
+      mergedFrom: v.optional(v.array(v.string())),
     }),
   ),
   totals: v.object({
@@ -153,6 +155,8 @@ const ModelVoice = v.object({
     ballots: v.number(),
     contributions: v.number(),
   }),
+  mergedGroups: v.optional(v.array(v.string()), []),
+  suppressed: v.optional(v.number(), 0),
 });
 
 const CountsVoice = v.object({
@@ -207,5 +211,5 @@ export function reportVoice(raw: unknown): BalanceOfVoice | null {
       underHeard: false,
     }),
   );
-  return { groups, totals };
+  return { groups, totals, mergedGroups: [], suppressed: 0 };
 }
