@@ -46,7 +46,7 @@ describe("GET /api/workshops/:id/report", () => {
     // The lone voluntary-sector voter is merged into "other"; "other" is still under 3, so the smallest
     // group shown (community and statutory tie at 3; by name) joins it (party/model/tally.ts).
     expect(vote.vote.result.byGroup).toEqual({
-      other: { voters: 4, totals: { ramp: 10, meds: 2, call: 8 } },
+      other: { voters: 4, totals: { ramp: 10, meds: 2, call: 8 }, mergedFrom: ["community", "voluntary"] },
       statutory: { voters: 3, totals: { ramp: 1, meds: 12, call: 2 } },
     });
     expect(vote.vote.result.mergedGroups).toEqual(["community", "voluntary"]);
@@ -58,6 +58,7 @@ describe("GET /api/workshops/:id/report", () => {
     expect(heard.overall).toEqual({ n: 7, mean: 3.43, distribution: { 1: 1, 2: 1, 3: 1, 4: 2, 5: 2 } });
     // Feedback breakdowns merge small groups by the same rule as votes.
     expect(feedback.feedback.mergedGroups).toEqual(["community", "voluntary"]);
+    expect(feedback.feedback.mergedFrom).toEqual(["community", "voluntary"]);
     expect(heard.byGroup.other).toMatchObject({ n: 4, mean: 3.75 });
     expect(heard.byGroup.statutory).toMatchObject({ n: 3, mean: 3 });
     expect(Object.keys(heard.byGroup)).toEqual(["other", "statutory"]);
@@ -76,8 +77,11 @@ describe("GET /api/workshops/:id/report", () => {
       ballots: 7,
       contributions: 12,
     });
+    // Balance of voice folds small groups by the same rule: the lone voluntary-sector person makes
+    // "other" 1, so the smallest shown group (statutory, 3) joins it; the row names both.
     const voice = Object.fromEntries(body.balanceOfVoice.groups.map((g: Loose) => [g.group, g.contributions]));
-    expect(voice).toEqual({ community: 6, voluntary: 2, statutory: 4, other: 0 });
+    expect(voice).toEqual({ community: 6, other: 6 });
+    expect(body.balanceOfVoice.groups[1].mergedFrom).toEqual(["statutory", "voluntary"]);
     expect(body.timeline.map((e: Loose) => e.command)).toEqual([
       "workshop.init",
       "activity.open",

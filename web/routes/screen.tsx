@@ -132,6 +132,8 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                             config={a().config}
                             groups={groups()}
                             large
+                            byGroup={a().resultsRevealed}
+                            groupCharts={false}
                           />
                         )}
                       </Match>

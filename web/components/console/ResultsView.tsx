@@ -7,8 +7,9 @@ import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../party/model/commands";
 import { BarChart } from "./charts/BarChart";
 import { MatrixChart } from "./charts/MatrixChart";
-import { groupLabel } from "./groups";
+import { shownGroupLabel } from "./groups";
 import { consoleLanguage, t, tn } from "./i18n";
+import { ResultsByGroup } from "./ResultsByGroup";
 import { barRows, matrixPoints, optionLabels, type TallyView } from "./results";
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   config: unknown;
   groups: readonly StakeholderGroup[];
   byGroup?: boolean;
+  /** projector: the by-group summary without a chart per group */
+  groupCharts?: boolean;
   large?: boolean;
   showTable?: boolean;
 }
@@ -69,29 +72,29 @@ export const ResultsView: Component<Props> = (props) => {
       <p class="results__voters">{tn("results.voters", props.tally.voters)}</p>
       {chart(props.title, props.tally.totals, props.tally.means)}
       <Show when={props.byGroup}>
+        <ResultsByGroup tally={props.tally} labels={labels()} groups={props.groups} format={amount()} />
         <Show when={agreement() !== undefined && agreement() !== null}>
           <p class="results__agreement">
             {t("results.agreement", { value: (agreement() ?? 0).toFixed(2) })}{" "}
             <span class="hint">{t("results.agreementHint")}</span>
           </p>
         </Show>
-        <div class="results__groups">
-          <For each={Object.entries(props.tally.byGroup)}>
-            {([group, g]) =>
-              chart(
-                t("results.groupTitle", {
-                  group:
-                    group === "other" && props.tally.mergedGroups.length
-                      ? t("results.otherMerged")
-                      : groupLabel(props.groups, group),
-                  voters: g.voters,
-                }),
-                g.totals,
-                g.means,
-              )
-            }
-          </For>
-        </div>
+        <Show when={props.groupCharts !== false}>
+          <div class="results__groups">
+            <For each={Object.entries(props.tally.byGroup)}>
+              {([group, g]) =>
+                chart(
+                  t("results.groupTitle", {
+                    group: shownGroupLabel(props.groups, group, g.mergedFrom),
+                    voters: g.voters,
+                  }),
+                  g.totals,
+                  g.means,
+                )
+              }
+            </For>
+          </div>
+        </Show>
         <Show when={props.tally.suppressed > 0}>
           <p class="hint">{tn("results.suppressed", props.tally.suppressed)}</p>
         </Show>

@@ -7,7 +7,7 @@
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../party/model/commands";
 import type { BalanceOfVoice } from "../../../party/model/voice";
-import { groupColour, groupLabel } from "./groups";
+import { groupColour, shownGroupLabel } from "./groups";
 import { t } from "./i18n";
 
 interface Props {
@@ -37,7 +37,7 @@ export const VoiceTable: Component<Props> = (props) => (
       <For each={props.voice.groups}>
         {(g) => (
           <li>
-            <span class="voice__label">{groupLabel(props.groups, g.group)}</span>
+            <span class="voice__label">{shownGroupLabel(props.groups, g.group, g.mergedFrom)}</span>
             <span class="voice__bar voice__bar--present" style={{ width: percent(g.presentShare) }} />
             <span
               class="voice__bar voice__bar--voice"
@@ -66,7 +66,7 @@ export const VoiceTable: Component<Props> = (props) => (
           <For each={props.voice.groups}>
             {(g) => (
               <tr data-group={g.group} classList={{ "voice__row--under": g.underHeard }}>
-                <th scope="row">{groupLabel(props.groups, g.group)}</th>
+                <th scope="row">{shownGroupLabel(props.groups, g.group, g.mergedFrom)}</th>
                 <td data-cell="present">
                   {g.present} ({percent(g.presentShare)})
                 </td>
@@ -97,7 +97,7 @@ export const VoiceTable: Component<Props> = (props) => (
     <For each={props.voice.groups.filter((g) => g.underHeard)}>
       {(g) => (
         <p class="voice__prompt" role="note">
-          {t("voice.prompt", { group: groupLabel(props.groups, g.group) })}
+          {t("voice.prompt", { group: shownGroupLabel(props.groups, g.group, g.mergedFrom) })}
         </p>
       )}
     </For>

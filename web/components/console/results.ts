@@ -8,13 +8,39 @@ import type { BarRow, MatrixPoint } from "./charts/types";
 
 const Totals = v.record(v.string(), v.number());
 const Means = v.record(v.string(), v.object({ impact: v.number(), effort: v.number(), n: v.optional(v.number(), 0) }));
-const GroupTally = v.object({ voters: v.number(), totals: Totals, means: v.optional(Means) });
+const GroupTally = v.object({
+  voters: v.number(),
+  totals: Totals,
+  means: v.optional(Means),
+  mergedFrom: v.optional(v.array(v.string())),
+});
+const OptionAgreement = v.object({
+  support: v.record(v.string(), v.number()),
+  score: v.nullable(v.number()),
+  floor: v.nullable(v.number()),
+  spread: v.nullable(v.number()),
+});
+const CrossGroup = v.object({
+  groups: v.array(v.string()),
+  options: v.record(v.string(), OptionAgreement),
+  shared: v.array(v.string()),
+  divided: v.array(v.object({ optionId: v.string(), high: v.string(), low: v.string(), spread: v.number() })),
+});
+const Origin = v.object({
+  cards: v.number(),
+  byGroup: Totals,
+  byTable: v.optional(Totals),
+});
 
 export const TallySchema = v.object({
   method: v.picklist(["dots", "budget", "rank", "approve", "matrix"]),
   voters: v.number(),
   totals: Totals,
   ranking: v.optional(v.array(v.string()), []),
+  weighting: v.optional(v.picklist(["people", "groups"]), "people"),
+  equalWeight: v.optional(v.object({ totals: Totals, means: v.optional(Means), ranking: v.array(v.string()) })),
+  crossGroup: v.optional(CrossGroup),
+  origins: v.optional(v.record(v.string(), Origin), {}),
   byGroup: v.optional(v.record(v.string(), GroupTally), {}),
   mergedGroups: v.optional(v.array(v.string()), []),
   suppressed: v.optional(v.number(), 0),

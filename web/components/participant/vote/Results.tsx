@@ -4,17 +4,34 @@
  */
 import { type Component, createMemo, For, Show } from "solid-js";
 import * as v from "valibot";
-import type { VoteConfig } from "../../../../party/model/commands";
+import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
 import { t, tn } from "../../../lib/i18n";
+import { GroupResults } from "./GroupResults";
 
 const Mean = v.object({ impact: v.number(), effort: v.number() });
+const Numbers = v.record(v.string(), v.number());
+/** The tally (party/model/tally.ts) as far as the phone shows it; the by-group parts only after the reveal. */
 const ResultSchema = v.looseObject({
   method: v.string(),
   voters: v.number(),
-  totals: v.record(v.string(), v.number()),
+  totals: Numbers,
   ranking: v.optional(v.array(v.string())),
   means: v.optional(v.record(v.string(), Mean)),
+  weighting: v.optional(v.string()),
+  equalWeight: v.optional(v.looseObject({ totals: Numbers })),
+  byGroup: v.optional(v.record(v.string(), v.looseObject({ mergedFrom: v.optional(v.array(v.string())) }))),
+  crossGroup: v.optional(
+    v.looseObject({
+      groups: v.array(v.string()),
+      options: v.record(v.string(), v.looseObject({ support: Numbers })),
+      shared: v.array(v.string()),
+      divided: v.array(v.looseObject({ optionId: v.string(), high: v.string(), low: v.string() })),
+    }),
+  ),
+  origins: v.optional(v.record(v.string(), v.looseObject({ byGroup: Numbers }))),
+  communityOriginTop: v.optional(v.looseObject({ n: v.number(), count: v.number() })),
 });
+export type PhoneResult = v.InferOutput<typeof ResultSchema>;
 
 interface Row {
   id: string;
@@ -28,16 +45,25 @@ const BAR_HEIGHT = 28;
 const GAP = 10;
 const WIDTH = 320;
 
-export const Results: Component<{ result: Record<string, unknown>; config: VoteConfig }> = (props) => {
+interface Props {
+  result: Record<string, unknown>;
+  config: VoteConfig;
+  /** results by group are for the moment of the reveal, never live before it */
+  revealed: boolean;
+  groups: readonly StakeholderGroup[] | undefined;
+}
+
+export const Results: Component<Props> = (props) => {
   const parsed = createMemo(() => {
     const r = v.safeParse(ResultSchema, props.result);
     return r.success ? r.output : null;
   });
   const matrix = () => props.config.method === "matrix";
+  const labelsOf = createMemo(() => new Map(props.config.options.map((o) => [o.id, o.label])));
   const rows = createMemo((): Row[] => {
     const r = parsed();
     if (!r) return [];
-    const labels = new Map(props.config.options.map((o) => [o.id, o.label]));
+    const labels = labelsOf();
     const order = r.ranking ?? props.config.options.map((o) => o.id);
     return order
       .filter((id) => labels.has(id))
@@ -105,7 +131,17 @@ export const Results: Component<{ result: Record<string, unknown>; config: VoteC
             <thead>
               <tr>
                 <th scope="col">{t("vote.option")}</th>
-                <Show when={matrix()} fallback={<th scope="col">{t("vote.total")}</th>}>
+                <Show
+                  when={matrix()}
+                  fallback={
+                    <>
+                      <th scope="col">{t("vote.total")}</th>
+                      <Show when={props.revealed && r().equalWeight}>
+                        <th scope="col">{t("vote.equalWeight")}</th>
+                      </Show>
+                    </>
+                  }
+                >
                   <th scope="col">{t("vote.meanImpact")}</th>
                   <th scope="col">{t("vote.meanEffort")}</th>
                 </Show>
@@ -116,7 +152,17 @@ export const Results: Component<{ result: Record<string, unknown>; config: VoteC
                 {(row) => (
                   <tr>
                     <th scope="row">{row.label}</th>
-                    <Show when={matrix()} fallback={<td>{round(row.value)}</td>}>
+                    <Show
+                      when={matrix()}
+                      fallback={
+                        <>
+                          <td>{round(row.value)}</td>
+                          <Show when={props.revealed && r().equalWeight}>
+                            {(ew) => <td>{round(ew().totals[row.id] ?? 0)}</td>}
+                          </Show>
+                        </>
+                      }
+                    >
                       <td>{round(row.impact ?? 0)}</td>
                       <td>{round(row.effort ?? 0)}</td>
                     </Show>
@@ -125,6 +171,12 @@ export const Results: Component<{ result: Record<string, unknown>; config: VoteC
               </For>
             </tbody>
           </table>
+          <Show when={props.revealed && r().equalWeight && !matrix()}>
+            <p class="muted">{r().weighting === "groups" ? t("vote.decidesGroups") : t("vote.decidesPeople")}</p>
+          </Show>
+          <Show when={props.revealed}>
+            <GroupResults result={r()} labels={labelsOf()} order={rows().map((row) => row.id)} groups={props.groups} />
+          </Show>
         </section>
       )}
     </Show>

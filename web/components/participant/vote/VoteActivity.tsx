@@ -95,7 +95,14 @@ export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }>
           </Show>
         }
       >
-        {(r) => <Results result={r()} config={props.config} />}
+        {(r) => (
+          <Results
+            result={r()}
+            config={props.config}
+            revealed={props.activity.resultsRevealed}
+            groups={workshop()?.groups}
+          />
+        )}
       </Show>
     </div>
   );
