@@ -5,9 +5,10 @@
 import * as v from "valibot";
 import { Ballot, FeedbackAnswers } from "../party/model/commands";
 import type { Cell } from "./csv";
-import { listActivities, listBallots, listCards, listEvents, listFeedback } from "./db/outputs";
+import { type CardRow, listActivities, listBallots, listCards, listEvents, listFeedback } from "./db/outputs";
 import { listParticipants } from "./db/participants";
 import { parseColumn } from "./report/parse";
+import { originOf } from "./report/tables";
 
 export const EXPORT_TABLES = ["participants", "cards", "ballots", "events", "feedback"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -25,6 +26,8 @@ async function participantsTable(db: D1Database, workshopId: string): Promise<Ta
     name: p.name,
     name_chosen: p.name_chosen === 1,
     group: p.group_id,
+    // tables (#13)
+    table: p.table_id ?? "",
     joined_at: iso(p.joined_at),
     consent_version: p.consent_version,
     consented_at: iso(p.consented_at),
@@ -36,6 +39,7 @@ async function participantsTable(db: D1Database, workshopId: string): Promise<Ta
     "name",
     "name_chosen",
     "group",
+    "table",
     "joined_at",
     "consent_version",
     "consented_at",
@@ -66,6 +70,13 @@ async function cardsTable(db: D1Database, workshopId: string): Promise<TableData
     "supports",
     "hidden",
     "merged_into",
+    // tables (#13): where the card was raised, and for a harvested card where it came from
+    "table",
+    "origin_activity_id",
+    "origin_card_id",
+    "origin_table",
+    "origin_group",
+    "origin_supports",
   ];
   const rows = cards.map((c) => ({
     card_id: c.id,
@@ -80,8 +91,22 @@ async function cardsTable(db: D1Database, workshopId: string): Promise<TableData
     supports: c.supports,
     hidden: c.hidden === 1,
     merged_into: c.merged_into,
+    ...originColumns(c),
   }));
   return { columns, rows };
+}
+
+/** tables (#13): the card's table and harvest origin columns (blank when it has none). */
+function originColumns(c: CardRow): Record<string, Cell> {
+  const origin = originOf(c);
+  return {
+    table: c.table_id ?? "",
+    origin_activity_id: origin?.activityId ?? "",
+    origin_card_id: origin?.cardId ?? "",
+    origin_table: origin?.table ?? "",
+    origin_group: origin?.group ?? "",
+    origin_supports: origin ? origin.supports : "",
+  };
 }
 
 /** One row per option a ballot gave something to: the shape spreadsheets and pivot tables want. */

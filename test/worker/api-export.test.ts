@@ -33,6 +33,12 @@ describe("GET /api/workshops/:id/export", () => {
       "supports",
       "hidden",
       "merged_into",
+      "table",
+      "origin_activity_id",
+      "origin_card_id",
+      "origin_table",
+      "origin_group",
+      "origin_supports",
     ]);
     const byId = new Map(rows.map((r) => [r.card_id, r]));
     expect(byId.get(s.ids.tricky)?.text).toBe(TRICKY_TEXT);

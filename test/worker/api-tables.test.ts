@@ -138,3 +138,151 @@ describe("host links", () => {
     facilitator.close();
   });
 });
+
+describe("the harvest, the vote and the report, end to end", () => {
+  it("keeps table, group and original card on plenary cards, tallies byTable and byGroup, and reports each table", async () => {
+    const w = await createWorkshop({
+      tables: [
+        { id: "t1", label: "Window" },
+        { id: "t2", label: "Door" },
+        { id: "t3", label: "Paper only" },
+      ],
+    });
+    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const mapId = (await facilitator.command("activity.add", { kind: "map", title: "Tables", config: MAP_AT_TABLES }))
+      .result?.activityId as string;
+    const plenaryId = (
+      await facilitator.command("activity.add", {
+        kind: "map",
+        title: "Plenary",
+        config: { ...MAP_AT_TABLES, at: "room" },
+      })
+    ).result?.activityId as string;
+    expect((await facilitator.command("activity.open", { activityId: mapId })).ok).toBe(true);
+
+    const seats = [
+      ["t1", "community"],
+      ["t1", "community"],
+      ["t1", "statutory"],
+      ["t2", "community"],
+      ["t2", "statutory"],
+      ["t2", "statutory"],
+    ] as const;
+    const phones = [];
+    for (const [table, group] of seats) {
+      const p = await joinWorkshop(w.joinCode, { table, group });
+      phones.push(await connectThroughWorker(w.id, p.token));
+    }
+    const add = async (i: number, text: string) =>
+      (await phones[i]?.command("card.add", { activityId: mapId, lane: "day", kind: "idea", text }))?.result
+        ?.cardId as string;
+    const buses = await add(0, "Buses at night");
+    const drivers = await add(4, "Volunteer drivers");
+    await phones[1]?.command("card.support", { cardId: buses, on: true });
+    // Table 3 has nobody on a phone: its host transcribes the paper sheet.
+    const host3 = await mintHost(w.id, w.facilitatorToken, { role: "host", table: "t3" });
+    const host = await connectThroughWorker(w.id, host3.body.token);
+    const paper = (
+      await host.command("card.add", {
+        activityId: mapId,
+        lane: "day",
+        kind: "idea",
+        text: "Ramps on every bus",
+        onBehalfOf: { group: "voluntary" },
+      })
+    ).result?.cardId as string;
+
+    const harvest = await facilitator.command("cards.harvest", {
+      fromActivityId: mapId,
+      cardIds: [buses, drivers, paper],
+      toActivityId: plenaryId,
+    });
+    expect(harvest.ok).toBe(true);
+    const copies = harvest.result?.cardIds as string[];
+    const voteId = (
+      await facilitator.command("activity.add", {
+        kind: "vote",
+        title: "Priorities",
+        config: { method: "approve", fromActivity: { activityId: plenaryId } },
+      })
+    ).result?.activityId as string;
+    expect((await facilitator.command("activity.open", { activityId: voteId })).ok).toBe(true);
+    for (const [i, phone] of phones.entries()) {
+      const approved = i < 3 ? [copies[0]] : [copies[1], copies[2]];
+      expect((await phone.command("ballot.submit", { activityId: voteId, ballot: { approved } })).ok).toBe(true);
+    }
+    expect((await facilitator.command("results.reveal", { activityId: voteId })).ok).toBe(true);
+
+    type Report = {
+      activities: {
+        map?: { cards: { id: string; table?: string; origin?: Record<string, unknown> }[] };
+        vote?: {
+          result: {
+            byTable: Record<string, { voters: number }>;
+            byGroup: Record<string, unknown>;
+            optionTables: Record<string, string[]>;
+          };
+        };
+      }[];
+      tables: {
+        id: string;
+        label: string;
+        people: number;
+        peopleByGroup: Record<string, number>;
+        cards: { text: string; harvestedInto: string[]; transcribed: boolean }[];
+        voice: { groups: unknown[] };
+      }[];
+    };
+    const report = await eventually(async () => {
+      const r = await json<Report>(`/api/workshops/${w.id}/report`, { token: w.evaluatorToken });
+      const vote = r.body.activities.find((a) => a.vote)?.vote;
+      return vote && Object.keys(vote.result.byTable).length > 0 && r.body.tables?.[2]?.cards.length
+        ? r.body
+        : undefined;
+    }, "the session to reach D1");
+
+    const plenary = report.activities[1]?.map?.cards ?? [];
+    expect(plenary.find((c) => c.id === copies[0])?.origin).toMatchObject({
+      cardId: buses,
+      table: "t1",
+      group: "community",
+      supports: 1,
+    });
+    expect(plenary.find((c) => c.id === copies[2])?.origin).toMatchObject({
+      cardId: paper,
+      table: "t3",
+      group: "voluntary",
+    });
+    const result = report.activities.find((a) => a.vote)?.vote?.result;
+    expect(result?.byTable).toMatchObject({ t1: { voters: 3 }, t2: { voters: 3 } });
+    expect(Object.keys(result?.byGroup ?? {}).sort()).toEqual(["community", "statutory"]);
+    expect(result?.optionTables[copies[2] as string]).toEqual(["t3"]);
+
+    expect(report.tables.map((t) => [t.id, t.label, t.people])).toEqual([
+      ["t1", "Window", 3],
+      ["t2", "Door", 3],
+      ["t3", "Paper only", 0],
+    ]);
+    expect(report.tables[0]?.peopleByGroup).toEqual({ community: 2, statutory: 1 });
+    expect(report.tables[0]?.cards).toEqual([
+      expect.objectContaining({ text: "Buses at night", harvestedInto: [copies[0]], transcribed: false }),
+    ]);
+    expect(report.tables[2]?.cards).toEqual([
+      expect.objectContaining({ text: "Ramps on every bus", transcribed: true }),
+    ]);
+
+    const csv = await json<{ rows: Record<string, unknown>[] }>(
+      `/api/workshops/${w.id}/export?format=json&table=cards`,
+      { token: w.evaluatorToken },
+    );
+    const row = csv.body.rows.find((r) => r.card_id === copies[0]);
+    expect(row).toMatchObject({
+      origin_card_id: buses,
+      origin_table: "t1",
+      origin_group: "community",
+      origin_supports: 1,
+    });
+    expect(csv.body.rows.find((r) => r.card_id === buses)).toMatchObject({ table: "t1", origin_card_id: "" });
+    for (const c of [facilitator, host, ...phones]) c.close();
+  });
+});

@@ -34,6 +34,10 @@ export interface CardRow {
   deleted: number;
   x: number | null;
   y: number | null;
+  /** tables (#13, migration 0003): the table it was raised at */
+  table_id?: string | null;
+  /** tables (#13): JSON CardOrigin for a card harvested into a plenary map */
+  origin?: string | null;
 }
 
 export interface CommentRow {

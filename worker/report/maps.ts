@@ -1,7 +1,9 @@
 /** Service maps as saved: visible cards with their comments and links; hidden cards counted, never shown. */
 import type { MapConfig } from "../../party/model/commands";
+import type { CardOrigin } from "../../party/model/tables";
 import type { CardRow, CommentRow, LinkRow } from "../db/outputs";
 import type { ParticipantRow } from "../db/participants";
+import { originOf } from "./tables";
 
 export interface MapCardReport {
   id: string;
@@ -14,6 +16,10 @@ export interface MapCardReport {
   supports: number;
   createdAt: number;
   mergedInto: string | null;
+  /** tables (#13): the table it was raised at (maps at tables) */
+  table?: string;
+  /** tables (#13): where a harvested card came from */
+  origin?: CardOrigin;
   comments: { text: string; group: string; author: string | null; createdAt: number }[];
 }
 
@@ -26,6 +32,11 @@ export interface MapReport {
   /** visible cards per author group: counts only */
   cardsByGroup: Record<string, number>;
   links: { id: string; from: string; to: string; label: string }[];
+}
+
+function placeOf(c: CardRow): { origin?: CardOrigin } {
+  const origin = originOf(c);
+  return origin ? { origin } : {};
 }
 
 export function mapReport(
@@ -54,6 +65,8 @@ export function mapReport(
       supports: c.supports,
       createdAt: c.created_at,
       mergedInto: c.merged_into,
+      ...(c.table_id ? { table: c.table_id } : {}),
+      ...placeOf(c),
       comments: comments
         .filter((m) => m.card_id === c.id)
         .map((m) => ({ text: m.text, group: m.group_id, author: nameOf(m.author_id), createdAt: m.created_at })),

@@ -7,6 +7,7 @@ import { Ballot, type VoteConfig, type VoteOption } from "../../party/model/comm
 import { type CastBallot, type Tally, tally } from "../../party/model/tally";
 import type { BallotRow, CardRow, ResultRow } from "../db/outputs";
 import { parseColumn } from "./parse";
+import { originOf } from "./tables";
 
 export interface VoteReport {
   method: VoteConfig["method"];
@@ -58,19 +59,32 @@ export function voteReport(
   rows: readonly BallotRow[],
   saved: ResultRow | undefined,
   cards: ReadonlyMap<string, CardRow>,
+  /** tables (#13): participant id → the table they sat at */
+  seats: ReadonlyMap<string, string> = new Map(),
 ): VoteReport {
   const ballots = rows.flatMap((row): CastBallot[] => {
     const ballot = parseColumn(Ballot, row.ballot, `ballot ${activityId}/${row.participant_id}`);
-    return ballot ? [{ participantId: row.participant_id, group: row.group_id, ballot }] : [];
+    if (!ballot) return [];
+    const cast: CastBallot = { participantId: row.participant_id, group: row.group_id, ballot };
+    const table = seats.get(row.participant_id);
+    if (table) cast.table = table;
+    return [cast];
   });
   const options = optionsFor(config, ballots, saved, cards);
   const cardGroups = Object.fromEntries([...cards.values()].map((c) => [c.id, c.group_id]));
+  const cardTables = Object.fromEntries(
+    [...cards.values()].flatMap((c) => {
+      const table = c.table_id || originOf(c)?.table;
+      return table ? [[c.id, table]] : [];
+    }),
+  );
   const result = tally({
     method: config.method,
     options,
     ballots,
     topK: config.topK,
     cardGroups,
+    cardTables,
     weighting: config.weighting,
   });
   return {

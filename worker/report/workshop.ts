@@ -15,11 +15,12 @@ import {
   listResults,
 } from "../db/outputs";
 import { listParticipants } from "../db/participants";
-import { type WorkshopRow, workshopGroups } from "../db/workshops";
+import { type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { balanceOfVoiceReport } from "./balance";
 import { type FeedbackReport, summariseFeedback } from "./feedback";
 import { type MapReport, mapReport } from "./maps";
 import { parseColumn } from "./parse";
+import { tableSections } from "./tables";
 import { timeline } from "./timeline";
 import { type VoteReport, voteReport } from "./votes";
 
@@ -37,6 +38,8 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
   ]);
   const people = new Map(participants.map((p) => [p.id, p]));
   const cardsById = new Map(cards.map((c) => [c.id, c]));
+  // tables (#13): where each person sat, for results by table.
+  const seats = new Map(participants.flatMap((p) => (p.table_id ? [[p.id, p.table_id] as const] : [])));
 
   const agenda = activities.map((a) => ({
     id: a.id,
@@ -83,6 +86,7 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
         ballots.filter((b) => b.activity_id === a.id),
         results.find((r) => r.activity_id === a.id),
         cardsById,
+        seats,
       );
       return { ...base, vote };
     }
@@ -113,11 +117,21 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
       startedAt: w.started_at,
       closedAt: w.closed_at,
       groups: workshopGroups(w),
+      tables: workshopTables(w),
     },
     agenda,
     attendance,
     activities: sections,
     balanceOfVoice: balanceOfVoiceReport(workshopGroups(w), participants, cards, comments, ballots),
+    // tables (#13): a section per table (empty when the workshop had none)
+    tables: tableSections(
+      workshopTables(w),
+      workshopGroups(w),
+      participants,
+      cards,
+      comments,
+      new Map(activities.map((a) => [a.id, a.title])),
+    ),
     timeline: timeline(events),
   };
 }
