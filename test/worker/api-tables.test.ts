@@ -168,7 +168,7 @@ describe("the harvest, the vote and the report, end to end", () => {
       ["t2", "statutory"],
       ["t2", "statutory"],
     ] as const;
-    const phones = [];
+    const phones: Awaited<ReturnType<typeof connectThroughWorker>>[] = [];
     for (const [table, group] of seats) {
       const p = await joinWorkshop(w.joinCode, { table, group });
       phones.push(await connectThroughWorker(w.id, p.token));
