@@ -21,7 +21,11 @@ const STEPS = [
   ["lint", "biome check (lint + format)", ["npm", "run", "--silent", "lint"]],
   ["unit", "pure logic in Node", ["npm", "run", "--silent", "test:unit"]],
   ["worker", "API and rooms in workerd", ["npm", "run", "--silent", "test:worker"]],
-  ["bundle", "participant first load <= 60 KB gzip", [process.execPath, "scripts/bundle-size.mjs"]],
+  [
+    "bundle",
+    "participant journey: first load <= 60 KB gzip, whole journey measured",
+    [process.execPath, "scripts/bundle-size.mjs"],
+  ],
   ["e2e", "the app in Chromium and Node clients", ["npm", "run", "--silent", "test:e2e"]],
   ["fault", "runtime killed at random: nothing acknowledged lost", ["npm", "run", "--silent", "test:fault"]],
 ];

@@ -1,0 +1,80 @@
+/**
+ * Which built files a participant's phone loads over the whole journey (DESIGN "Budgets"):
+ * join (the landing page and the join form), the live room with every activity a phone
+ * can be shown (map, vote, feedback: lazy chunks), and the public follow-up page. Read
+ * from a Vite manifest, so the check follows the code as it is split, not a list of files.
+ *
+ * - The entry (index.html) and each participant route, with their static imports and CSS.
+ * - Everything a participant route loads later by dynamic import, recursively: the activity
+ *   chunks are part of the journey even though they are not first load.
+ * - Language catalogues are loaded one per phone: the journey counts the largest one that
+ *   is not English (English ships in the entry), as a phone in that language would.
+ * - Console code (facilitator, screen, evaluator, organiser) is reached only through the
+ *   entry's dynamic imports, which are not followed; a route that would drag it in shows up
+ *   as a console file in the list, which `consoleFiles` reports.
+ */
+
+/** The participant's route modules, by source path relative to Vite's root (web/). */
+export const PARTICIPANT_ROUTES = /^routes\/(landing|join|participant|follow-?up|followup|f)(\/index)?\.(t|j)sx?$/;
+/** The pages of the journey that must exist for the check to mean anything. */
+export const REQUIRED_ROUTES = ["landing", "join", "participant"];
+/** A language catalogue chunk (web/i18n/xx.ts), loaded one per phone. */
+const CATALOGUE = /^i18n\/([a-z]{2,3})\.ts$/;
+/** Console-only code: never part of the participant journey. */
+export const CONSOLE_CODE = /(facilitator|screen|evaluator|organise|ConsoleShell|console)/;
+
+/** @typedef {{file?: string, src?: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[], css?: string[]}} Chunk */
+
+/**
+ * @param {Record<string, Chunk>} manifest
+ * @returns {{ entry: string, routes: string[], keys: string[], files: string[], firstLoad: string[], catalogues: string[] }}
+ */
+export function journey(manifest) {
+  const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry && k.endsWith("index.html"));
+  if (!entry) throw new Error("manifest has no index.html entry");
+  const routes = Object.keys(manifest).filter((k) => PARTICIPANT_ROUTES.test(manifest[k]?.src ?? k));
+  for (const name of REQUIRED_ROUTES) {
+    if (!routes.some((k) => new RegExp(`^routes/${name}\\.`).test(manifest[k]?.src ?? k))) {
+      throw new Error(`no ${name} route in the manifest (looked for ${PARTICIPANT_ROUTES}); is it lazy-loaded?`);
+    }
+  }
+  const files = new Set();
+  const keys = new Set();
+  const catalogues = new Set();
+  /** Chunks whose dynamic imports have been followed. */
+  const followed = new Set();
+  /** @param {string} key @param {boolean} followDynamic */
+  const visit = (key, followDynamic) => {
+    // The entry's dynamic imports are every route, console ones included: never followed.
+    const dynamic = followDynamic && key !== entry;
+    if (keys.has(key) && (!dynamic || followed.has(key))) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest has no entry "${key}"`);
+    if (CATALOGUE.test(chunk.src ?? key)) {
+      catalogues.add(key);
+      return;
+    }
+    keys.add(key);
+    if (dynamic) followed.add(key);
+    if (typeof chunk.file === "string" && /\.(m?js|css)$/.test(chunk.file)) files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported, followDynamic);
+    if (dynamic) for (const imported of chunk.dynamicImports ?? []) visit(imported, true);
+  };
+  // First load: the entry and the participant pages with their static imports only.
+  visit(entry, false);
+  for (const route of routes) visit(route, false);
+  const firstLoad = [...files];
+  // The rest of the journey: what the participant pages load on demand.
+  for (const route of routes) visit(route, true);
+  // Catalogues the entry can load (the language picker is on every page).
+  for (const key of manifest[entry]?.dynamicImports ?? []) {
+    if (CATALOGUE.test(manifest[key]?.src ?? key)) catalogues.add(key);
+  }
+  return { entry, routes, keys: [...keys], files: [...files], firstLoad, catalogues: [...catalogues] };
+}
+
+/** Files in the list that look like console code (they should never be there). */
+export function consoleFiles(files) {
+  return files.filter((file) => CONSOLE_CODE.test(file));
+}
