@@ -1,7 +1,7 @@
 /** Which cards a participant's phone shows in a map (web/components/participant/map/cards.ts). */
 import { describe, expect, it } from "vitest";
 import type { Card } from "../../party/model/doc";
-import { cardsToShow } from "../../web/components/participant/map/cards";
+import { cardsToShow, windowCards } from "../../web/components/participant/map/cards";
 
 function card(id: string, patch: Partial<Card> = {}): Card {
   return {
@@ -82,5 +82,47 @@ describe("cards shown on the phone", () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ id: "refused-cmd9", refusedId: "cmd9", text: "Too late" });
     expect(shown[0]!.pendingId).toBeUndefined();
+  });
+});
+
+describe("a long map's window on the phone", () => {
+  const many = Array.from({ length: 800 }, (_, i) =>
+    card(`c${i + 1}`, { lane: i % 2 ? "later" : "now", text: i % 100 === 7 ? `Bus pass ${i}` : `card ${i}` }),
+  );
+  const view = { me: "me", lane: "", query: "", limit: 30 };
+
+  it("draws only the limit, newest first, and says how many match", () => {
+    const { shown, total } = windowCards(many, view);
+    expect(total).toBe(800);
+    expect(shown).toHaveLength(30);
+    expect(shown[0]!.id).toBe("c800");
+    expect(shown[29]!.id).toBe("c771");
+  });
+
+  it("puts my own cards (saved, waiting or refused) before everyone else's", () => {
+    const mine = card("c3", { authorId: "me" });
+    const waiting = { ...card("p1", { authorId: "me", createdAt: Number.MAX_SAFE_INTEGER }), pendingId: "cmd1" };
+    const { shown } = windowCards([...many.slice(3), mine, waiting], view);
+    expect(shown.slice(0, 2).map((c) => c.id)).toEqual(["p1", "c3"]);
+    expect(shown[2]!.id).toBe("c800");
+  });
+
+  it("filters by lane and by every word searched, in any case", () => {
+    const later = windowCards(many, { ...view, lane: "later", limit: 1000 });
+    expect(later.total).toBe(400);
+    expect(later.shown.every((c) => c.lane === "later")).toBe(true);
+    const found = windowCards(many, { ...view, query: "  bus PASS " });
+    expect(found.shown.map((c) => c.text)).toEqual([
+      "Bus pass 707",
+      "Bus pass 607",
+      "Bus pass 507",
+      "Bus pass 407",
+      "Bus pass 307",
+      "Bus pass 207",
+      "Bus pass 107",
+      "Bus pass 7",
+    ]);
+    expect(windowCards(many, { ...view, query: "bus 707" }).total).toBe(1);
+    expect(windowCards(many, { ...view, query: "nowhere" }).total).toBe(0);
   });
 });

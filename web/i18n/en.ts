@@ -128,6 +128,15 @@ export const en = {
   "map.charsOver": { one: "{count} character too many", other: "{count} characters too many" },
   "map.add": "Add card",
   "map.empty": "No cards here yet. Yours could be the first.",
+  // Long maps: find, filter by lane, and draw a window (issue #17).
+  "map.findHeading": "Find cards",
+  "map.find": "Find cards with these words",
+  "map.laneFilter": "Section to show",
+  "map.allLanes": "All sections",
+  "map.found": { one: "{count} card found", other: "{count} cards found" },
+  "map.noMatch": "No cards here match your search.",
+  "map.showing": "Showing {shown} of {total}: your own first, then the newest.",
+  "map.showMore": "Show more cards",
   "map.silent": "Quiet time: you see only your own cards until the facilitator shows everyone's.",
   "map.silent.plain": "Only you can see your cards for now.",
   "map.communityFirst":

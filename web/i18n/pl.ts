@@ -133,6 +133,20 @@ export const pl: Catalogue = {
   },
   "map.add": "Dodaj kartę",
   "map.empty": "Nie ma tu jeszcze kart. Twoja może być pierwsza.",
+  // Long maps: find, filter by lane, and draw a window (issue #17).
+  "map.findHeading": "Znajdź karty",
+  "map.find": "Znajdź karty z tymi słowami",
+  "map.laneFilter": "Pokaż część",
+  "map.allLanes": "Wszystkie części",
+  "map.found": {
+    one: "Znaleziono {count} kartę",
+    few: "Znaleziono {count} karty",
+    many: "Znaleziono {count} kart",
+    other: "Znaleziono {count} karty",
+  },
+  "map.noMatch": "Żadna karta tutaj nie pasuje do wyszukiwania.",
+  "map.showing": "Widać {shown} z {total}: najpierw Twoje, potem najnowsze.",
+  "map.showMore": "Pokaż więcej kart",
   "map.silent": "Cichy czas: widzisz tylko swoje karty, dopóki prowadzący nie pokaże wszystkich.",
   "map.silent.plain": "Na razie tylko Ty widzisz swoje karty.",
   "map.communityFirst":

@@ -125,6 +125,15 @@ export const so: Catalogue = {
   "map.charsOver": { one: "{count} xaraf ayaa dheeraad ah", other: "{count} xaraf ayaa dheeraad ah" },
   "map.add": "Ku dar kaarka",
   "map.empty": "Weli halkan kaar ma yaallo. Kaagu wuxuu noqon karaa kan ugu horreeya.",
+  // Long maps: find, filter by lane, and draw a window (issue #17).
+  "map.findHeading": "Raadi kaararka",
+  "map.find": "Raadi kaararka leh erayadan",
+  "map.laneFilter": "Qaybta la muujinayo",
+  "map.allLanes": "Dhammaan qaybaha",
+  "map.found": { one: "{count} kaar ayaa la helay", other: "{count} kaar ayaa la helay" },
+  "map.noMatch": "Halkan ma jiro kaar ku habboon raadintaada.",
+  "map.showing": "Waxaa la muujinayaa {shown} ka mid ah {total}: kuwaaga marka hore, kadibna kuwa ugu cusub.",
+  "map.showMore": "Muuji kaarar kale",
   "map.silent": "Waqti aamusnaan: waxaad arkaysaa kaararkaaga oo keliya ilaa hagahu muujiyo kuwa qof walba.",
   "map.silent.plain": "Hadda adiga keliya ayaa arki kara kaararkaaga.",
   "map.communityFirst":

@@ -123,6 +123,15 @@ export const ur: Catalogue = {
   "map.charsOver": { one: "{count} حرف زیادہ", other: "{count} حروف زیادہ" },
   "map.add": "کارڈ شامل کریں",
   "map.empty": "یہاں ابھی کوئی کارڈ نہیں۔ آپ کا پہلا ہو سکتا ہے۔",
+  // Long maps: find, filter by lane, and draw a window (issue #17).
+  "map.findHeading": "کارڈ تلاش کریں",
+  "map.find": "ان الفاظ والے کارڈ تلاش کریں",
+  "map.laneFilter": "کون سا حصہ دکھائیں",
+  "map.allLanes": "تمام حصے",
+  "map.found": { one: "{count} کارڈ ملا", other: "{count} کارڈ ملے" },
+  "map.noMatch": "یہاں کوئی کارڈ آپ کی تلاش سے نہیں ملتا۔",
+  "map.showing": "{total} میں سے {shown} دکھائے جا رہے ہیں: پہلے آپ کے، پھر سب سے نئے۔",
+  "map.showMore": "مزید کارڈ دکھائیں",
   "map.silent": "خاموش وقت: جب تک سہولت کار سب کے کارڈ نہ دکھائے، آپ صرف اپنے کارڈ دیکھیں گے۔",
   "map.silent.plain": "ابھی صرف آپ اپنے کارڈ دیکھ سکتے ہیں۔",
   "map.communityFirst":

@@ -2,8 +2,12 @@
  * A service-map activity on a phone: the prompt, a form to add a card, and the cards
  * lane by lane. Lanes are stacked sections with a jump list, which works with screen
  * readers, zoom and keyboards without a custom tab widget.
+ *
+ * A long map draws only a window of each lane (my own cards first, then the newest) with
+ * "show more", and can be narrowed to one lane or to cards with some words: an 800-card
+ * map stays a few hundred elements on a phone instead of 16,000 (issue #17).
  */
-import { type Component, createMemo, For, Show } from "solid-js";
+import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { MapConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { t, tn } from "../../../lib/i18n";
@@ -11,7 +15,15 @@ import { useRoom } from "../context";
 import { CardForm } from "./CardForm";
 import { CardItem } from "./CardItem";
 import { commentsByCard } from "./Comments";
-import { cardsToShow } from "./cards";
+import { cardsToShow, windowCards } from "./cards";
+
+/** Cards drawn at first across all lanes (each lane gets its share, at least LANE_MIN). */
+const FIRST_WINDOW = 48;
+const LANE_MIN = 8;
+/** "Show more" draws this many more in that lane. */
+const MORE = 24;
+/** Maps with fewer cards than this need no search or lane filter. */
+const FIND_FROM = 12;
 
 export const MapActivity: Component<{ activity: Activity; config: MapConfig }> = (props) => {
   const { room, participantId, me, workshop } = useRoom();
@@ -36,6 +48,21 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
     props.config.mode === "community-first" && props.activity.stage === "first" && !waitingForCommunity();
   const open = () => props.activity.status === "open" && !workshop()?.locked;
   const canAdd = () => open() && !waitingForCommunity();
+  const [laneFilter, setLaneFilter] = createSignal("");
+  const [query, setQuery] = createSignal("");
+  const [extra, setExtra] = createSignal<Record<string, number>>({});
+  const lanesShown = () => props.config.lanes.filter((lane) => !laneFilter() || lane.id === laneFilter());
+  const firstWindow = () => Math.max(LANE_MIN, Math.ceil(FIRST_WINDOW / Math.max(1, lanesShown().length)));
+  const laneTotals = createMemo(() => {
+    const totals = new Map<string, number>();
+    for (const card of cards()) totals.set(card.lane, (totals.get(card.lane) ?? 0) + 1);
+    return totals;
+  });
+  const found = createMemo(() =>
+    query().trim()
+      ? windowCards(cards(), { me: participantId, lane: laneFilter(), query: query(), limit: 0 }).total
+      : null,
+  );
 
   return (
     <div class="stack map-activity">
@@ -61,7 +88,7 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
               {(lane) => (
                 <li>
                   <a href={`#lane-${lane.id}`}>
-                    {lane.label} <span class="muted">({cards().filter((c) => c.lane === lane.id).length})</span>
+                    {lane.label} <span class="muted">({laneTotals().get(lane.id) ?? 0})</span>
                   </a>
                 </li>
               )}
@@ -69,17 +96,54 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
           </ul>
         </nav>
       </Show>
-      <For each={props.config.lanes}>
+      <Show when={cards().length >= FIND_FROM}>
+        <search class="map-find row" aria-label={t("map.findHeading")}>
+          <div class="field">
+            <label for="map-query">{t("map.find")}</label>
+            <input
+              id="map-query"
+              type="search"
+              value={query()}
+              onInput={(event) => setQuery(event.currentTarget.value)}
+              aria-describedby="map-found"
+            />
+          </div>
+          <Show when={props.config.lanes.length > 1}>
+            <div class="field">
+              <label for="map-lane-filter">{t("map.laneFilter")}</label>
+              <select
+                id="map-lane-filter"
+                value={laneFilter()}
+                onChange={(event) => setLaneFilter(event.currentTarget.value)}
+              >
+                <option value="">{t("map.allLanes")}</option>
+                <For each={props.config.lanes}>{(l) => <option value={l.id}>{l.label}</option>}</For>
+              </select>
+            </div>
+          </Show>
+          <p id="map-found" class="hint" aria-live="polite">
+            {found() === null ? "" : tn("map.found", found() ?? 0)}
+          </p>
+        </search>
+      </Show>
+      <For each={lanesShown()}>
         {(lane) => {
-          const inLane = () => cards().filter((card) => card.lane === lane.id);
+          const limit = () => firstWindow() + (extra()[lane.id] ?? 0);
+          const window = createMemo(() =>
+            windowCards(cards(), { me: participantId, lane: lane.id, query: query(), limit: limit() }),
+          );
+          const total = () => laneTotals().get(lane.id) ?? 0;
           return (
             <section class="lane" id={`lane-${lane.id}`} aria-labelledby={`lane-heading-${lane.id}`} tabindex="-1">
               <h2 id={`lane-heading-${lane.id}`} class="lane-heading">
-                {lane.label} <span class="muted lane-count">{tn("map.laneCount", inLane().length)}</span>
+                {lane.label} <span class="muted lane-count">{tn("map.laneCount", total())}</span>
               </h2>
-              <Show when={inLane().length > 0} fallback={<p class="muted">{t("map.empty")}</p>}>
+              <Show
+                when={window().shown.length > 0}
+                fallback={<p class="muted">{total() > 0 ? t("map.noMatch") : t("map.empty")}</p>}
+              >
                 <ul class="card-list">
-                  <For each={inLane()}>
+                  <For each={window().shown}>
                     {(card) => (
                       <CardItem
                         card={card}
@@ -90,6 +154,16 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
                     )}
                   </For>
                 </ul>
+              </Show>
+              <Show when={window().total > window().shown.length}>
+                <p class="muted">{t("map.showing", { shown: window().shown.length, total: window().total })}</p>
+                <button
+                  type="button"
+                  class="show-more"
+                  onClick={() => setExtra((all) => ({ ...all, [lane.id]: (all[lane.id] ?? 0) + MORE }))}
+                >
+                  {t("map.showMore")}
+                </button>
               </Show>
             </section>
           );

@@ -70,3 +70,30 @@ export function kindOf(kinds: readonly v.InferOutput<typeof CardKind>[], id: str
 export function laneOf(lanes: readonly v.InferOutput<typeof Lane>[], id: string) {
   return lanes.find((l) => l.id === id);
 }
+
+/** What the person chose to look at in a long map. */
+export interface CardView {
+  me: string;
+  /** one lane's id, or "" for every lane */
+  lane: string;
+  /** words to find in a card's text ("" for all) */
+  query: string;
+  /** how many cards to draw (the rest wait behind "show more") */
+  limit: number;
+}
+
+/**
+ * A long map on a phone draws only a window of it (issue #17: 800 cards must stay under
+ * 3,000 DOM nodes): my own cards first, then the newest; filtered by lane and by words.
+ * `total` is how many match, so the page can say how many more there are.
+ */
+export function windowCards(cards: readonly ShownCard[], view: CardView): { shown: ShownCard[]; total: number } {
+  const words = view.query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matching = cards.filter(
+    (card) =>
+      (!view.lane || card.lane === view.lane) && words.every((word) => card.text.toLocaleLowerCase().includes(word)),
+  );
+  const mine = (card: ShownCard): number => (card.authorId === view.me || card.pendingId || card.refusedId ? 0 : 1);
+  matching.sort((a, b) => mine(a) - mine(b) || b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+  return { shown: matching.slice(0, Math.max(0, view.limit)), total: matching.length };
+}
