@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import {
+  cachedDocBytes,
+  expectNoPageErrors,
+  MAP_CONFIG,
+  openActivity,
+  openPhone,
+  signIn,
+  usePhones,
+} from "./participant-kit";
 import { join, workshopWithFacilitator } from "./support";
 
 describe("participant phone offline", () => {
@@ -42,7 +50,11 @@ describe("participant phone offline", () => {
         }),
       )
       .toBeGreaterThan(3);
-    await a.page.waitForTimeout(2_500); // the doc cache is written at most every 2 s
+    // The doc is cached in IndexedDB (written at most every 2 s), never in localStorage.
+    await expect.poll(() => cachedDocBytes(a.page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("coproduce:doc")))).toEqual(
+      [],
+    );
 
     // Offline: the phone says so, and the card waits on the phone.
     await a.context.setOffline(true);

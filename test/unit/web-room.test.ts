@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { readServerFrame, syncStep1Frame } from "../../party/model/frames";
 import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
-import { docCacheKey } from "../../web/lib/room/cache";
+import { DocCache, type DocStore, legacyDocKey, memoryDocs } from "../../web/lib/room/cache";
 import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
 import { pendingKey } from "../../web/lib/room/queue";
 import { type KeyValueStore, memoryStore } from "../../web/lib/storage";
@@ -62,7 +62,11 @@ class FakeSocket implements WebSocketLike {
   }
 }
 
-function setup(store: KeyValueStore = memoryStore(), ticketFails: () => number | null = () => null) {
+function setup(
+  store: KeyValueStore = memoryStore(),
+  ticketFails: () => number | null = () => null,
+  docs: DocStore = memoryDocs(),
+) {
   const sockets: FakeSocket[] = [];
   const tickets: string[] = [];
   const states: string[] = [];
@@ -72,6 +76,7 @@ function setup(store: KeyValueStore = memoryStore(), ticketFails: () => number |
     token: "secret-token",
     actorKey: "p1",
     store,
+    docStore: docs,
     fetchTicket: async (token, workshopId) => {
       expect(token).toBe("secret-token");
       expect(workshopId).toBe("w1");
@@ -91,7 +96,7 @@ function setup(store: KeyValueStore = memoryStore(), ticketFails: () => number |
     random: () => 0.5,
     now: () => 999_000,
   });
-  return { conn, sockets, tickets, states, store };
+  return { conn, sockets, tickets, states, store, docs };
 }
 
 /** Lets the ticket promise settle. */
@@ -245,7 +250,7 @@ describe("room connection", () => {
   });
 
   it("stops for good when removed, settles what was pending and drops the cached doc", async () => {
-    const { conn, sockets, store } = setup();
+    const { conn, sockets, store, docs } = setup();
     conn.start();
     await flush();
     sockets[0]!.open();
@@ -253,13 +258,14 @@ describe("room connection", () => {
     const outcome = conn.send("card.add", card, "cmd-x");
     conn.doc.getMap("workshop").set("id", "w1"); // something to cache
     await vi.advanceTimersByTimeAsync(2_500);
-    expect(store.getItem(docCacheKey("w1"))).not.toBeNull();
+    expect(await docs.get("w1")).not.toBeNull();
     sockets[0]!.drop(CloseCode.removed);
     expect(conn.state).toBe("closed");
     expect(conn.closeReason).toBe("removed");
     await expect(outcome).resolves.toMatchObject({ ok: false });
     expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
-    expect(store.getItem(docCacheKey("w1"))).toBeNull();
+    await flush();
+    expect(await docs.get("w1")).toBeNull();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets).toHaveLength(1);
   });
@@ -278,19 +284,18 @@ describe("room connection", () => {
   });
 
   it("applies the room's updates and drops a cached doc the room does not know", async () => {
-    const store = memoryStore();
+    const docs = memoryDocs();
     const server = new Y.Doc();
     server.getMap("workshop").set("id", "w1");
     const stale = new Y.Doc();
     stale.getMap("cards").set("ghost", { id: "ghost" });
     // A cache from before the room was rebuilt.
-    const { DocCache } = await import("../../web/lib/room/cache");
-    new DocCache(store, "w1", stale).saveNow();
+    await new DocCache(docs, "w1", stale).saveNow();
 
-    const { conn, sockets } = setup(store);
-    expect(conn.doc.getMap("cards").has("ghost")).toBe(true);
+    const { conn, sockets } = setup(memoryStore(), () => null, docs);
     conn.start();
     await flush();
+    expect(conn.doc.getMap("cards").has("ghost")).toBe(true);
     sockets[0]!.open();
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, 0);
@@ -348,20 +353,69 @@ describe("room connection", () => {
 
 describe("doc cache", () => {
   it("keeps the three most recently used workshops' docs and drops older ones", async () => {
-    const { DocCache, docCacheKey: key } = await import("../../web/lib/room/cache");
-    const store = memoryStore();
+    const docs = memoryDocs();
     for (const id of ["w1", "w2", "w3", "w4"]) {
       const doc = new Y.Doc();
       doc.getMap("workshop").set("id", id);
-      new DocCache(store, id, doc).saveNow();
+      await new DocCache(docs, id, doc).saveNow();
     }
-    expect(store.getItem(key("w1"))).toBeNull();
-    for (const id of ["w2", "w3", "w4"]) expect(store.getItem(key(id))).not.toBeNull();
+    expect(await docs.get("w1")).toBeNull();
+    for (const id of ["w2", "w3", "w4"]) expect(await docs.get(id)).not.toBeNull();
     // Using w2 again makes w3 the oldest.
-    new DocCache(store, "w2", new Y.Doc()).saveNow();
-    new DocCache(store, "w5", new Y.Doc()).saveNow();
-    expect(store.getItem(key("w3"))).toBeNull();
-    expect(store.getItem(key("w2"))).not.toBeNull();
+    await new DocCache(docs, "w2", new Y.Doc()).saveNow();
+    await new DocCache(docs, "w5", new Y.Doc()).saveNow();
+    expect(await docs.get("w3")).toBeNull();
+    expect(await docs.get("w2")).not.toBeNull();
+  });
+
+  it("holds a 1 MB doc, which localStorage could not", async () => {
+    const docs = memoryDocs();
+    const big = new Y.Doc();
+    const cards = big.getMap("cards");
+    for (let i = 0; i < 4000; i++) cards.set(`c${i}`, { id: `c${i}`, text: `${i} ${"x".repeat(240)}` });
+    await new DocCache(docs, "w1", big).saveNow();
+    expect((await docs.get("w1"))!.byteLength).toBeGreaterThan(1_000_000);
+    const again = new Y.Doc();
+    expect(await new DocCache(docs, "w1", again).load()).toBe(true);
+    expect(again.getMap("cards").size).toBe(4000);
+  });
+
+  it("moves a doc cached in localStorage by an earlier version and removes the old keys", async () => {
+    const store = memoryStore();
+    const old = new Y.Doc();
+    old.getMap("workshop").set("id", "w1");
+    store.setItem(legacyDocKey("w1"), Buffer.from(Y.encodeStateAsUpdate(old)).toString("base64"));
+    store.setItem(legacyDocKey("w0"), "AAA=");
+    store.setItem("coproduce:docs", JSON.stringify(["w1", "w0"]));
+    const docs = memoryDocs();
+    const doc = new Y.Doc();
+    vi.useFakeTimers();
+    try {
+      expect(await new DocCache(docs, "w1", doc, store).load()).toBe(true);
+      expect(doc.getMap("workshop").get("id")).toBe("w1");
+      for (const key of [legacyDocKey("w1"), legacyDocKey("w0"), "coproduce:docs"])
+        expect(store.getItem(key)).toBeNull();
+      await vi.advanceTimersByTimeAsync(2_500);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await docs.get("w1")).not.toBeNull();
+  });
+
+  it("treats a store that cannot be read as empty and a broken entry as gone", async () => {
+    const refusing: DocStore = {
+      get: () => Promise.reject(new Error("IndexedDB refused")),
+      put: () => Promise.reject(new Error("quota")),
+      remove: () => Promise.reject(new Error("IndexedDB refused")),
+    };
+    const doc = new Y.Doc();
+    expect(await new DocCache(refusing, "w1", doc).load()).toBe(false);
+    await expect(new DocCache(refusing, "w1", doc).saveNow()).resolves.toBeUndefined();
+    const docs = memoryDocs();
+    await docs.put("w1", new Uint8Array([255, 255, 255]));
+    expect(await new DocCache(docs, "w1", new Y.Doc()).load()).toBe(false);
+    await Promise.resolve();
+    expect(await docs.get("w1")).toBeNull();
   });
 });
 

@@ -17,7 +17,7 @@ import {
 } from "../../../party/model/protocol";
 import type { KeyValueStore } from "../storage";
 import { retryDelay } from "./backoff";
-import { DocCache, loadCachedDoc } from "./cache";
+import { DocCache, type DocStore, defaultDocStore } from "./cache";
 import { CommandQueue, pendingKey } from "./queue";
 
 export type ConnectionState = "connecting" | "online" | "offline" | "closed";
@@ -79,8 +79,10 @@ export interface RoomConnectionOptions {
   socketUrl: (workshopId: string, ticket: string) => string;
   events?: Partial<RoomEvents>;
   network?: NetworkEvents | null;
-  /** cache the doc in `store` (phones); off for consoles that want no trace on shared laptops */
+  /** cache the doc on the device (phones); off for consoles that want no trace on shared laptops */
   cacheDoc?: boolean;
+  /** where the doc is cached: IndexedDB by default (web/lib/room/cache.ts) */
+  docStore?: DocStore;
   newId?: () => string;
   now?: () => number;
   random?: () => number;
@@ -122,6 +124,8 @@ export class RoomConnection {
 
   private readonly queue: CommandQueue;
   private readonly cache: DocCache | null;
+  /** The cached doc is applied before the first sync, so the room sends only what is new. */
+  private readonly cacheLoaded: Promise<unknown>;
   private readonly waiters = new Map<string, Array<(outcome: CommandOutcome) => void>>();
   private readonly peer: RoomPeer;
   private socket: WebSocketLike | null = null;
@@ -139,8 +143,11 @@ export class RoomConnection {
     this.peer = new RoomPeer();
     this.queue = new CommandQueue(options.store, pendingKey(options.workshopId, options.actorKey));
     for (const item of this.queue.list()) this.statuses.set(item.id, { state: "pending", name: item.name });
-    this.cache = options.cacheDoc === false ? null : new DocCache(options.store, options.workshopId, this.doc);
-    if (this.cache) loadCachedDoc(options.store, options.workshopId, this.doc);
+    this.cache =
+      options.cacheDoc === false
+        ? null
+        : new DocCache(options.docStore ?? defaultDocStore(), options.workshopId, this.doc, options.store);
+    this.cacheLoaded = this.cache?.load() ?? Promise.resolve(false);
     this.watchDoc(this.doc);
   }
 
@@ -157,7 +164,7 @@ export class RoomConnection {
     this.options.network?.removeEventListener("offline", this.onOffline);
     this.clearTimers();
     this.dropSocket(NORMAL_CLOSURE, "client stopped");
-    this.cache?.saveNow();
+    void this.cache?.saveNow();
     this.setState("closed", "stopped");
   }
 
@@ -214,7 +221,10 @@ export class RoomConnection {
     if (this.state !== "offline" || this.attempts === 0) this.setState("connecting", null);
     let ticket: string;
     try {
-      ticket = await this.options.fetchTicket(this.options.token, this.options.workshopId);
+      [ticket] = await Promise.all([
+        this.options.fetchTicket(this.options.token, this.options.workshopId),
+        this.cacheLoaded,
+      ]);
     } catch (error) {
       this.connecting = false;
       const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 0;
@@ -306,7 +316,7 @@ export class RoomConnection {
       this.queue.clear();
     }
     // A removed or withdrawn person's phone keeps no copy of the workshop either.
-    if (reason === "removed" || reason === "deleted") this.cache?.clear();
+    if (reason === "removed" || reason === "deleted") void this.cache?.clear();
     this.setState("closed", reason);
   }
 
@@ -404,7 +414,10 @@ export class RoomConnection {
   // ---- the doc ---------------------------------------------------------------------------
 
   private watchDoc(doc: Y.Doc): void {
-    doc.on("update", () => this.cache?.schedule());
+    // What the cache itself applied is already saved.
+    doc.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin !== "cache") this.cache?.schedule();
+    });
   }
 
   private replaceDoc(): void {
@@ -412,7 +425,7 @@ export class RoomConnection {
     this.peer.reset();
     this.watchDoc(this.doc);
     this.cache?.use(this.doc);
-    this.cache?.clear();
+    void this.cache?.clear();
     this.options.events?.doc?.(this.doc);
     // Our first step 1 described the stale doc; ask again from nothing.
     if (this.socket?.readyState === OPEN) this.socket.send(this.peer.syncStep1());
