@@ -258,14 +258,14 @@ describe("room connection", () => {
     const outcome = conn.send("card.add", card, "cmd-x");
     conn.doc.getMap("workshop").set("id", "w1"); // something to cache
     await vi.advanceTimersByTimeAsync(2_500);
-    expect(await docs.get("w1")).not.toBeNull();
+    expect(await docs.read("w1")).not.toEqual([]);
     sockets[0]!.drop(CloseCode.removed);
     expect(conn.state).toBe("closed");
     expect(conn.closeReason).toBe("removed");
     await expect(outcome).resolves.toMatchObject({ ok: false });
     expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
     await flush();
-    expect(await docs.get("w1")).toBeNull();
+    expect(await docs.read("w1")).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets).toHaveLength(1);
   });
@@ -290,7 +290,7 @@ describe("room connection", () => {
     const stale = new Y.Doc();
     stale.getMap("cards").set("ghost", { id: "ghost" });
     // A cache from before the room was rebuilt.
-    await new DocCache(docs, "w1", stale).saveNow();
+    await docs.replace("w1", Y.encodeStateAsUpdate(stale));
 
     const { conn, sockets } = setup(memoryStore(), () => null, docs);
     conn.start();
@@ -351,33 +351,77 @@ describe("room connection", () => {
   });
 });
 
+/** A doc whose every change is recorded by a cache, as the room connection does. */
+function cachedDoc(docs: DocStore, workshopId: string): { doc: Y.Doc; cache: DocCache } {
+  const doc = new Y.Doc();
+  const cache = new DocCache(docs, workshopId, doc);
+  doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin !== "cache") cache.record(update);
+  });
+  return { doc, cache };
+}
+
 describe("doc cache", () => {
   it("keeps the three most recently used workshops' docs and drops older ones", async () => {
     const docs = memoryDocs();
-    for (const id of ["w1", "w2", "w3", "w4"]) {
-      const doc = new Y.Doc();
+    const save = async (id: string) => {
+      const { doc, cache } = cachedDoc(docs, id);
       doc.getMap("workshop").set("id", id);
-      await new DocCache(docs, id, doc).saveNow();
-    }
-    expect(await docs.get("w1")).toBeNull();
-    for (const id of ["w2", "w3", "w4"]) expect(await docs.get(id)).not.toBeNull();
+      await cache.saveNow();
+    };
+    for (const id of ["w1", "w2", "w3", "w4"]) await save(id);
+    expect(await docs.read("w1")).toEqual([]);
+    for (const id of ["w2", "w3", "w4"]) expect(await docs.read(id)).toHaveLength(1);
     // Using w2 again makes w3 the oldest.
-    await new DocCache(docs, "w2", new Y.Doc()).saveNow();
-    await new DocCache(docs, "w5", new Y.Doc()).saveNow();
-    expect(await docs.get("w3")).toBeNull();
-    expect(await docs.get("w2")).not.toBeNull();
+    await save("w2");
+    await save("w5");
+    expect(await docs.read("w3")).toEqual([]);
+    expect(await docs.read("w2")).toHaveLength(2);
   });
 
-  it("holds a 1 MB doc, which localStorage could not", async () => {
+  it("saves what changed since the last save, not the whole doc, and reads it back whole", async () => {
     const docs = memoryDocs();
-    const big = new Y.Doc();
-    const cards = big.getMap("cards");
-    for (let i = 0; i < 4000; i++) cards.set(`c${i}`, { id: `c${i}`, text: `${i} ${"x".repeat(240)}` });
-    await new DocCache(docs, "w1", big).saveNow();
-    expect((await docs.get("w1"))!.byteLength).toBeGreaterThan(1_000_000);
+    const { doc, cache } = cachedDoc(docs, "w1");
+    const cards = doc.getMap("cards");
+    // The first sync: one large update, kept as it came.
+    const room = new Y.Doc();
+    for (let i = 0; i < 800; i++)
+      room.getMap("cards").set(`c${i}`, { id: `c${i}`, text: `card ${i} ${"x".repeat(60)}` });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room));
+    await cache.saveNow();
+    const first = await docs.read("w1");
+    expect(first).toHaveLength(1);
+    // Then cards arrive one by one: each save stores only those, merged.
+    for (let i = 800; i < 805; i++) cards.set(`c${i}`, { id: `c${i}`, text: `card ${i}` });
+    await cache.saveNow();
+    const second = await docs.read("w1");
+    expect(second).toHaveLength(2);
+    expect(second[1]!.byteLength).toBeLessThan(first[0]!.byteLength / 20);
+    const again = new Y.Doc();
+    expect(await new DocCache(docs, "w1", again).load()).toBe(true);
+    expect(again.getMap("cards").size).toBe(805);
+  });
+
+  it("holds a 1 MB doc, which localStorage could not, and compacts a long log when loading it", async () => {
+    const docs = memoryDocs();
+    const { doc, cache } = cachedDoc(docs, "w1");
+    const cards = doc.getMap("cards");
+    for (let batch = 0; batch < 50; batch++) {
+      for (let i = 0; i < 80; i++) {
+        const id = `c${batch * 80 + i}`;
+        cards.set(id, { id, text: `${id} ${"x".repeat(240)}` });
+      }
+      await cache.saveNow();
+    }
+    const pieces = await docs.read("w1");
+    expect(pieces.length).toBe(50);
+    expect(pieces.reduce((sum, p) => sum + p.byteLength, 0)).toBeGreaterThan(1_000_000);
     const again = new Y.Doc();
     expect(await new DocCache(docs, "w1", again).load()).toBe(true);
     expect(again.getMap("cards").size).toBe(4000);
+    const compacted = await docs.read("w1");
+    expect(compacted).toHaveLength(1);
+    expect(compacted[0]!.byteLength).toBeGreaterThan(1_000_000);
   });
 
   it("moves a doc cached in localStorage by an earlier version and removes the old keys", async () => {
@@ -399,23 +443,24 @@ describe("doc cache", () => {
     } finally {
       vi.useRealTimers();
     }
-    expect(await docs.get("w1")).not.toBeNull();
+    expect(await docs.read("w1")).toHaveLength(1);
   });
 
   it("treats a store that cannot be read as empty and a broken entry as gone", async () => {
     const refusing: DocStore = {
-      get: () => Promise.reject(new Error("IndexedDB refused")),
-      put: () => Promise.reject(new Error("quota")),
+      read: () => Promise.reject(new Error("IndexedDB refused")),
+      append: () => Promise.reject(new Error("quota")),
+      replace: () => Promise.reject(new Error("quota")),
       remove: () => Promise.reject(new Error("IndexedDB refused")),
     };
-    const doc = new Y.Doc();
-    expect(await new DocCache(refusing, "w1", doc).load()).toBe(false);
-    await expect(new DocCache(refusing, "w1", doc).saveNow()).resolves.toBeUndefined();
+    const { doc, cache } = cachedDoc(refusing, "w1");
+    expect(await cache.load()).toBe(false);
+    doc.getMap("workshop").set("id", "w1");
+    await expect(cache.saveNow()).resolves.toBeUndefined();
     const docs = memoryDocs();
-    await docs.put("w1", new Uint8Array([255, 255, 255]));
+    await docs.append("w1", new Uint8Array([255, 255, 255]), "log");
     expect(await new DocCache(docs, "w1", new Y.Doc()).load()).toBe(false);
-    await Promise.resolve();
-    expect(await docs.get("w1")).toBeNull();
+    expect(await docs.read("w1")).toEqual([]);
   });
 });
 

@@ -4,12 +4,17 @@
  * doc, so caching it reveals nothing private.
  *
  * In IndexedDB (through idb-keyval), as bytes: localStorage holds a few MB of strings per
- * site in all, and a 1 MB doc as base64 is 1.3 MB of it (issue #17). Saves are throttled: a
- * busy room changes many times a second and encoding the whole doc is not free. Docs cached
- * by older versions in localStorage are moved over once and their keys removed.
+ * site in all, and a 1 MB doc as base64 is 1.3 MB of it (issue #17). Docs cached by older
+ * versions in localStorage are moved over once and their keys removed.
+ *
+ * Saved as a log, not re-encoded: encoding a whole 800-card doc takes a throttled phone
+ * over 50 ms, a long task every save while cards arrive. So the updates the room sends are
+ * kept as they came (large ones, like the first sync, as segments; small ones merged per
+ * save into the log), and the doc is encoded whole ("compacted") only when the log is long:
+ * on load, or in an idle moment.
  */
 
-import { createStore, del, delMany, get, set, type UseStore, update } from "idb-keyval";
+import { createStore, delMany, getMany, setMany, type UseStore, update } from "idb-keyval";
 import { fromBase64 } from "lib0/buffer";
 import * as v from "valibot";
 import * as Y from "yjs";
@@ -18,64 +23,120 @@ import { type KeyValueStore, readJson } from "../storage";
 const SAVE_EVERY_MS = 2000;
 /** Docs kept per device: enough for a day of workshops, small enough for the storage quota. */
 const KEEP_DOCS = 3;
+/** An update this big (the first sync, a catch-up) is stored on its own, not merged into the log. */
+const SEGMENT_BYTES = 32 * 1024;
+/** Compact when loading a doc stored in more pieces than this... */
+const COMPACT_ON_LOAD = 40;
+/** ...and, while running, when the log grows past this (at 1 save per 2 s, an hour of a busy room). */
+const COMPACT_WHILE_RUNNING = 1800;
 const RECENT_KEY = "recent";
 const Recent = v.array(v.string());
+const Pieces = v.array(v.instance(Uint8Array));
 
 /** Where cached docs live: IndexedDB in the browser, memory in tests or when IndexedDB is refused. */
 export interface DocStore {
-  get(workshopId: string): Promise<Uint8Array | null>;
-  /** Saves `state` and forgets the oldest docs beyond the few kept. */
-  put(workshopId: string, state: Uint8Array): Promise<void>;
+  /** The updates that make up the cached doc, in order (empty when there is none). */
+  read(workshopId: string): Promise<Uint8Array[]>;
+  /**
+   * Adds an update after what is stored (a "segment" for large ones, else to the log), and
+   * remembers the doc as recently used, forgetting the oldest beyond the few kept.
+   * Resolves how many entries the log now has.
+   */
+  append(workshopId: string, update: Uint8Array, kind: "segment" | "log"): Promise<number>;
+  /** Replaces everything stored for the doc with one encoded state. */
+  replace(workshopId: string, state: Uint8Array): Promise<void>;
   remove(workshopId: string): Promise<void>;
 }
 
-const docKey = (workshopId: string): string => `doc:${workshopId}`;
+const segmentsKey = (workshopId: string): string => `doc:${workshopId}`;
+const logKey = (workshopId: string): string => `log:${workshopId}`;
+const pieces = (value: unknown): Uint8Array[] => (v.is(Pieces, value) ? value : []);
 
 export function indexedDbDocs(name = "coproduce"): DocStore {
   let store: UseStore | null = null;
   // Opened on first use: a page that never caches a doc never creates the database.
   const db = (): UseStore => (store ??= createStore(name, "docs"));
-  const recent = async (change: (ids: string[]) => string[]): Promise<string[]> => {
+  const touch = async (workshopId: string, keep: boolean): Promise<void> => {
     let dropped: string[] = [];
     await update<unknown>(
       RECENT_KEY,
       (old) => {
-        const ids = change(v.is(Recent, old) ? old : []);
+        const others = (v.is(Recent, old) ? old : []).filter((id) => id !== workshopId);
+        const ids = keep ? [workshopId, ...others] : others;
         dropped = ids.slice(KEEP_DOCS);
         return ids.slice(0, KEEP_DOCS);
       },
       db(),
     );
-    return dropped;
+    if (dropped.length > 0)
+      await delMany(
+        dropped.flatMap((id) => [segmentsKey(id), logKey(id)]),
+        db(),
+      );
   };
   return {
-    async get(workshopId) {
-      const value = await get<unknown>(docKey(workshopId), db());
-      return value instanceof Uint8Array ? value : null;
+    async read(workshopId) {
+      const [segments, log] = await getMany<unknown>([segmentsKey(workshopId), logKey(workshopId)], db());
+      return [...pieces(segments), ...pieces(log)];
     },
-    async put(workshopId, state) {
-      await set(docKey(workshopId), state, db());
-      const dropped = await recent((ids) => [workshopId, ...ids.filter((id) => id !== workshopId)]);
-      if (dropped.length > 0) await delMany(dropped.map(docKey), db());
+    async append(workshopId, piece, kind) {
+      let entries = 0;
+      const key = kind === "segment" ? segmentsKey(workshopId) : logKey(workshopId);
+      await update<unknown>(
+        key,
+        (old) => {
+          const list = [...pieces(old), piece];
+          entries = list.length;
+          return list;
+        },
+        db(),
+      );
+      await touch(workshopId, true);
+      return kind === "log" ? entries : 0;
+    },
+    async replace(workshopId, state) {
+      await setMany(
+        [
+          [segmentsKey(workshopId), [state]],
+          [logKey(workshopId), []],
+        ],
+        db(),
+      );
+      await touch(workshopId, true);
     },
     async remove(workshopId) {
-      await del(docKey(workshopId), db());
-      await recent((ids) => ids.filter((id) => id !== workshopId));
+      await delMany([segmentsKey(workshopId), logKey(workshopId)], db());
+      await touch(workshopId, false);
     },
   };
 }
 
 export function memoryDocs(): DocStore & { readonly size: number } {
-  const docs = new Map<string, Uint8Array>();
+  const docs = new Map<string, { segments: Uint8Array[]; log: Uint8Array[] }>();
+  const touch = (workshopId: string): { segments: Uint8Array[]; log: Uint8Array[] } => {
+    const doc = docs.get(workshopId) ?? { segments: [], log: [] };
+    docs.delete(workshopId);
+    docs.set(workshopId, doc);
+    for (const old of [...docs.keys()].slice(0, Math.max(0, docs.size - KEEP_DOCS))) docs.delete(old);
+    return doc;
+  };
   return {
     get size() {
       return docs.size;
     },
-    get: async (workshopId) => docs.get(workshopId) ?? null,
-    put: async (workshopId, state) => {
-      docs.delete(workshopId);
-      docs.set(workshopId, state);
-      for (const old of [...docs.keys()].slice(0, Math.max(0, docs.size - KEEP_DOCS))) docs.delete(old);
+    read: async (workshopId) => {
+      const doc = docs.get(workshopId);
+      return doc ? [...doc.segments, ...doc.log] : [];
+    },
+    append: async (workshopId, piece, kind) => {
+      const doc = touch(workshopId);
+      (kind === "segment" ? doc.segments : doc.log).push(piece);
+      return kind === "log" ? doc.log.length : 0;
+    },
+    replace: async (workshopId, state) => {
+      const doc = touch(workshopId);
+      doc.segments = [state];
+      doc.log = [];
     },
     remove: async (workshopId) => {
       docs.delete(workshopId);
@@ -115,6 +176,9 @@ export function takeLegacyDoc(store: KeyValueStore, workshopId: string): Uint8Ar
 
 export class DocCache {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Updates made to the doc since the last save, in order. */
+  private unsaved: Uint8Array[] = [];
+  private compacting = false;
 
   constructor(
     private readonly docs: DocStore,
@@ -130,27 +194,40 @@ export class DocCache {
    */
   async load(): Promise<boolean> {
     const legacy = this.legacy ? takeLegacyDoc(this.legacy, this.workshopId) : null;
-    let state: Uint8Array | null = null;
+    let stored: Uint8Array[] = [];
     try {
-      state = await this.docs.get(this.workshopId);
+      stored = await this.docs.read(this.workshopId);
     } catch {
       // IndexedDB refused (private mode, storage disabled): start empty, sync from the room.
     }
-    state ??= legacy;
-    if (!state) return false;
+    if (stored.length === 0 && legacy) {
+      stored = [legacy];
+      this.record(legacy);
+    }
+    if (stored.length === 0) return false;
     try {
-      Y.applyUpdate(this.doc, state, "cache");
-      if (state === legacy) this.schedule();
-      return true;
+      // One transaction: the page re-reads the doc once, not once per stored piece.
+      this.doc.transact(() => {
+        for (const piece of stored) Y.applyUpdate(this.doc, piece, "cache");
+      }, "cache");
     } catch {
-      void this.clear();
+      await this.clear();
       return false;
     }
+    if (stored.length > COMPACT_ON_LOAD) await this.compact();
+    return true;
   }
 
   /** Follow a replacement doc (after the room told us our cache was stale). */
   use(doc: Y.Doc): void {
     this.doc = doc;
+    this.unsaved = [];
+  }
+
+  /** An update the doc just took (not one the cache applied): saved on the next save. */
+  record(update: Uint8Array): void {
+    this.unsaved.push(update);
+    this.schedule();
   }
 
   /** Save soon; repeated calls within the window share one save. */
@@ -167,8 +244,19 @@ export class DocCache {
       clearTimeout(this.timer);
       this.timer = null;
     }
+    const updates = this.unsaved;
+    this.unsaved = [];
+    if (updates.length === 0) return;
+    const large = updates.filter((u) => u.byteLength >= SEGMENT_BYTES);
+    const small = updates.filter((u) => u.byteLength < SEGMENT_BYTES);
     try {
-      await this.docs.put(this.workshopId, Y.encodeStateAsUpdate(this.doc));
+      // Order across the two kinds does not matter: Yjs applies updates in any order.
+      for (const segment of large) await this.docs.append(this.workshopId, segment, "segment");
+      if (small.length > 0) {
+        const merged = small.length === 1 ? small[0]! : Y.mergeUpdates(small);
+        const entries = await this.docs.append(this.workshopId, merged, "log");
+        if (entries > COMPACT_WHILE_RUNNING) this.compactWhenIdle();
+      }
     } catch {
       // Quota full or storage refused: the phone works without a cache, it only reloads slower.
     }
@@ -177,10 +265,33 @@ export class DocCache {
   async clear(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.unsaved = [];
     try {
       await this.docs.remove(this.workshopId);
     } catch {
       // Nothing to remove from a store we cannot reach.
     }
+  }
+
+  /** Stores the doc as one encoded state instead of its pieces. */
+  private async compact(): Promise<void> {
+    if (this.compacting) return;
+    this.compacting = true;
+    try {
+      // Everything unsaved is in the encoded state; what arrives while it is written is recorded anew.
+      this.unsaved = [];
+      await this.docs.replace(this.workshopId, Y.encodeStateAsUpdate(this.doc));
+    } catch {
+      // As in saveNow: no cache is a slower reload, not a broken one.
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  private compactWhenIdle(): void {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+      .requestIdleCallback;
+    if (idle) idle(() => void this.compact(), { timeout: 30_000 });
+    else setTimeout(() => void this.compact(), 0);
   }
 }

@@ -415,8 +415,8 @@ export class RoomConnection {
 
   private watchDoc(doc: Y.Doc): void {
     // What the cache itself applied is already saved.
-    doc.on("update", (_update: Uint8Array, origin: unknown) => {
-      if (origin !== "cache") this.cache?.schedule();
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== "cache") this.cache?.record(update);
     });
   }
 
