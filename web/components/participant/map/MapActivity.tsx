@@ -58,10 +58,12 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
     for (const card of cards()) totals.set(card.lane, (totals.get(card.lane) ?? 0) + 1);
     return totals;
   });
+  /** Every matching card in the order a lane draws them, sorted once per change rather than once per lane. */
+  const ordered = createMemo(
+    () => windowCards(cards(), { me: participantId, lane: "", query: query(), limit: Number.POSITIVE_INFINITY }).shown,
+  );
   const found = createMemo(() =>
-    query().trim()
-      ? windowCards(cards(), { me: participantId, lane: laneFilter(), query: query(), limit: 0 }).total
-      : null,
+    query().trim() ? ordered().filter((card) => !laneFilter() || card.lane === laneFilter()).length : null,
   );
 
   return (
@@ -129,9 +131,10 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
       <For each={lanesShown()}>
         {(lane) => {
           const limit = () => firstWindow() + (extra()[lane.id] ?? 0);
-          const window = createMemo(() =>
-            windowCards(cards(), { me: participantId, lane: lane.id, query: query(), limit: limit() }),
-          );
+          const window = createMemo(() => {
+            const inLane = ordered().filter((card) => card.lane === lane.id);
+            return { shown: inLane.slice(0, limit()), total: inLane.length };
+          });
           const total = () => laneTotals().get(lane.id) ?? 0;
           return (
             <section class="lane" id={`lane-${lane.id}`} aria-labelledby={`lane-heading-${lane.id}`} tabindex="-1">
