@@ -99,6 +99,41 @@ export interface StartOptions {
   port?: number;
   /** Fresh state: apply the migrations before answering. */
   migrate: boolean;
+  /** A built web app (vite build) to serve as the Worker's ASSETS; without it, pages are 404. */
+  assetsDir?: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+};
+
+/**
+ * The ASSETS binding as wrangler.toml configures it for a single-page app: a file when
+ * there is one, index.html for any other path. (The phone benchmark needs the pages;
+ * the room benchmark never asks.)
+ */
+function serveAssets(dir: string | undefined): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (!dir) return new Response("Not found", { status: 404 });
+    const pathname = decodeURIComponent(new URL(request.url).pathname);
+    const file = path.join(dir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
+    const inside = file.startsWith(dir + path.sep);
+    const body = inside ? await readFile(file).catch(() => null) : null;
+    if (body) {
+      return new Response(body, {
+        headers: { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" },
+      });
+    }
+    return new Response(await readFile(path.join(dir, "index.html")), {
+      headers: { "content-type": CONTENT_TYPES[".html"]! },
+    });
+  };
 }
 
 /** Starts the bundle on 127.0.0.1 and resolves once GET /api/health answers ok. */
@@ -116,8 +151,8 @@ export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
       d1Databases: { DB: "coproduce-bench" },
       durableObjects: { WorkshopRoom: { className: "WorkshopRoom", useSQLite: true } },
       bindings: { ORGANISER_TOKEN: o.organiserToken, PUBLIC_ORIGIN: "" },
-      // The Worker only asks ASSETS for non-API paths, which the benchmark never requests.
-      serviceBindings: { ASSETS: () => new Response("Not found", { status: 404 }) },
+      // The Worker asks ASSETS for non-API paths: the phone benchmark's pages.
+      serviceBindings: { ASSETS: serveAssets(o.assetsDir) },
       resourcePersistencePath: o.persistTo,
       // BENCH_INSPECTOR_PORT=9229 lets a profiler attach to the room's isolate (see BENCHMARKS.md).
       ...(process.env.BENCH_INSPECTOR_PORT ? { inspectorPort: Number(process.env.BENCH_INSPECTOR_PORT) } : {}),

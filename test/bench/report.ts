@@ -9,7 +9,7 @@ export interface ReportInput {
   machine: string;
   when: string;
   options: { clients: number; editsPerSecond: number; seconds: number };
-  room: RoomLoadResult;
+  room: RoomLoadResult | null;
   reference: ReferenceResult | null;
   scale: ScaleResult | null;
 }
@@ -47,33 +47,9 @@ export function renderReport(r: ReportInput): string {
     "Node process on the same machine, over 127.0.0.1. Figures on a shared 2-core machine are noisy:",
     "compare runs made together, and read the reference column beside ours.",
     "",
-    `## ${n} phones in one room`,
-    "",
-    `${room.joined} of ${n} phones joined through the real flow (HTTP join → ticket → WebSocket → Yjs sync), 25 at a`,
-    `time, in ${(room.joinWallMs / 1000).toFixed(1)} s; ${room.joinErrors.length} joins failed; ${room.unexpectedCloses} connections`,
-    `closed unexpectedly. Then ${room.edits.count} cards were added at ${r.options.editsPerSecond}/s from random phones, every`,
-    "phone supported a card and every phone submitted a dots ballot (50/s).",
-    "",
-    "| what | n | p50 | p95 | p99 | max | budget |",
-    "|---|---|---|---|---|---|---|",
-    row("join, whole (HTTP join + ticket + WebSocket + sync)", room.joinTime),
-    row("of which WebSocket connect + sync", room.connectTime),
-    row("ack: card.add", room.ack.cards, `p95 ≤ 50 ms: ${verdict(room.ack.cards.percentile(95) <= 50)}`),
-    row("ack: card.support", room.ack.supports),
-    row("ack: ballot.submit", room.ack.ballots),
-    row(
-      "edit visible on another phone",
-      room.edits.delivery,
-      `p95 ≤ 150 ms: ${verdict(room.edits.delivery.percentile(95) <= 150)}`,
-    ),
-    row("edit visible on every other phone", room.edits.everyone),
-    "",
-    `Command errors: ${room.commandErrors.length}${room.commandErrors.length ? ` (first: ${room.commandErrors.slice(0, 3).join("; ")})` : ""}.`,
-    `Deliveries missing after 15 s: ${room.edits.missing()}.`,
-    ...(room.joinErrors.length ? [`First join errors: ${room.joinErrors.slice(0, 3).join("; ")}.`] : []),
-    "",
   ];
-  if (reference) {
+  if (room) lines.push(...roomSection(r, room, n));
+  if (reference && room) {
     lines.push(
       "## Reference: plain y-websocket server, same load",
       "",
@@ -120,4 +96,34 @@ export function renderReport(r: ReportInput): string {
     );
   }
   return lines.join("\n");
+}
+
+function roomSection(r: ReportInput, room: RoomLoadResult, n: number): string[] {
+  return [
+    `## ${n} phones in one room`,
+    "",
+    `${room.joined} of ${n} phones joined through the real flow (HTTP join → ticket → WebSocket → Yjs sync), 25 at a`,
+    `time, in ${(room.joinWallMs / 1000).toFixed(1)} s; ${room.joinErrors.length} joins failed; ${room.unexpectedCloses} connections`,
+    `closed unexpectedly. Then ${room.edits.count} cards were added at ${r.options.editsPerSecond}/s from random phones, every`,
+    "phone supported a card and every phone submitted a dots ballot (50/s).",
+    "",
+    "| what | n | p50 | p95 | p99 | max | budget |",
+    "|---|---|---|---|---|---|---|",
+    row("join, whole (HTTP join + ticket + WebSocket + sync)", room.joinTime),
+    row("of which WebSocket connect + sync", room.connectTime),
+    row("ack: card.add", room.ack.cards, `p95 ≤ 50 ms: ${verdict(room.ack.cards.percentile(95) <= 50)}`),
+    row("ack: card.support", room.ack.supports),
+    row("ack: ballot.submit", room.ack.ballots),
+    row(
+      "edit visible on another phone",
+      room.edits.delivery,
+      `p95 ≤ 150 ms: ${verdict(room.edits.delivery.percentile(95) <= 150)}`,
+    ),
+    row("edit visible on every other phone", room.edits.everyone),
+    "",
+    `Command errors: ${room.commandErrors.length}${room.commandErrors.length ? ` (first: ${room.commandErrors.slice(0, 3).join("; ")})` : ""}.`,
+    `Deliveries missing after 15 s: ${room.edits.missing()}.`,
+    ...(room.joinErrors.length ? [`First join errors: ${room.joinErrors.slice(0, 3).join("; ")}.`] : []),
+    "",
+  ];
 }

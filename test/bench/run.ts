@@ -8,12 +8,15 @@
  *   npm run bench -- --clients 1000        the stretch
  *   npm run bench -- --no-reference --no-scale
  *   npm run bench -- --clients 1000 --no-scale --append   add a run to BENCHMARKS.md
+ *   npm run bench -- --no-room --no-scale                 the phone alone (Chromium, 4× CPU, Slow 4G)
+ *   npm run bench -- --no-phone                           the server alone
  */
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { makeTempDir, ROOT, randomToken, removeDir } from "../../scripts/lib/app";
+import { buildWeb, makeTempDir, ROOT, randomToken, removeDir } from "../../scripts/lib/app";
 import { type BenchApp, bundleWorker, startBenchApp } from "./miniflare-app";
+import { renderPhone, runPhoneBench } from "./phone";
 import { runReference } from "./reference";
 import { renderReport } from "./report";
 import { runRoomLoad } from "./room-load";
@@ -32,7 +35,11 @@ const options = {
   editsPerSecond: numberFlag("--edit-rate", 20, 200),
   seconds: numberFlag("--seconds", 15, 60),
   scalePeople: numberFlag("--scale-people", 200, 500),
-  reference: !process.argv.includes("--no-reference"),
+  phoneCards: numberFlag("--phone-cards", 800, 5000),
+  boardCards: numberFlag("--board-cards", 3000, 5000),
+  room: !process.argv.includes("--no-room"),
+  phone: !process.argv.includes("--no-phone"),
+  reference: !process.argv.includes("--no-reference") && !process.argv.includes("--no-room"),
   scale: !process.argv.includes("--no-scale"),
   append: process.argv.includes("--append"),
   out: path.join(ROOT, "BENCHMARKS.md"),
@@ -59,10 +66,21 @@ async function main(): Promise<void> {
     log("bundling the Worker as a deploy would, and starting it on workerd through Miniflare…");
     // The bundle is made once, up front: edits elsewhere in the repo cannot change the app mid-run.
     const script = await bundleWorker(dir);
-    app = await startBenchApp({ script, persistTo, organiserToken, migrate: true });
+    // The phone benchmark needs the pages: the web app built once too, served as ASSETS.
+    const assetsDir = options.phone ? await buildWeb({ outDir: path.join(dir, "web"), onOutput: () => {} }) : undefined;
+    app = await startBenchApp({ script, persistTo, organiserToken, migrate: true, assetsDir });
     log(`app at ${app.baseUrl}`);
 
-    const room = await runRoomLoad({ baseUrl: app.baseUrl, organiserToken, ...options, log });
+    const room = options.room ? await runRoomLoad({ baseUrl: app.baseUrl, organiserToken, ...options, log }) : null;
+    const phone = options.phone
+      ? await runPhoneBench({
+          baseUrl: app.baseUrl,
+          organiserToken,
+          cards: options.phoneCards,
+          boardCards: Math.max(options.boardCards, options.phoneCards + 100),
+          log,
+        })
+      : null;
     const reference = options.reference ? await runReference({ ...options, log }) : null;
     const scale = options.scale
       ? await runScale({
@@ -78,7 +96,7 @@ async function main(): Promise<void> {
             const port = app!.port;
             await app!.stop();
             app = undefined;
-            app = await startBenchApp({ script, persistTo, organiserToken, port, migrate: false });
+            app = await startBenchApp({ script, persistTo, organiserToken, port, migrate: false, assetsDir });
             return app;
           },
         })
@@ -86,7 +104,9 @@ async function main(): Promise<void> {
 
     const command = `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-    const report = renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale });
+    const report =
+      renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale }) +
+      (phone ? `\n${renderPhone(phone)}` : "");
     console.log(`\n${report}`);
     if (options.append) await appendFile(options.out, `\n---\n\n${report}`);
     else await writeFile(options.out, `# Benchmarks\n\n${await readingOf(options.out)}${report}`);
