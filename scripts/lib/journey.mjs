@@ -61,9 +61,13 @@ export function journey(manifest) {
     for (const imported of chunk.imports ?? []) visit(imported, followDynamic);
     if (dynamic) for (const imported of chunk.dynamicImports ?? []) visit(imported, true);
   };
-  // First load: the entry and the participant pages with their static imports only.
+  // First load: the entry and the pages from the code box to the room (landing, join, room)
+  // with their static imports. The follow-up page is a later visit of its own.
+  const firstLoadRoutes = routes.filter((k) =>
+    REQUIRED_ROUTES.some((name) => new RegExp(`^routes/${name}\\.`).test(manifest[k]?.src ?? k)),
+  );
   visit(entry, false);
-  for (const route of routes) visit(route, false);
+  for (const route of firstLoadRoutes) visit(route, false);
   const firstLoad = [...files];
   // The rest of the journey: what the participant pages load on demand.
   for (const route of routes) visit(route, true);

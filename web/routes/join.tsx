@@ -75,14 +75,11 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
   // While the person reads and fills the form, fetch the room's code (and the activity views)
   // so "Join" waits only for the network round trips it needs (issue #17: cards ≤ 2 s after Join).
   onMount(() => {
-    void import("../components/participant/ActivityView")
-      .then((m) => m.preloadActivities())
+    void import("./participant")
+      .then((room) => room.preloadActivities())
       .catch(() => {
         // Offline or a failed fetch: the room page loads what it needs itself.
       });
-    void import("./participant").catch(() => {
-      // As above: a warm-up only.
-    });
   });
 
   const submit = async (event: SubmitEvent): Promise<void> => {

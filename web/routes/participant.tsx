@@ -180,3 +180,5 @@ const RoomBody: Component<{ withdrawn: boolean }> = (props) => {
 };
 
 export default Participant;
+/** For the join page, to fetch the activity views while the person fills the form. */
+export { preloadActivities };
