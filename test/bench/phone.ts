@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 import { createWorkshop, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
+import { cachedDocBytes } from "../support/doc-cache";
 import { Samples, sleep } from "./stats";
 
 /** DevTools' "Slow 4G" preset (Chromium's own figures: 150 ms RTT × 3.75, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up). */
@@ -207,24 +208,6 @@ async function cardsDrawn(page: Page, n: number, timeout: number): Promise<numbe
   return at;
 }
 
-/** Bytes of the workshop's doc in the phone's IndexedDB cache (0 if none yet). */
-async function cachedBytes(page: Page, workshopId: string): Promise<number> {
-  return page.evaluate(async (id) => {
-    if (!(await indexedDB.databases()).some((db) => db.name === "coproduce")) return 0;
-    return new Promise<number>((resolve) => {
-      const open = indexedDB.open("coproduce");
-      open.onerror = () => resolve(0);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains("docs")) return resolve(0);
-        const get = db.transaction("docs").objectStore("docs").get(`doc:${id}`);
-        get.onsuccess = () => resolve(get.result instanceof Uint8Array ? get.result.byteLength : 0);
-        get.onerror = () => resolve(0);
-      };
-    });
-  }, workshopId);
-}
-
 export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchResult> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const workshop = await createWorkshop(o.baseUrl, o.organiserToken, { title: `Phone bench ${Date.now()}` });
@@ -313,10 +296,10 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
 
     // Offline reload: the map from the phone's cache.
     const deadline = performance.now() + 20_000;
-    let bytes = await cachedBytes(page, workshop.id);
+    let bytes = await cachedDocBytes(page, workshop.id);
     while (bytes === 0 && performance.now() < deadline) {
       await sleep(250);
-      bytes = await cachedBytes(page, workshop.id);
+      bytes = await cachedDocBytes(page, workshop.id);
     }
     await context.setOffline(true);
     const reloadStart = performance.now();

@@ -123,34 +123,4 @@ export function expectNoPageErrors(phone: Phone): void {
   expect(phone.errors, "console errors or CSP violations on the phone").toEqual([]);
 }
 
-/**
- * Bytes of the doc the phone cached for a workshop in IndexedDB (web/lib/room/cache.ts),
- * 0 when there is none. Checks the database exists first: opening a missing one would
- * create it empty, under the app's feet.
- */
-export async function cachedDocBytes(page: Page, workshopId: string): Promise<number> {
-  return page.evaluate(async (id) => {
-    if (!(await indexedDB.databases()).some((db) => db.name === "coproduce")) return 0;
-    return new Promise<number>((resolve) => {
-      const open = indexedDB.open("coproduce");
-      open.onerror = () => resolve(0);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains("docs")) {
-          db.close();
-          resolve(0);
-          return;
-        }
-        const get = db.transaction("docs").objectStore("docs").get(`doc:${id}`);
-        get.onsuccess = () => {
-          db.close();
-          resolve(get.result instanceof Uint8Array ? get.result.byteLength : 0);
-        };
-        get.onerror = () => {
-          db.close();
-          resolve(0);
-        };
-      };
-    });
-  }, workshopId);
-}
+export { cachedDocBytes } from "../support/doc-cache";
