@@ -101,6 +101,8 @@ function setup(
 
 /** Lets the ticket promise settle. */
 async function flush(): Promise<void> {
+  // The doc cache's code is imported on demand before the first ticket (web/lib/room/connection.ts).
+  await vi.dynamicImportSettled();
   for (let i = 0; i < 5; i++) await Promise.resolve();
 }
 
@@ -294,6 +296,7 @@ describe("room connection", () => {
 
     const { conn, sockets } = setup(memoryStore(), () => null, docs);
     conn.start();
+    await conn.cacheReady;
     await flush();
     expect(conn.doc.getMap("cards").has("ghost")).toBe(true);
     sockets[0]!.open();

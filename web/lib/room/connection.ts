@@ -17,7 +17,7 @@ import {
 } from "../../../party/model/protocol";
 import type { KeyValueStore } from "../storage";
 import { retryDelay } from "./backoff";
-import { DocCache, type DocStore, defaultDocStore } from "./cache";
+import type { DocCache, DocStore } from "./cache";
 import { CommandQueue, pendingKey } from "./queue";
 
 export type ConnectionState = "connecting" | "online" | "offline" | "closed";
@@ -123,9 +123,13 @@ export class RoomConnection {
   readonly statuses = new Map<string, CommandStatus>();
 
   private readonly queue: CommandQueue;
-  private readonly cache: DocCache | null;
-  /** The cached doc is applied before the first sync, so the room sends only what is new. */
-  private readonly cacheLoaded: Promise<unknown>;
+  private cache: DocCache | null = null;
+  /**
+   * Settles once the cached doc (if any) is applied: before the first sync, so the room
+   * sends only what is new. The cache's code (IndexedDB) is its own chunk, fetched while
+   * the ticket is: a phone's first screen does not wait for it.
+   */
+  readonly cacheReady: Promise<void>;
   private readonly waiters = new Map<string, Array<(outcome: CommandOutcome) => void>>();
   private readonly peer: RoomPeer;
   private socket: WebSocketLike | null = null;
@@ -143,11 +147,7 @@ export class RoomConnection {
     this.peer = new RoomPeer();
     this.queue = new CommandQueue(options.store, pendingKey(options.workshopId, options.actorKey));
     for (const item of this.queue.list()) this.statuses.set(item.id, { state: "pending", name: item.name });
-    this.cache =
-      options.cacheDoc === false
-        ? null
-        : new DocCache(options.docStore ?? defaultDocStore(), options.workshopId, this.doc, options.store);
-    this.cacheLoaded = this.cache?.load() ?? Promise.resolve(false);
+    this.cacheReady = options.cacheDoc === false ? Promise.resolve() : this.openCache();
     this.watchDoc(this.doc);
   }
 
@@ -223,7 +223,7 @@ export class RoomConnection {
     try {
       [ticket] = await Promise.all([
         this.options.fetchTicket(this.options.token, this.options.workshopId),
-        this.cacheLoaded,
+        this.cacheReady,
       ]);
     } catch (error) {
       this.connecting = false;
@@ -412,6 +412,22 @@ export class RoomConnection {
   }
 
   // ---- the doc ---------------------------------------------------------------------------
+
+  private async openCache(): Promise<void> {
+    try {
+      const { DocCache, defaultDocStore } = await import("./cache");
+      const cache = new DocCache(
+        this.options.docStore ?? defaultDocStore(),
+        this.options.workshopId,
+        this.doc,
+        this.options.store,
+      );
+      await cache.load();
+      if (!this.stopped) this.cache = cache;
+    } catch {
+      // The cache's code could not be fetched (offline before it was ever loaded): no cache this time.
+    }
+  }
 
   private watchDoc(doc: Y.Doc): void {
     // What the cache itself applied is already saved.
