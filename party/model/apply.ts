@@ -31,6 +31,7 @@ import { tableHandlers } from "./handlers/tables";
 import { votingHandlers } from "./handlers/voting";
 import type { Actor, CommandError, PrivateMessage } from "./protocol";
 import { describeIssues, Refusal } from "./refusal";
+import type { Tally } from "./tally";
 
 /** Private state the room keeps in its own SQLite storage and lends to apply (never in the Y.Doc). */
 export interface RoomPrivate {
@@ -63,7 +64,7 @@ export type Effect =
   | { kind: "moderated.delete"; cardId: string }
   | { kind: "participant.removed"; participantId: string; reason: "removed" | "withdrawn" }
   /** a tally written to the doc (for D1) */
-  | { kind: "result.saved"; activityId: string; result: Record<string, unknown> }
+  | { kind: "result.saved"; activityId: string; result: Tally }
   | { kind: "private"; to: string | { role: "facilitator" }; message: PrivateMessage };
 
 export type ApplyOutcome =

@@ -6,6 +6,7 @@
 import type * as Y from "yjs";
 import type { Card } from "./card";
 import type { ActivityKind, StakeholderGroup, Table } from "./commands";
+import type { Tally } from "./tally";
 
 export type { Card } from "./card";
 
@@ -108,7 +109,7 @@ export function roots(doc: Y.Doc) {
     cards: doc.getMap<Card>(ROOTS.cards),
     comments: doc.getMap<Comment>(ROOTS.comments),
     links: doc.getMap<Link>(ROOTS.links),
-    results: doc.getMap<Record<string, unknown>>(ROOTS.results),
+    results: doc.getMap<Tally>(ROOTS.results),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type WorkshopInfo,
 } from "../../party/model/doc";
 import { type Actor, type PrivateMessage, ROOM_PARTY } from "../../party/model/protocol";
+import type { Tally } from "../../party/model/tally";
 import { postTicket } from "./api";
 import {
   type CloseReason,
@@ -71,7 +72,7 @@ export interface Room {
   cards: Accessor<Record<string, Card>>;
   comments: Accessor<Record<string, Comment>>;
   links: Accessor<Record<string, Link>>;
-  results: Accessor<Record<string, Record<string, unknown>>>;
+  results: Accessor<Record<string, Tally>>;
   presence: Accessor<PresenceEntry[]>;
   /** private: my ballot per vote activity (null = none cast) */
   ballots: Accessor<Record<string, Ballot | null>>;
@@ -184,7 +185,7 @@ export function createRoom(options: CreateRoomOptions): Room {
   const [cards, setCards] = createSignal<Record<string, Card>>({});
   const [comments, setComments] = createSignal<Record<string, Comment>>({});
   const [links, setLinks] = createSignal<Record<string, Link>>({});
-  const [results, setResults] = createSignal<Record<string, Record<string, unknown>>>({});
+  const [results, setResults] = createSignal<Record<string, Tally>>({});
 
   function bindDoc(current: Y.Doc): void {
     const r = roots(current);

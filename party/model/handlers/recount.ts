@@ -75,7 +75,7 @@ export function recountVote(
 ): { effects: Effect[]; write: () => void } {
   const turnout = turnoutOf(ballots);
   const publish = activity.resultsRevealed || liveResultsShown(activity, ballots.length);
-  const result = publish ? (tallyVote(s, activity, ballots, dropCards) as unknown as Record<string, unknown>) : null;
+  const result = publish ? tallyVote(s, activity, ballots, dropCards) : null;
   return {
     effects: result ? [{ kind: "result.saved", activityId: activity.id, result }] : [],
     write: () => {

@@ -137,7 +137,7 @@ const stopTimer: Handler<"timer.stop"> = (s) => {
 const revealResults: Handler<"results.reveal"> = (s, args) => {
   const { activity } = requireKind(requireActivity(s, args.activityId), "vote");
   if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
-  const result = tallyVote(s, activity, s.priv.ballots(activity.id)) as unknown as Record<string, unknown>;
+  const result = tallyVote(s, activity, s.priv.ballots(activity.id));
   const closing = activity.status === "open" && args.keepOpen !== true;
   const next: Activity = closing
     ? { ...activity, resultsRevealed: true, status: "closed", closedAt: s.now }

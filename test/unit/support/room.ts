@@ -19,6 +19,7 @@ import {
 import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers } from "../../../party/model/commands";
 import { type Card, readWorkshop, roots } from "../../../party/model/doc";
 import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
+import type { Tally } from "../../../party/model/tally";
 
 export const facilitator: Actor = { role: "facilitator", id: "fac1", name: "Sam (facilitator)", group: "" };
 export const screen: Actor = { role: "screen", id: "scr1", name: "Screen", group: "" };
@@ -45,7 +46,7 @@ export class TestRoom implements RoomPrivate {
   readonly moderatedStore = new Map<string, string>();
   readonly privates: { to: string | { role: "facilitator" }; message: PrivateMessage }[] = [];
   readonly removals: { participantId: string; reason: string }[] = [];
-  readonly saved: { activityId: string; result: Record<string, unknown> }[] = [];
+  readonly saved: { activityId: string; result: Tally }[] = [];
   readonly effects: Effect[] = [];
 
   // ---- RoomPrivate ----

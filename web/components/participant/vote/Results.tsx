@@ -5,6 +5,7 @@
 import { type Component, createMemo, For, Show } from "solid-js";
 import * as v from "valibot";
 import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
+import type { Tally } from "../../../../party/model/tally";
 import { t, tn } from "../../../lib/i18n";
 import { GroupResults } from "./GroupResults";
 
@@ -46,7 +47,8 @@ const GAP = 10;
 const WIDTH = 320;
 
 interface Props {
-  result: Record<string, unknown>;
+  /** the tally as the doc holds it (party/model/tally.ts) */
+  result: Tally;
   config: VoteConfig;
   /** results by group are for the moment of the reveal, never live before it */
   revealed: boolean;
