@@ -174,6 +174,7 @@ export class CommitPipeline {
     this.#snapshotTimer = null;
     await this.store.eraseAll();
     this.store.recreate();
+    this.outbox.createTables();
     this.#snapshotSeq = 0;
     this.shared.rebuild();
   }

@@ -11,13 +11,13 @@ export function storeEffects(store: RoomStorage, effects: readonly Effect[], at:
   for (const effect of effects) {
     switch (effect.kind) {
       case "ballot.put":
-        priv.putBallot(effect.activityId, effect.participantId, effect.group, effect.ballot, at);
+        priv.putBallot(effect, at);
         break;
       case "ballot.delete":
         priv.deleteBallots(effect.participantId, effect.activityId);
         break;
       case "feedback.put":
-        priv.putFeedback(effect.activityId, effect.participantId, effect.group, effect.answers, at);
+        priv.putFeedback(effect, at);
         break;
       case "feedback.delete":
         priv.deleteFeedback(effect.participantId);

@@ -5,11 +5,11 @@
  * silent cards, results, departures).
  */
 import type * as Y from "yjs";
+import type { OutboxOp } from "./d1-writes";
 import type { Effect } from "./model/apply";
 import type { Activity, Card, Comment, Link, Participant, WorkshopInfo } from "./model/doc";
 import { readWorkshop, roots } from "./model/doc";
 import type { Actor } from "./model/protocol";
-import type { OutboxOp } from "./outbox";
 
 /** Root map name → keys a transaction touched (from Yjs `transaction.changed`). */
 export type DocChanges = Map<string, Set<string>>;
@@ -34,16 +34,16 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   const ops: OutboxOp[] = [
     {
       op: "event",
-      params: [
-        w,
-        event.seq,
-        event.at,
-        event.actor.id,
-        event.actor.role,
-        event.actor.group,
-        event.name,
-        JSON.stringify(args ?? {}),
-      ],
+      values: {
+        workshopId: w,
+        seq: event.seq,
+        at: event.at,
+        actorId: event.actor.id,
+        role: event.actor.role,
+        group: event.actor.group,
+        command: event.name,
+        args: JSON.stringify(args ?? {}),
+      },
     },
   ];
 
@@ -55,20 +55,20 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   if (info && workshopKeys?.size) ops.push(workshopOp(info, event.at));
   // tables (#13): D1 keeps the tables so joins and host links can be checked without the room.
   if (info && workshopKeys?.has("tables"))
-    ops.push({ op: "workshopTables", params: [w, JSON.stringify(info.tables ?? [])] });
+    ops.push({ op: "workshopTables", values: { id: w, tables: JSON.stringify(info.tables ?? []) } });
 
   // A changed agenda moves every activity's position.
   if (workshopKeys?.has("agenda")) for (const id of agenda) activityIds.add(id);
   for (const id of activityIds) {
     const activity = r.activities.get(id);
-    ops.push(activity ? activityOp(w, activity, agenda.indexOf(id)) : { op: "activityRemoved", params: [id] });
+    ops.push(activity ? activityOp(w, activity, agenda.indexOf(id)) : { op: "activityRemoved", values: { id } });
   }
 
   for (const id of changes.get("participants") ?? []) {
     const p: Participant | undefined = r.participants.get(id);
-    if (p) ops.push({ op: "participant", params: [p.id, p.name, p.group, w] });
+    if (p) ops.push({ op: "participant", values: { id: p.id, name: p.name, group: p.group, workshopId: w } });
     if (p && (p.table || event.name === "participant.update"))
-      ops.push({ op: "participantTable", params: [p.id, p.table ?? null, w] });
+      ops.push({ op: "participantTable", values: { id: p.id, table: p.table ?? null, workshopId: w } });
   }
 
   // Cards removed by a merge point at the card they went into.
@@ -79,25 +79,28 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   for (const id of changes.get("cards") ?? []) {
     const card = r.cards.get(id);
     if (card) ops.push(cardOp(w, card), ...cardPlaceOps(card));
-    else if (mergedInto.has(id)) ops.push({ op: "cardMerged", params: [id, mergedInto.get(id) ?? null] });
-    else ops.push({ op: "cardDeleted", params: [id] });
+    else if (mergedInto.has(id)) ops.push({ op: "cardMerged", values: { id, into: mergedInto.get(id) ?? null } });
+    else ops.push({ op: "cardDeleted", values: { id } });
   }
 
   for (const id of changes.get("comments") ?? []) {
     const comment = r.comments.get(id);
-    ops.push(comment ? commentOp(w, comment) : { op: "commentDeleted", params: [id] });
+    ops.push(comment ? commentOp(w, comment) : { op: "commentDeleted", values: { id } });
   }
 
   for (const id of changes.get("links") ?? []) {
     const link = r.links.get(id);
-    ops.push(link ? linkOp(w, link) : { op: "linkRemoved", params: [id] });
+    ops.push(link ? linkOp(w, link) : { op: "linkRemoved", values: { id } });
   }
 
   for (const id of changes.get("results") ?? []) {
     const result = r.results.get(id);
     if (!result) continue;
     const revealed = r.activities.get(id)?.resultsRevealed ? event.at : null;
-    ops.push({ op: "result", params: [w, id, JSON.stringify(result), revealed] });
+    ops.push({
+      op: "result",
+      values: { workshopId: w, activityId: id, result: JSON.stringify(result), revealedAt: revealed },
+    });
   }
 
   for (const effect of effects) ops.push(...effectOps(doc, w, effect, event.at));
@@ -110,79 +113,123 @@ function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[
       return [
         {
           op: "ballot",
-          params: [w, effect.activityId, effect.participantId, effect.group, JSON.stringify(effect.ballot), at],
+          values: {
+            workshopId: w,
+            activityId: effect.activityId,
+            participantId: effect.participantId,
+            group: effect.group,
+            ballot: JSON.stringify(effect.ballot),
+            updatedAt: at,
+          },
         },
       ];
     case "ballot.delete":
       return effect.activityId
-        ? [{ op: "ballotDeleted", params: [w, effect.participantId, effect.activityId] }]
-        : [{ op: "deleteBallotsBy", params: [w, effect.participantId] }];
+        ? [
+            {
+              op: "ballotDeleted",
+              values: { workshopId: w, participantId: effect.participantId, activityId: effect.activityId },
+            },
+          ]
+        : [{ op: "deleteBallotsBy", values: { workshopId: w, participantId: effect.participantId } }];
     case "feedback.put":
       return [
         {
           op: "feedback",
-          params: [w, effect.activityId, effect.participantId, effect.group, JSON.stringify(effect.answers), at],
+          values: {
+            workshopId: w,
+            activityId: effect.activityId,
+            participantId: effect.participantId,
+            group: effect.group,
+            answers: JSON.stringify(effect.answers),
+            updatedAt: at,
+          },
         },
       ];
     case "feedback.delete":
-      return [{ op: "deleteFeedbackBy", params: [w, effect.participantId] }];
+      return [{ op: "deleteFeedbackBy", values: { workshopId: w, participantId: effect.participantId } }];
     case "silentCard.put":
       // Silent cards are saved outputs too; they are simply not in the shared doc yet.
       return [cardOp(w, effect.card), ...cardPlaceOps(effect.card)];
     case "silentCard.delete":
       // Revealed cards moved into the doc (mirrored above); otherwise the author deleted it.
-      return roots(doc).cards.has(effect.cardId) ? [] : [{ op: "cardDeleted", params: [effect.cardId] }];
+      return roots(doc).cards.has(effect.cardId) ? [] : [{ op: "cardDeleted", values: { id: effect.cardId } }];
     case "participant.removed":
       // A facilitator's removal is moderation: the person's access ends but what they said
       // stays, as it does in the room's doc. Withdrawal is the person's own wish to be forgotten:
       // everything they contributed leaves D1 too.
-      if (effect.reason === "removed") {
-        return [
-          { op: "participantRemoved", params: [effect.participantId, at] },
-          { op: "revokeTokens", params: [w, effect.participantId, at] },
-        ];
-      }
-      return [
-        { op: "participantWithdrawn", params: [effect.participantId, at] },
-        { op: "revokeTokens", params: [w, effect.participantId, at] },
-        { op: "deleteCardsBy", params: [w, effect.participantId] },
-        { op: "deleteCommentsBy", params: [w, effect.participantId] },
-        { op: "deleteBallotsBy", params: [w, effect.participantId] },
-        { op: "deleteFeedbackBy", params: [w, effect.participantId] },
-        { op: "scrubEventsBy", params: [w, effect.participantId] },
-      ];
+      return departureOps(w, effect.participantId, effect.reason, at);
     case "moderated.put":
     case "moderated.delete":
       // The original text reaches D1 only through the card.hide event's args (the audit trail).
       return [];
     case "result.saved":
-      return [{ op: "result", params: [w, effect.activityId, JSON.stringify(effect.result), null] }];
+      return [
+        {
+          op: "result",
+          values: {
+            workshopId: w,
+            activityId: effect.activityId,
+            result: JSON.stringify(effect.result),
+            revealedAt: null,
+          },
+        },
+      ];
     case "private":
       return [];
   }
 }
 
+/**
+ * A facilitator's removal is moderation: the person's access ends but what they said
+ * stays, as it does in the room's doc. Withdrawal is the person's own wish to be
+ * forgotten: everything they contributed leaves D1 too.
+ */
+function departureOps(w: string, participantId: string, reason: "removed" | "withdrawn", at: number): OutboxOp[] {
+  const revoke: OutboxOp = { op: "revokeTokens", values: { workshopId: w, participantId, at } };
+  if (reason === "removed") return [{ op: "participantRemoved", values: { id: participantId, at } }, revoke];
+  const byAuthor = { workshopId: w, authorId: participantId };
+  const byParticipant = { workshopId: w, participantId };
+  return [
+    { op: "participantWithdrawn", values: { id: participantId, at } },
+    revoke,
+    { op: "deleteCardsBy", values: byAuthor },
+    { op: "deleteCommentsBy", values: byAuthor },
+    { op: "deleteBallotsBy", values: byParticipant },
+    { op: "deleteFeedbackBy", values: byParticipant },
+    { op: "scrubEventsBy", values: { workshopId: w, actorId: participantId } },
+  ];
+}
+
 function workshopOp(info: WorkshopInfo, at: number): OutboxOp {
   return {
     op: "workshop",
-    params: [info.id, info.title, info.purpose ?? "", info.status, bool(info.showNames), info.language ?? "en", at],
+    values: {
+      id: info.id,
+      title: info.title,
+      purpose: info.purpose ?? "",
+      status: info.status,
+      showNames: bool(info.showNames),
+      language: info.language ?? "en",
+      at,
+    },
   };
 }
 
 function activityOp(w: string, a: Activity, position: number): OutboxOp {
   return {
     op: "activity",
-    params: [
-      a.id,
-      w,
-      a.kind,
-      a.title,
-      JSON.stringify(a.config ?? {}),
-      Math.max(0, position),
-      a.status,
-      a.openedAt ?? null,
-      a.closedAt ?? null,
-    ],
+    values: {
+      id: a.id,
+      workshopId: w,
+      kind: a.kind,
+      title: a.title,
+      config: JSON.stringify(a.config ?? {}),
+      position: Math.max(0, position),
+      status: a.status,
+      openedAt: a.openedAt ?? null,
+      closedAt: a.closedAt ?? null,
+    },
   };
 }
 
@@ -190,36 +237,52 @@ function cardOp(w: string, c: Card): OutboxOp {
   const supporters = c.supports ?? [];
   return {
     op: "card",
-    params: [
-      c.id,
-      w,
-      c.activityId,
-      c.lane,
-      c.kind,
-      c.text,
-      c.authorId,
-      c.group,
-      c.createdAt,
-      bool(c.hidden),
-      c.hiddenReason ?? null,
-      supporters.length,
-      JSON.stringify(supporters),
-      c.x ?? null,
-      c.y ?? null,
-    ],
+    values: {
+      id: c.id,
+      workshopId: w,
+      activityId: c.activityId,
+      lane: c.lane,
+      kind: c.kind,
+      text: c.text,
+      authorId: c.authorId,
+      group: c.group,
+      createdAt: c.createdAt,
+      hidden: bool(c.hidden),
+      hiddenReason: c.hiddenReason ?? null,
+      supports: supporters.length,
+      supporters: JSON.stringify(supporters),
+      x: c.x ?? null,
+      y: c.y ?? null,
+    },
   };
 }
 
 /** tables (#13): a card's table and harvest origin, written only when it has either. */
 function cardPlaceOps(c: Card): OutboxOp[] {
   if (!c.table && !c.origin) return [];
-  return [{ op: "cardPlace", params: [c.id, c.table ?? null, c.origin ? JSON.stringify(c.origin) : null] }];
+  return [
+    {
+      op: "cardPlace",
+      values: { id: c.id, table: c.table ?? null, origin: c.origin ? JSON.stringify(c.origin) : null },
+    },
+  ];
 }
 
 function commentOp(w: string, c: Comment): OutboxOp {
-  return { op: "comment", params: [c.id, w, c.cardId, c.text, c.authorId, c.group, c.createdAt] };
+  return {
+    op: "comment",
+    values: {
+      id: c.id,
+      workshopId: w,
+      cardId: c.cardId,
+      text: c.text,
+      authorId: c.authorId,
+      group: c.group,
+      createdAt: c.createdAt,
+    },
+  };
 }
 
 function linkOp(w: string, l: Link): OutboxOp {
-  return { op: "link", params: [l.id, w, l.from, l.to, l.label ?? ""] };
+  return { op: "link", values: { id: l.id, workshopId: w, from: l.from, to: l.to, label: l.label ?? "" } };
 }

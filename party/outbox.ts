@@ -1,82 +1,21 @@
 /**
  * The outbox to D1: rows written in the same transaction as the command that
  * caused them, flushed later by alarm in order, deleted only once D1 confirmed.
- * D1 being slow or down never slows or loses a command (DESIGN principle 3).
+ * D1 being slow or down never slows or loses a command (docs/architecture.md, "Rules").
  *
- * Each row names one statement below and carries its parameters, so the
- * outbox holds data, not SQL, and every statement is idempotent: a batch that
- * D1 applied but whose confirmation was lost can safely be sent again.
+ * Each row names one statement of d1-writes.ts and carries its values in that
+ * statement's column order, so the outbox holds data, not SQL.
  */
 import * as v from "valibot";
+import { isStatement, type OutboxOp, paramsOf, STATEMENTS } from "./d1-writes";
 
-type Param = string | number | null;
+export type { OutboxOp } from "./d1-writes";
 
-/** D1 statements the room writes; `?1`… are the params of an outbox row. */
-export const STATEMENTS = {
-  event: `INSERT OR IGNORE INTO events (workshop_id, seq, at, actor_id, role, group_id, command, args)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-  // The Worker created the workshop row (join code, consent text); the room keeps its live fields current.
-  workshop: `UPDATE workshops SET title = ?2, purpose = ?3, status = ?4, show_names = ?5, language = ?6,
-    started_at = CASE WHEN ?4 <> 'draft' AND started_at IS NULL THEN ?7 ELSE started_at END,
-    closed_at = CASE WHEN ?4 = 'closed' AND closed_at IS NULL THEN ?7 ELSE closed_at END
-    WHERE id = ?1`,
-  // The Worker inserted the participant at join (with consent); the room keeps name and group current.
-  participant: "UPDATE participants SET name = ?2, group_id = ?3 WHERE id = ?1 AND workshop_id = ?4",
-  participantRemoved: "UPDATE participants SET removed_at = COALESCE(removed_at, ?2) WHERE id = ?1",
-  participantWithdrawn: "UPDATE participants SET withdrawn_at = COALESCE(withdrawn_at, ?2), name = '' WHERE id = ?1",
-  revokeTokens: `UPDATE tokens SET revoked_at = ?3 WHERE workshop_id = ?1 AND participant_id = ?2
-    AND revoked_at IS NULL`,
-  deleteCardsBy: "DELETE FROM cards WHERE workshop_id = ?1 AND author_id = ?2",
-  deleteCommentsBy: "DELETE FROM comments WHERE workshop_id = ?1 AND author_id = ?2",
-  deleteBallotsBy: "DELETE FROM ballots WHERE workshop_id = ?1 AND participant_id = ?2",
-  deleteFeedbackBy: "DELETE FROM feedback WHERE workshop_id = ?1 AND participant_id = ?2",
-  scrubEventsBy: `UPDATE events SET args = '{"withdrawn":true}' WHERE workshop_id = ?1 AND actor_id = ?2`,
-  activity: `INSERT INTO activities (id, workshop_id, kind, title, config, position, status, opened_at, closed_at, removed)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
-    ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title = excluded.title, config = excluded.config,
-      position = excluded.position, status = excluded.status, opened_at = excluded.opened_at,
-      closed_at = excluded.closed_at, removed = 0`,
-  activityRemoved: "UPDATE activities SET removed = 1 WHERE id = ?1",
-  card: `INSERT INTO cards (id, workshop_id, activity_id, lane, kind, text, author_id, group_id, created_at, hidden,
-      hidden_reason, supports, supporters, x, y)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-    ON CONFLICT(id) DO UPDATE SET activity_id = excluded.activity_id, lane = excluded.lane, kind = excluded.kind,
-      text = excluded.text, group_id = excluded.group_id, hidden = excluded.hidden,
-      hidden_reason = excluded.hidden_reason, supports = excluded.supports, supporters = excluded.supporters,
-      x = excluded.x, y = excluded.y, deleted = 0, merged_into = NULL`,
-  cardDeleted: "UPDATE cards SET deleted = 1 WHERE id = ?1",
-  cardMerged: "UPDATE cards SET merged_into = ?2 WHERE id = ?1",
-  comment: `INSERT INTO comments (id, workshop_id, card_id, text, author_id, group_id, created_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-    ON CONFLICT(id) DO UPDATE SET text = excluded.text, card_id = excluded.card_id`,
-  commentDeleted: "DELETE FROM comments WHERE id = ?1",
-  link: `INSERT INTO links (id, workshop_id, from_card, to_card, label, removed) VALUES (?1, ?2, ?3, ?4, ?5, 0)
-    ON CONFLICT(id) DO UPDATE SET from_card = excluded.from_card, to_card = excluded.to_card, label = excluded.label,
-      removed = 0`,
-  linkRemoved: "UPDATE links SET removed = 1 WHERE id = ?1",
-  ballot: `INSERT INTO ballots (workshop_id, activity_id, participant_id, group_id, ballot, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-    ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ballot = excluded.ballot,
-      updated_at = excluded.updated_at`,
-  ballotDeleted: "DELETE FROM ballots WHERE workshop_id = ?1 AND participant_id = ?2 AND activity_id = ?3",
-  feedback: `INSERT INTO feedback (workshop_id, activity_id, participant_id, group_id, answers, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-    ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,
-      updated_at = excluded.updated_at`,
-  // ---- tables (#13, migration 0003) ----
-  workshopTables: "UPDATE workshops SET tables = ?2 WHERE id = ?1",
-  participantTable: "UPDATE participants SET table_id = ?2 WHERE id = ?1 AND workshop_id = ?3",
-  cardPlace: "UPDATE cards SET table_id = ?2, origin = ?3 WHERE id = ?1",
-  result: `INSERT INTO results (workshop_id, activity_id, result, revealed_at) VALUES (?1, ?2, ?3, ?4)
-    ON CONFLICT(activity_id) DO UPDATE SET result = excluded.result,
-      revealed_at = COALESCE(results.revealed_at, excluded.revealed_at)`,
-} as const;
-
-export type OutboxStatement = keyof typeof STATEMENTS;
-export interface OutboxOp {
-  op: OutboxStatement;
-  params: Param[];
-}
+/** The outbox's own tables: rows waiting for D1, and rows D1 refused for good. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, params TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox_dead (seq INTEGER PRIMARY KEY, op TEXT NOT NULL, params TEXT NOT NULL, error TEXT NOT NULL);
+`;
 
 const Params = v.array(v.union([v.string(), v.number(), v.null()]));
 
@@ -91,12 +30,20 @@ export function backoffMs(failures: number): number {
 }
 
 export class Outbox {
-  constructor(private readonly sql: SqlStorage) {}
+  /** Needs the room's `room_meta` table (storage.ts) for its failure count. */
+  constructor(private readonly sql: SqlStorage) {
+    this.createTables();
+  }
+
+  /** Idempotent; called again after the room's storage was erased. */
+  createTables(): void {
+    this.sql.exec(SCHEMA);
+  }
 
   /** Call inside the command's storage transaction. */
   enqueue(ops: readonly OutboxOp[]): void {
-    for (const { op, params } of ops) {
-      this.sql.exec("INSERT INTO outbox (op, params) VALUES (?, ?)", op, JSON.stringify(params));
+    for (const op of ops) {
+      this.sql.exec("INSERT INTO outbox (op, params) VALUES (?, ?)", op.op, JSON.stringify(paramsOf(op)));
     }
   }
 
@@ -205,11 +152,13 @@ type OutboxRow = {
 };
 
 function statementFor(db: D1Database, row: OutboxRow): D1PreparedStatement {
-  if (!Object.hasOwn(STATEMENTS, row.op))
-    throw new PoisonRow(`outbox row ${row.seq} names unknown statement ${row.op}`);
+  const { op } = row;
+  if (!isStatement(op)) throw new PoisonRow(`outbox row ${row.seq} names unknown statement ${op}`);
   const parsed = v.safeParse(Params, JSON.parse(row.params));
-  if (!parsed.success) throw new PoisonRow(`outbox row ${row.seq} has malformed params`);
-  return db.prepare(STATEMENTS[row.op as OutboxStatement]).bind(...parsed.output);
+  if (!parsed.success || parsed.output.length !== STATEMENTS[op].columns.length) {
+    throw new PoisonRow(`outbox row ${row.seq} has malformed params`);
+  }
+  return db.prepare(STATEMENTS[op].sql).bind(...parsed.output);
 }
 
 class PoisonRow extends Error {}

@@ -1,5 +1,5 @@
 /**
- * What must never be in the shared doc (DESIGN principle 2): ballots, feedback,
+ * What must never be in the shared doc (docs/architecture.md, "Rules"): ballots, feedback,
  * silent cards before reveal and the original text of hidden cards. Lent to the
  * model as `RoomPrivate`; written by the room inside a command's transaction.
  */
@@ -9,10 +9,51 @@ import { type Card, CardSchema } from "./model/card";
 import { Ballot, FeedbackAnswers } from "./model/commands";
 import type { Actor, PrivateMessage } from "./model/protocol";
 
-export class PrivateStore implements RoomPrivate {
-  constructor(private readonly sql: SqlStorage) {}
+/** The tables this store owns; `CREATE … IF NOT EXISTS` keeps start-up idempotent. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS ballots (
+  activity_id TEXT NOT NULL, participant_id TEXT NOT NULL, group_id TEXT NOT NULL,
+  ballot TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (activity_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS feedback (
+  activity_id TEXT NOT NULL, participant_id TEXT NOT NULL, group_id TEXT NOT NULL,
+  answers TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (activity_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS silent_cards (
+  card_id TEXT PRIMARY KEY, activity_id TEXT NOT NULL, author_id TEXT NOT NULL, card TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS silent_cards_activity ON silent_cards(activity_id);
+CREATE TABLE IF NOT EXISTS moderated (card_id TEXT PRIMARY KEY, text TEXT NOT NULL);
+`;
 
-  putBallot(activityId: string, participantId: string, group: string, ballot: unknown, at: number): void {
+/** A participant's ballot in one vote, as the room keeps it. */
+export interface StoredBallot {
+  activityId: string;
+  participantId: string;
+  group: string;
+  ballot: Ballot;
+}
+
+/** A participant's answers to one feedback form, as the room keeps them. */
+export interface StoredFeedback {
+  activityId: string;
+  participantId: string;
+  group: string;
+  answers: FeedbackAnswers;
+}
+
+export class PrivateStore implements RoomPrivate {
+  constructor(private readonly sql: SqlStorage) {
+    this.createTables();
+  }
+
+  /** Idempotent; called again after the room's storage was erased. */
+  createTables(): void {
+    this.sql.exec(SCHEMA);
+  }
+
+  putBallot(vote: StoredBallot, at: number): void {
+    const { activityId, participantId, group, ballot } = vote;
     this.sql.exec(
       `INSERT INTO ballots (activity_id, participant_id, group_id, ballot, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ballot = excluded.ballot,
@@ -33,7 +74,8 @@ export class PrivateStore implements RoomPrivate {
     }
   }
 
-  putFeedback(activityId: string, participantId: string, group: string, answers: unknown, at: number): void {
+  putFeedback(form: StoredFeedback, at: number): void {
+    const { activityId, participantId, group, answers } = form;
     this.sql.exec(
       `INSERT INTO feedback (activity_id, participant_id, group_id, answers, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,

@@ -8,7 +8,10 @@ import * as v from "valibot";
 import { type Ack, type Actor, RoomAckSchema } from "./model/protocol";
 import { PrivateStore } from "./private-store";
 
-/** Latest schema of the room's tables; `CREATE … IF NOT EXISTS` keeps start-up idempotent. */
+/**
+ * The tables this store owns (the private store and the outbox own theirs);
+ * `CREATE … IF NOT EXISTS` keeps start-up idempotent.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS room_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS commands (
@@ -25,22 +28,7 @@ CREATE TABLE IF NOT EXISTS commands (
   UNIQUE (actor_id, client_id)
 );
 CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (seq, part));
-CREATE TABLE IF NOT EXISTS ballots (
-  activity_id TEXT NOT NULL, participant_id TEXT NOT NULL, group_id TEXT NOT NULL,
-  ballot TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (activity_id, participant_id)
-);
-CREATE TABLE IF NOT EXISTS feedback (
-  activity_id TEXT NOT NULL, participant_id TEXT NOT NULL, group_id TEXT NOT NULL,
-  answers TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (activity_id, participant_id)
-);
-CREATE TABLE IF NOT EXISTS silent_cards (
-  card_id TEXT PRIMARY KEY, activity_id TEXT NOT NULL, author_id TEXT NOT NULL, card TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS silent_cards_activity ON silent_cards(activity_id);
-CREATE TABLE IF NOT EXISTS moderated (card_id TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS departed (participant_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, params TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox_dead (seq INTEGER PRIMARY KEY, op TEXT NOT NULL, params TEXT NOT NULL, error TEXT NOT NULL);
 `;
 
 /** SQLite values in Durable Objects are capped at 2 MB; snapshots are stored in parts well below that. */
@@ -243,9 +231,10 @@ export class RoomStorage {
     this.#lastSeq = 0;
   }
 
-  /** Recreates the tables after `eraseAll`, so the room can be initialised again. */
+  /** Recreates its tables and the private store's after `eraseAll`, so the room can be initialised again. */
   recreate(): void {
     this.#sql.exec(SCHEMA);
+    this.priv.createTables();
     this.reloadSeq();
   }
 }

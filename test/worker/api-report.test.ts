@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STATEMENTS } from "../../party/outbox";
+import { prepareOp } from "../../party/d1-writes";
 import { env, json, ORGANISER } from "./api-client";
 import { FORMULA_TEXT, scriptedSession, TRICKY_TEXT } from "./api-session";
 
@@ -118,17 +118,36 @@ describe("GET /api/workshops/:id/report", () => {
         { id: "call", label: "Follow-up call" },
       ],
     };
-    const run = (op: keyof typeof STATEMENTS, ...params: (string | number | null)[]) =>
-      env.DB.prepare(STATEMENTS[op])
-        .bind(...params)
-        .run();
-    await run("activity", budgetId, s.w.id, "vote", "Spend", JSON.stringify(config), 3, "closed", s.t0, s.t0 + 1000);
+    await prepareOp(env.DB, {
+      op: "activity",
+      values: {
+        id: budgetId,
+        workshopId: s.w.id,
+        kind: "vote",
+        title: "Spend",
+        config: JSON.stringify(config),
+        position: 3,
+        status: "closed",
+        openedAt: s.t0,
+        closedAt: s.t0 + 1000,
+      },
+    }).run();
     for (const [by, ramp] of [
       [s.community[0]!, 700],
       [s.statutory[0]!, 400],
     ] as const) {
       const ballot = JSON.stringify({ allocations: { ramp, call: 1000 - ramp } });
-      await run("ballot", s.w.id, budgetId, by.participantId, by.group, ballot, s.t0 + 500);
+      await prepareOp(env.DB, {
+        op: "ballot",
+        values: {
+          workshopId: s.w.id,
+          activityId: budgetId,
+          participantId: by.participantId,
+          group: by.group,
+          ballot,
+          updatedAt: s.t0 + 500,
+        },
+      }).run();
     }
 
     const { body } = await json<Loose>(`/api/workshops/${s.w.id}/report`, { token: s.w.evaluatorToken });

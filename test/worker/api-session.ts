@@ -1,17 +1,13 @@
 /**
  * A scripted workshop session written into D1 with the room's own outbox
- * statements (party/outbox.ts), i.e. exactly the rows a live room saves.
+ * statements (party/d1-writes.ts), i.e. exactly the rows a live room saves.
  */
 import { getServerByName } from "partyserver";
-import { STATEMENTS } from "../../party/outbox";
+import { type OutboxOp, prepareOp } from "../../party/d1-writes";
 import { type CreatedWorkshop, createWorkshop, env, type Joined, joinWorkshop } from "./api-client";
 
-type Param = string | number | null;
-
-async function write(op: keyof typeof STATEMENTS, ...params: Param[]) {
-  await env.DB.prepare(STATEMENTS[op])
-    .bind(...params)
-    .run();
+async function write(op: OutboxOp) {
+  await prepareOp(env.DB, op).run();
 }
 
 export const TRICKY_TEXT = 'He said "no, not again",\nthen left — خدمة أفضل 李';
@@ -74,7 +70,33 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
     minus: `minus-${n}`,
   };
 
-  await write("workshop", id, "Discharge home", "", "closed", 0, "en", t0 + 3_600_000);
+  await write({
+    op: "workshop",
+    values: {
+      id,
+      title: "Discharge home",
+      purpose: "",
+      status: "closed",
+      showNames: 0,
+      language: "en",
+      at: t0 + 3_600_000,
+    },
+  });
+  const activity = (activityId: string, kind: string, title: string, config: object, position: number, at: number[]) =>
+    write({
+      op: "activity",
+      values: {
+        id: activityId,
+        workshopId: id,
+        kind,
+        title,
+        config: JSON.stringify(config),
+        position,
+        status: "closed",
+        openedAt: at[0] ?? null,
+        closedAt: at[1] ?? null,
+      },
+    });
   const mapConfig = {
     prompt: "What happens on the day you go home?",
     lanes: [
@@ -83,18 +105,7 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
     ],
     kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
   };
-  await write(
-    "activity",
-    ids.map,
-    id,
-    "map",
-    "Journey home",
-    JSON.stringify(mapConfig),
-    0,
-    "closed",
-    t0,
-    t0 + 1_200_000,
-  );
+  await activity(ids.map, "map", "Journey home", mapConfig, 0, [t0, t0 + 1_200_000]);
   const voteConfig = {
     method: "dots",
     options: [
@@ -105,69 +116,72 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
     dots: 5,
     maxPerOption: 5,
   };
-  await write(
-    "activity",
-    ids.vote,
-    id,
-    "vote",
-    "Priorities",
-    JSON.stringify(voteConfig),
-    1,
-    "closed",
-    t0 + 1_300_000,
-    t0 + 1_900_000,
-  );
+  await activity(ids.vote, "vote", "Priorities", voteConfig, 1, [t0 + 1_300_000, t0 + 1_900_000]);
   const feedbackConfig = {
     items: [
       { id: "heard", type: "likert", label: "I felt heard" },
       { id: "better", type: "text", label: "What would make it better?" },
     ],
   };
-  await write(
-    "activity",
-    ids.feedback,
-    id,
-    "feedback",
-    "How was it?",
-    JSON.stringify(feedbackConfig),
-    2,
-    "closed",
-    t0 + 2_000_000,
-    t0 + 2_300_000,
-  );
+  await activity(ids.feedback, "feedback", "How was it?", feedbackConfig, 2, [t0 + 2_000_000, t0 + 2_300_000]);
 
   const [c0, c1, c2, c3] = community as [Joined, Joined, Joined, Joined];
   const [s0, s1, s2] = statutory as [Joined, Joined, Joined];
   const card = (cid: string, by: Joined, text: string, hidden = 0, at = 0) =>
-    write(
-      "card",
-      cid,
-      id,
-      ids.map,
-      "day",
-      "barrier",
-      text,
-      by.participantId,
-      by.group,
-      t0 + at,
-      hidden,
-      hidden ? "personal details" : null,
-      0,
-      "[]",
-      null,
-      null,
-    );
+    write({
+      op: "card",
+      values: {
+        id: cid,
+        workshopId: id,
+        activityId: ids.map,
+        lane: "day",
+        kind: "barrier",
+        text,
+        authorId: by.participantId,
+        group: by.group,
+        createdAt: t0 + at,
+        hidden,
+        hiddenReason: hidden ? "personal details" : null,
+        supports: 0,
+        supporters: "[]",
+        x: null,
+        y: null,
+      },
+    });
   await card(ids.ramp, c0, "No ramp on the transport", 0, 1000);
   await card(ids.tricky, c1, TRICKY_TEXT, 0, 2000);
   await card(ids.formula, s0, FORMULA_TEXT, 0, 3000);
   await card(ids.hidden, c2, "My neighbour John Smith at 4 Elm St", 1, 4000);
   await card(ids.minus, voluntary, "-5 degrees in the waiting area", 0, 5000);
-  await write("comment", `cm-${n}`, id, ids.ramp, "Same for me, twice", c3.participantId, "community", t0 + 6000);
-  await write("link", `l1-${n}`, id, ids.ramp, ids.tricky, "causes");
-  await write("link", `l2-${n}`, id, ids.ramp, ids.hidden, "");
+  await write({
+    op: "comment",
+    values: {
+      id: `cm-${n}`,
+      workshopId: id,
+      cardId: ids.ramp,
+      text: "Same for me, twice",
+      authorId: c3.participantId,
+      group: "community",
+      createdAt: t0 + 6000,
+    },
+  });
+  const link = (linkId: string, to: string, label: string) =>
+    write({ op: "link", values: { id: linkId, workshopId: id, from: ids.ramp, to, label } });
+  await link(`l1-${n}`, ids.tricky, "causes");
+  await link(`l2-${n}`, ids.hidden, "");
 
   const dots = (by: Joined, allocations: Record<string, number>) =>
-    write("ballot", id, ids.vote, by.participantId, by.group, JSON.stringify({ allocations }), t0 + 1_500_000);
+    write({
+      op: "ballot",
+      values: {
+        workshopId: id,
+        activityId: ids.vote,
+        participantId: by.participantId,
+        group: by.group,
+        ballot: JSON.stringify({ allocations }),
+        updatedAt: t0 + 1_500_000,
+      },
+    });
   await dots(c0, { ramp: 3, meds: 2 });
   await dots(c1, { ramp: 5 });
   await dots(c2, { ramp: 2, call: 3 });
@@ -175,18 +189,28 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
   await dots(s1, { meds: 3, call: 2 });
   await dots(s2, { meds: 4, ramp: 1 });
   await dots(voluntary, { call: 5 });
-  await write("result", id, ids.vote, JSON.stringify({ method: "dots" }), t0 + 1_900_000);
+  await write({
+    op: "result",
+    values: {
+      workshopId: id,
+      activityId: ids.vote,
+      result: JSON.stringify({ method: "dots" }),
+      revealedAt: t0 + 1_900_000,
+    },
+  });
 
   const answer = (by: Joined, heard: number, better?: string) =>
-    write(
-      "feedback",
-      id,
-      ids.feedback,
-      by.participantId,
-      by.group,
-      JSON.stringify(better ? { heard, better } : { heard }),
-      t0 + 2_100_000,
-    );
+    write({
+      op: "feedback",
+      values: {
+        workshopId: id,
+        activityId: ids.feedback,
+        participantId: by.participantId,
+        group: by.group,
+        answers: JSON.stringify(better ? { heard, better } : { heard }),
+        updatedAt: t0 + 2_100_000,
+      },
+    });
   await answer(c0, 5, "More time, please");
   await answer(c1, 4);
   await answer(c2, 5);
@@ -196,17 +220,19 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
   await answer(voluntary, 1, "Only I know this");
 
   const event = (seq: number, at: number, by: Joined | null, command: string, args: Record<string, unknown>) =>
-    write(
-      "event",
-      id,
-      seq,
-      t0 + at,
-      by ? by.participantId : "fac-token-id",
-      by ? "participant" : "facilitator",
-      by ? by.group : "",
-      command,
-      JSON.stringify(args),
-    );
+    write({
+      op: "event",
+      values: {
+        workshopId: id,
+        seq,
+        at: t0 + at,
+        actorId: by ? by.participantId : "fac-token-id",
+        role: by ? "participant" : "facilitator",
+        group: by ? by.group : "",
+        command,
+        args: JSON.stringify(args),
+      },
+    });
   await event(101, 0, null, "activity.open", { activityId: ids.map });
   await event(102, 1000, c0, "card.add", {
     activityId: ids.map,
