@@ -89,3 +89,18 @@ export function connectionState(conn: Connection): ConnectionState | null {
 /** Connection tags let the room find an actor's sockets (or all facilitators) without reading attachments. */
 export const actorTag = (actorId: string) => `a:${actorId}`;
 export const roleTag = (role: Actor["role"]) => `r:${role}`;
+
+/** Whom a private message, close or state rewrite is for: one actor, or everyone in a role. */
+export type Addressee = string | { role: Actor["role"] };
+
+export const addresseeTag = (to: Addressee) => (typeof to === "string" ? actorTag(to) : roleTag(to.role));
+
+/**
+ * Whether the socket's verified actor (its attachment, written by the room at admission)
+ * is the addressee. A tag alone is never enough: partyserver makes a client-chosen `_pk`
+ * the socket's first tag, so a tag can be forged where an attachment cannot.
+ */
+export function isAddressee(conn: Connection, to: Addressee): boolean {
+  const actor = connectionState(conn)?.actor;
+  return typeof to === "string" ? actor?.id === to : actor?.role === to.role;
+}

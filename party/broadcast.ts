@@ -6,7 +6,7 @@
  * Everything here is in memory: a pending timer keeps the room awake until sent.
  */
 import * as Y from "yjs";
-import { actorTag, roleTag } from "./admission";
+import type { Addressee } from "./admission";
 import type { Effect } from "./model/apply";
 import { awarenessFrame, updateFrame } from "./model/frames";
 import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
@@ -56,6 +56,8 @@ export class Broadcast {
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly timing: () => BroadcastTiming,
+    /** the open sockets whose verified actor is the addressee (never a tag alone: see admission.ts) */
+    private readonly socketsOf: (to: Addressee) => Iterable<WebSocket>,
   ) {}
 
   /**
@@ -97,12 +99,11 @@ export class Broadcast {
   deliver(effects: readonly Effect[]): void {
     for (const effect of effects) {
       if (effect.kind === "private") {
-        const tag = typeof effect.to === "string" ? actorTag(effect.to) : roleTag(effect.to.role);
         const text = encodeText(effect.message);
-        for (const ws of this.ctx.getWebSockets(tag)) safeSend(ws, text);
+        for (const ws of this.socketsOf(effect.to)) safeSend(ws, text);
       } else if (effect.kind === "participant.removed") {
         const reason = effect.reason === "withdrawn" ? "You left this workshop." : "A facilitator removed you.";
-        for (const ws of this.ctx.getWebSockets(actorTag(effect.participantId))) {
+        for (const ws of this.socketsOf(effect.participantId)) {
           closeWith(ws, CloseCode.removed, reason);
         }
         this.presence.hide(effect.participantId);

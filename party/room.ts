@@ -15,12 +15,15 @@
  */
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import {
+  type Addressee,
   actorFromRequest,
   actorTag,
+  addresseeTag,
   admit,
   type ConnectionState,
   connectionState,
   currentActor,
+  isAddressee,
   roleTag,
 } from "./admission";
 import { Broadcast, type BroadcastTiming, closeWith, safeSend, sendMessage } from "./broadcast";
@@ -69,7 +72,11 @@ export class WorkshopRoom extends Server<RoomEnv> {
   /** Limits and batching; a test may lower or raise them through `runInDurableObject`. */
   tuning: RoomTuning = { ...DEFAULT_TUNING };
 
-  readonly #broadcast = new Broadcast(this.ctx, () => this.tuning);
+  readonly #broadcast = new Broadcast(
+    this.ctx,
+    () => this.tuning,
+    (to) => this.#socketsOf(to),
+  );
   readonly #flush = new FlushSchedule(this.ctx.storage);
   #pipeline: CommitPipeline | null = null;
   /** Rate limits per connection id; in memory on purpose (see guard.ts). */
@@ -145,9 +152,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     this.#guards.delete(conn.id);
     const state = connectionState(conn);
     if (!state) return;
-    const stillHere = this.ctx
-      .getWebSockets(actorTag(state.actor.id))
-      .some((ws) => ws !== conn && ws.readyState === OPEN);
+    const stillHere = this.#socketsOf(state.actor.id).some((ws) => ws !== conn && ws.readyState === OPEN);
     if (!stillHere) {
       this.#broadcast.presence.hide(state.actor.id);
       this.#broadcast.presenceChanged();
@@ -272,12 +277,17 @@ export class WorkshopRoom extends Server<RoomEnv> {
     if (actor.role !== "participant" || !committed.changes.get("participants")?.has(actor.id)) return;
     const current = currentActor(this.#commit, actor);
     if (current.name === actor.name && current.group === actor.group) return;
-    for (const conn of this.getConnections(actorTag(actor.id))) {
+    for (const conn of this.#socketsOf(actor.id)) {
       const state = connectionState(conn);
       if (state) conn.setState({ ...state, actor: current } satisfies ConnectionState);
     }
     this.#broadcast.presence.show(current);
     this.#broadcast.presenceChanged();
+  }
+
+  /** The sockets whose verified actor is the addressee; the tag only narrows the search. */
+  #socketsOf(to: Addressee): Connection[] {
+    return [...this.getConnections(addresseeTag(to))].filter((conn) => isAddressee(conn, to));
   }
 
   // ---- outbox to D1 ----------------------------------------------------------------------------

@@ -36,8 +36,11 @@ export async function handlePartyRequest(request: Request, env: Env): Promise<Re
   const found = await actorForToken(env.DB, token);
   if (!found.ok) return errorResponse(403, "forbidden", "You have left or were removed from this workshop.");
 
-  // The room never sees the ticket (it is spent) and only trusts the header set here.
-  url.searchParams.delete("ticket");
+  // The room never sees the ticket (it is spent) and only trusts the header set here. No
+  // client-chosen query survives: partyserver would take `_pk` as the connection id (and the
+  // socket's first tag), letting a phone name itself after someone else. The id is ours.
+  url.search = "";
+  url.searchParams.set("_pk", crypto.randomUUID());
   const headers = new Headers(request.headers);
   // partyserver reads x-partykit-* headers (props, room name); only it may set them, never a client.
   for (const name of [...headers.keys()]) if (name.startsWith("x-partykit-")) headers.delete(name);

@@ -69,6 +69,13 @@ export class RoomClient {
     return new RoomClient(ws);
   }
 
+  /** Wraps a socket someone else opened (the red-team suite goes through the Worker's handoff). */
+  static adopt(ws: WebSocket): RoomClient {
+    ws.accept();
+    ws.binaryType = "arraybuffer";
+    return new RoomClient(ws);
+  }
+
   /** Connects and waits for the hello and the first doc sync. */
   static async join(workshopId: string, actor: Actor): Promise<RoomClient> {
     const client = await RoomClient.connect(workshopId, actor);
