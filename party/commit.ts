@@ -115,12 +115,17 @@ export class CommitPipeline {
 
     const ack: Ack = { type: "ack", id: clientId, ok: true, result: outcome.result };
     const { effects } = outcome;
+    // A command that changed nothing (supporting twice, unlocking an unlocked room) is not
+    // logged: the log and D1's audit trail hold what happened, not every tap.
+    if (!update && effects.length === 0) return { ack, effects, changes };
+    // Only what the schema validated is stored, never the raw message (unknown keys are refused).
+    const validArgs = outcome.args ?? args;
     try {
       store.transaction(() => {
-        const seq = store.logCommand({ actor, clientId, name, args, ack, update, at });
+        const seq = store.logCommand({ actor, clientId, name, args: validArgs, ack, update, at });
         storeEffects(store, effects, at);
         alsoStore?.();
-        const event = { workshopId: this.workshopId ?? "", seq, at, actor, name, args };
+        const event = { workshopId: this.workshopId ?? "", seq, at, actor, name, args: validArgs };
         outbox.enqueue(mirrorCommand(shared.doc, changes, effects, event));
       });
     } catch (err) {

@@ -22,7 +22,7 @@ export const StakeholderGroups = v.pipe(
   v.check((groups) => new Set(groups.map((g) => g.id)).size === groups.length, "group ids must be unique"),
 );
 
-export const CreateWorkshop = v.object({
+export const CreateWorkshop = v.strictObject({
   title: Title,
   purpose: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.text)), ""),
   template: v.optional(Id),
@@ -63,4 +63,4 @@ export const MintToken = v.pipe(
   ),
 );
 
-export const CreateProgramme = v.object({ title: Title });
+export const CreateProgramme = v.strictObject({ title: Title });

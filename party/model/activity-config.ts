@@ -79,7 +79,7 @@ export function parseActivityConfig<K extends ActivityKind>(kind: K, config: unk
  * before real ids exist; the room swaps keys for ids when it creates the activities.
  */
 export const ActivitySpec = v.pipe(
-  v.object({
+  v.strictObject({
     key: v.optional(Id),
     kind: ActivityKindSchema,
     title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),

@@ -68,8 +68,8 @@ export type Effect =
   | { kind: "private"; to: string | { role: "facilitator" }; message: PrivateMessage };
 
 export type ApplyOutcome =
-  | { ok: true; result: Record<string, unknown>; effects: Effect[] }
-  | { ok: false; error: CommandError };
+  /** `args`: the validated arguments (trimmed, defaults filled, nothing unknown); only these are logged */
+  { ok: true; result: Record<string, unknown>; effects: Effect[]; args?: unknown } | { ok: false; error: CommandError };
 
 const HANDLERS: { [N in CommandName]: Handler<N> } = {
   ...agendaHandlers,
@@ -122,13 +122,13 @@ export function applyCommand(
     throw err;
   }
   if (planned.write) doc.transact(planned.write);
-  return { ok: true, result: planned.result ?? {}, effects: planned.effects ?? [] };
+  return { ok: true, result: planned.result ?? {}, effects: planned.effects ?? [], args: parsed.output };
 }
 
 // ---- creating a room ---------------------------------------------------------------
 
 export const RoomInit = v.pipe(
-  v.object({
+  v.strictObject({
     id: Id,
     title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
     purpose: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),

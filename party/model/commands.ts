@@ -39,7 +39,7 @@ const Coord = v.pipe(v.number(), v.finite(), v.minValue(-100_000), v.maxValue(10
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 
 export const GroupId = Id;
-export const StakeholderGroup = v.object({ id: Id, label: Title });
+export const StakeholderGroup = v.strictObject({ id: Id, label: Title });
 export type StakeholderGroup = v.InferOutput<typeof StakeholderGroup>;
 
 export const DEFAULT_GROUPS: StakeholderGroup[] = [
@@ -61,14 +61,14 @@ export const TableList = v.pipe(
 
 // ---- activity configs -------------------------------------------------------
 
-export const Lane = v.object({ id: Id, label: Title });
-export const CardKind = v.object({
+export const Lane = v.strictObject({ id: Id, label: Title });
+export const CardKind = v.strictObject({
   id: Id,
   label: Title,
   color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/)),
 });
 
-export const MapConfig = v.object({
+export const MapConfig = v.strictObject({
   prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
   lanes: v.pipe(v.array(Lane), v.minLength(1), v.maxLength(LIMITS.lanes)),
   kinds: v.pipe(v.array(CardKind), v.minLength(1), v.maxLength(LIMITS.kinds)),
@@ -92,7 +92,7 @@ export type MapConfig = v.InferOutput<typeof MapConfig>;
  */
 export const OPTION_REMOVED = ["withdrawn", "deleted", "hidden"] as const;
 export type OptionRemoved = (typeof OPTION_REMOVED)[number];
-export const VoteOption = v.object({
+export const VoteOption = v.strictObject({
   id: Id,
   label: Title,
   cardIds: v.optional(v.array(Id)),
@@ -100,13 +100,13 @@ export const VoteOption = v.object({
 });
 export type VoteOption = v.InferOutput<typeof VoteOption>;
 
-export const FromActivity = v.object({
+export const FromActivity = v.strictObject({
   activityId: Id,
   kinds: v.optional(v.array(Id)),
   topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.options))),
 });
 
-export const VoteConfig = v.object({
+export const VoteConfig = v.strictObject({
   prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
   method: v.picklist(["dots", "budget", "rank", "approve", "matrix"]),
   options: v.optional(v.pipe(v.array(VoteOption), v.maxLength(LIMITS.options)), []),
@@ -125,16 +125,16 @@ export const VoteConfig = v.object({
 export type VoteConfig = v.InferOutput<typeof VoteConfig>;
 
 export const FeedbackItem = v.variant("type", [
-  v.object({ id: Id, type: v.literal("likert"), label: Title }),
-  v.object({ id: Id, type: v.literal("text"), label: Title }),
+  v.strictObject({ id: Id, type: v.literal("likert"), label: Title }),
+  v.strictObject({ id: Id, type: v.literal("text"), label: Title }),
 ]);
-export const FeedbackConfig = v.object({
+export const FeedbackConfig = v.strictObject({
   prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
   items: v.pipe(v.array(FeedbackItem), v.minLength(1), v.maxLength(30)),
 });
 export type FeedbackConfig = v.InferOutput<typeof FeedbackConfig>;
 
-export const InfoConfig = v.object({ prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text * 4)), "") });
+export const InfoConfig = v.strictObject({ prompt: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text * 4)), "") });
 
 export const ActivityKind = v.picklist(["map", "vote", "feedback", "info"]);
 export type ActivityKind = v.InferOutput<typeof ActivityKind>;
@@ -160,7 +160,7 @@ export const Ballot = v.union([
     ratings: v.pipe(
       v.record(
         Id,
-        v.object({
+        v.strictObject({
           impact: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
           effort: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
         }),
@@ -205,58 +205,63 @@ export const COMMAND_ARGS = {
     config: v.optional(v.unknown()),
     plannedMinutes: v.optional(v.nullable(PlannedMinutes)),
   }),
-  "activity.remove": v.object({ activityId: Id }),
-  "activity.move": v.object({ activityId: Id, index: Count }),
+  "activity.remove": v.strictObject({ activityId: Id }),
+  "activity.move": v.strictObject({ activityId: Id, index: Count }),
   // facilitator: running the room
-  "activity.open": v.object({ activityId: Id }),
-  "activity.close": v.object({ activityId: Id }),
+  "activity.open": v.strictObject({ activityId: Id }),
+  "activity.close": v.strictObject({ activityId: Id }),
   /** Community-first map round or staged vote: let every group take part now. */
-  "activity.openToAll": v.object({ activityId: Id }),
+  "activity.openToAll": v.strictObject({ activityId: Id }),
   /** Silent map: show everyone's cards. */
-  "cards.reveal": v.object({ activityId: Id }),
-  "room.lock": v.object({ locked: v.boolean() }),
-  "timer.start": v.object({ seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)) }),
-  "timer.stop": v.object({}),
+  "cards.reveal": v.strictObject({ activityId: Id }),
+  "room.lock": v.strictObject({ locked: v.boolean() }),
+  "timer.start": v.strictObject({
+    seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)),
+  }),
+  "timer.stop": v.strictObject({}),
   /** Closes the vote too, so the revealed figures stay true, unless keepOpen. */
   "results.reveal": v.strictObject({ activityId: Id, keepOpen: v.optional(v.boolean()) }),
   /** Projector: show or hide the balance-of-voice table. */
-  "screen.showVoice": v.object({ show: v.boolean() }),
-  "workshop.close": v.object({}),
+  "screen.showVoice": v.strictObject({ show: v.boolean() }),
+  "workshop.close": v.strictObject({}),
   // facilitator: moderation
-  "card.move": v.object({ cardId: Id, lane: v.optional(Id), x: v.optional(Coord), y: v.optional(Coord) }),
-  "card.hide": v.object({
+  "card.move": v.strictObject({ cardId: Id, lane: v.optional(Id), x: v.optional(Coord), y: v.optional(Coord) }),
+  "card.hide": v.strictObject({
     cardId: Id,
     reason: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.reason)),
   }),
-  "card.restore": v.object({ cardId: Id }),
-  "card.merge": v.object({ cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)), into: Id }),
-  "link.add": v.object({
+  "card.restore": v.strictObject({ cardId: Id }),
+  "card.merge": v.strictObject({
+    cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)),
+    into: Id,
+  }),
+  "link.add": v.strictObject({
     from: Id,
     to: Id,
     label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.title))),
   }),
-  "link.remove": v.object({ linkId: Id }),
-  "participant.remove": v.object({ participantId: Id }),
+  "link.remove": v.strictObject({ linkId: Id }),
+  "participant.remove": v.strictObject({ participantId: Id }),
   /** Maps with reviewCards: let held cards show on the projector. */
   "cards.approve": v.strictObject({ cardIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(LIMITS.listItems)) }),
   // participant
-  "card.add": v.object({
+  "card.add": v.strictObject({
     activityId: Id,
     lane: Id,
     kind: Id,
     text: Text,
-    onBehalfOf: v.optional(v.object({ group: GroupId })),
+    onBehalfOf: v.optional(v.strictObject({ group: GroupId })),
     /** tables (#13): a facilitator placing a card at a table of a map at tables (hosts always use their own) */
     table: v.optional(Id),
   }),
-  "card.edit": v.object({ cardId: Id, text: Text }),
-  "card.delete": v.object({ cardId: Id }),
-  "card.support": v.object({ cardId: Id, on: v.boolean() }),
-  "comment.add": v.object({ cardId: Id, text: Text }),
-  "ballot.submit": v.object({ activityId: Id, ballot: Ballot }),
-  "feedback.submit": v.object({ activityId: Id, answers: FeedbackAnswers }),
-  "me.update": v.object({ name: v.optional(Name), group: v.optional(GroupId) }),
-  "me.withdraw": v.object({}),
+  "card.edit": v.strictObject({ cardId: Id, text: Text }),
+  "card.delete": v.strictObject({ cardId: Id }),
+  "card.support": v.strictObject({ cardId: Id, on: v.boolean() }),
+  "comment.add": v.strictObject({ cardId: Id, text: Text }),
+  "ballot.submit": v.strictObject({ activityId: Id, ballot: Ballot }),
+  "feedback.submit": v.strictObject({ activityId: Id, answers: FeedbackAnswers }),
+  "me.update": v.strictObject({ name: v.optional(Name), group: v.optional(GroupId) }),
+  "me.withdraw": v.strictObject({}),
   // ---- tables (#13, docs/tables.md) ----
   /** facilitator: the workshop's tables, all of them (add or rename live; a table with people or cards stays) */
   "tables.set": v.strictObject({ tables: TableList }),

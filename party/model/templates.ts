@@ -10,7 +10,7 @@ import { Id, LIMITS, StakeholderGroup } from "./commands";
 import { describeIssues } from "./refusal";
 
 export const Template = v.pipe(
-  v.object({
+  v.strictObject({
     id: Id,
     title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
     description: v.pipe(v.string(), v.maxLength(LIMITS.text)),

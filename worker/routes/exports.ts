@@ -11,7 +11,7 @@ import { notFound } from "../errors";
 import { EXPORT_TABLES, exportTable } from "../exportTables";
 import { parseOrThrow } from "../validate";
 
-const ExportQuery = v.object({
+const ExportQuery = v.strictObject({
   format: v.optional(v.picklist(["csv", "json"]), "csv"),
   table: v.picklist(EXPORT_TABLES),
 });

@@ -16,7 +16,7 @@ import { mintToken } from "../mint";
 import { countJoin, countWrongCode, refuseIfGuessing } from "../rateLimit";
 import { readBody } from "../validate";
 
-const JoinRequest = v.object({
+const JoinRequest = v.strictObject({
   name: v.optional(
     v.nullable(
       v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name), v.regex(/^\P{Cc}*$/u, "name: no control characters")),

@@ -9,7 +9,7 @@ import { findWorkshop } from "../db/workshops";
 import { badRequest, forbidden, notFound } from "../errors";
 import { readBody } from "../validate";
 
-const TicketRequest = v.object({ workshopId: v.optional(Id) });
+const TicketRequest = v.strictObject({ workshopId: v.optional(Id) });
 
 export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => {
   const auth = c.var.auth;

@@ -113,7 +113,9 @@ const revealCards: Handler<"cards.reveal"> = (s, args) => {
 };
 
 const lock: Handler<"room.lock"> = (s, args) => {
-  requireWorkshopNotClosed(s);
+  const workshop = requireWorkshopNotClosed(s);
+  // Already so: nothing to write, so nothing is logged.
+  if (workshop.locked === args.locked) return { result: { locked: args.locked } };
   return { result: { locked: args.locked }, write: () => s.r.workshop.set("locked", args.locked) };
 };
 

@@ -145,3 +145,19 @@ export async function openVote(fac: RoomClient, config: Json = {}): Promise<stri
 export function marker(label: string): string {
   return `${label}-${crypto.randomUUID().replaceAll("-", "")}`;
 }
+
+/** Polls D1 until `read` returns something; for what reaches D1 through the room's outbox. */
+export async function eventually<T>(read: () => Promise<T | undefined | null>, what: string, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined && value !== null) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The room's counters (commands logged, outbox, connections). */
+export async function roomState(workshopId: string) {
+  return (await roomStub(workshopId)).state();
+}
