@@ -32,6 +32,10 @@ export function admit(pipeline: CommitPipeline, request: Request): Admission {
   const claimed = actorFromRequest(request);
   if (!claimed) return { ok: false, code: CloseCode.unauthorised, reason: "No verified identity." };
   if (!pipeline.workshopId) return { ok: false, code: CloseCode.notFound, reason: "This workshop does not exist." };
+  if (claimed.role === "participant" && roots(pipeline.doc).workshop.get("status") === "closed") {
+    // A shared phone must not reopen a closed workshop for whoever picks it up next.
+    return { ok: false, code: CloseCode.forbidden, reason: "This workshop has closed." };
+  }
   if (claimed.role === "participant" && !admitParticipant(pipeline, claimed)) {
     return { ok: false, code: CloseCode.removed, reason: "You are no longer part of this workshop." };
   }

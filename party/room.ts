@@ -33,6 +33,7 @@ import { recoverId, refusalAck, screenCommand } from "./envelope";
 import { FlushSchedule } from "./flush";
 import { ConnectionGuard, DEFAULT_LIMITS, type GuardLimits } from "./guard";
 import { LIMITS } from "./model/commands";
+import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame } from "./model/frames";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 
@@ -43,6 +44,13 @@ const OPEN = 1;
 export interface RoomTuning extends GuardLimits, BroadcastTiming {
   /** a snapshot is taken after this many logged commands */
   snapshotEvery: number;
+  /**
+   * Live sockets one participant may hold (a phone reconnecting, a second tab); beyond it
+   * the oldest is closed, so one person cannot become a crowd of connections.
+   */
+  socketsPerParticipant: number;
+  /** the same for a facilitator, screen or evaluator link (shared by co-facilitators, several screens) */
+  socketsPerLink: number;
 }
 
 export const DEFAULT_TUNING: RoomTuning = {
@@ -50,6 +58,8 @@ export const DEFAULT_TUNING: RoomTuning = {
   broadcastMs: 100,
   presenceMs: 100,
   snapshotEvery: 200,
+  socketsPerParticipant: 3,
+  socketsPerLink: 20,
 };
 
 export interface RoomState {
@@ -137,6 +147,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
       return;
     }
     const { actor } = admitted;
+    this.#capSockets(actor, conn);
     const presenceId = this.#broadcast.presence.show(actor);
     conn.setState({ actor, presenceId } satisfies ConnectionState);
     this.#guards.set(conn.id, new ConnectionGuard(this.tuning, Date.now()));
@@ -146,6 +157,15 @@ export class WorkshopRoom extends Server<RoomEnv> {
     this.#broadcast.sendPresenceTo(conn);
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
     this.#broadcast.presenceChanged();
+  }
+
+  /** Closes this actor's oldest sockets so that, with `conn`, they hold at most their allowance. */
+  #capSockets(actor: Actor, conn: Connection): void {
+    const allowed = actor.role === "participant" ? this.tuning.socketsPerParticipant : this.tuning.socketsPerLink;
+    const others = this.#socketsOf(actor.id).filter((ws) => ws !== conn && ws.readyState === OPEN);
+    for (const old of others.slice(0, Math.max(0, others.length - (allowed - 1)))) {
+      closeWith(old, CloseCode.tooManySockets, "You opened this workshop somewhere else.");
+    }
   }
 
   override onClose(conn: Connection): void {
@@ -306,6 +326,21 @@ export class WorkshopRoom extends Server<RoomEnv> {
    */
   async init(raw: RoomInitInput): Promise<InitOutcome> {
     return this.#commit.init(raw);
+  }
+
+  /** For the join route: whether this workshop takes new participants now. */
+  async admission(): Promise<{ status: string; joining: boolean }> {
+    const pipeline = this.#commit;
+    if (!pipeline.workshopId) return { status: "missing", joining: false };
+    const info = roots(pipeline.doc).workshop;
+    return { status: String(info.get("status") ?? "draft"), joining: info.get("joining") !== false };
+  }
+
+  /** A link was revoked: its actor's live sockets close now (4401); returns how many. */
+  async revoke(actorId: string): Promise<number> {
+    const sockets = this.#socketsOf(actorId);
+    for (const conn of sockets) closeWith(conn, CloseCode.unauthorised, "This link was revoked.");
+    return sockets.length;
   }
 
   /** Deletes everything this room holds and closes every socket; the room is then uninitialised. */

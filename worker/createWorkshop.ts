@@ -65,6 +65,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
           language: input.language,
           scheduled_for: input.scheduledFor ?? null,
           retention_days: input.retentionDays,
+          max_participants: input.maxParticipants,
           created_at: now,
         }),
         setWorkshopTables(db, id, tables),

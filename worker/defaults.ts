@@ -9,3 +9,6 @@ export const DEFAULT_CONSENT_TEXT =
 export const DEFAULT_RETENTION_DAYS = 365;
 export const MAX_RETENTION_DAYS = 3650;
 export const DEFAULT_LANGUAGE = "en";
+/** Participants one workshop takes unless its organiser sets another cap (409 "full" past it). */
+export const DEFAULT_MAX_PARTICIPANTS = 500;
+export const MAX_MAX_PARTICIPANTS = 5000;

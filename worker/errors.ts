@@ -13,6 +13,10 @@ export type ApiErrorCode =
   | "conflict"
   | "too_large"
   | "rate_limited"
+  // safety (#12): admission refusals with their own codes, so a client can say exactly why
+  | "joining_closed"
+  | "full"
+  | "closed"
   | "unsupported"
   | "internal";
 
@@ -36,6 +40,10 @@ export const conflict = (message: string) => new ApiError(409, "conflict", messa
 export const tooLarge = (message = "The request body is too large.") => new ApiError(413, "too_large", message);
 export const rateLimited = (retryAfterSeconds: number, message = "Too many attempts; try again in a few minutes.") =>
   new ApiError(429, "rate_limited", message, { "Retry-After": String(retryAfterSeconds) });
+
+export const joiningClosed = () =>
+  new ApiError(409, "joining_closed", "The facilitator has closed joining for now. Ask them to open it.");
+export const full = () => new ApiError(409, "full", "This workshop is full.");
 
 /** The JSON body of every error response. */
 export function errorBody(code: ApiErrorCode, message: string) {

@@ -10,6 +10,7 @@ import { actorForToken, encodeActorHeader } from "./actor";
 import { sha256Hex } from "./crypto";
 import { consumeTicket } from "./db/tickets";
 import { findActiveToken } from "./db/tokens";
+import { findWorkshop } from "./db/workshops";
 import type { Env } from "./env";
 import { errorResponse } from "./errors";
 
@@ -33,6 +34,10 @@ export async function handlePartyRequest(request: Request, env: Env): Promise<Re
   }
   const token = await findActiveToken(env.DB, consumed.token_hash);
   if (!token) return errorResponse(401, "unauthorised", "The token behind this ticket was revoked.");
+  if (token.role === "participant" && (await findWorkshop(env.DB, workshopId))?.status === "closed") {
+    // A shared phone must not reopen a closed workshop for whoever picks it up next.
+    return errorResponse(403, "closed", "This workshop has closed.");
+  }
   const found = await actorForToken(env.DB, token);
   if (!found.ok) return errorResponse(403, "forbidden", "You have left or were removed from this workshop.");
 

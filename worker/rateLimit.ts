@@ -24,9 +24,39 @@ export const WRONG_CODES_PER_WINDOW = 40;
 /** Fixed windows: at worst the caller waits one whole window. */
 const RETRY_AFTER_S = RATE_WINDOW_MS / 1000;
 
-/** The client's address as Cloudflare reports it; "unknown" locally. */
+/** Tickets one token may take per minute: a phone reconnecting on bad Wi-Fi needs a few, not hundreds. */
+export const TICKETS_PER_MINUTE = 60;
+const TICKET_WINDOW_MS = 60_000;
+
+/**
+ * The client's address as Cloudflare reports it; "unknown" locally. An IPv6 address
+ * counts as its /64: one household or phone is handed a whole /64 and can rotate
+ * through it freely, so a single address would buy nothing.
+ */
 export function clientAddress(c: Context): string {
-  return c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
+  const address = c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown";
+  return address.includes(":") && !address.includes(".") ? ipv6Prefix64(address) : address;
+}
+
+/** The first four groups of an IPv6 address ("2001:db8:1:2::9" → "2001:db8:1:2::/64"). */
+export function ipv6Prefix64(address: string): string {
+  const [head = "", tail] = address.toLowerCase().split("::", 2);
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const missing = tail === undefined ? 0 : Math.max(0, 8 - left.length - right.length);
+  const groups = [...left, ...Array<string>(missing).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/** Counts a ticket for this token; refuses past the per-minute allowance (429). */
+export async function countTicket(db: D1Database, tokenHash: string, now: number): Promise<void> {
+  const count = await countAttempt(db, `ticket:${tokenHash.slice(0, 32)}`, TICKET_WINDOW_MS, now);
+  if (count > TICKETS_PER_MINUTE) {
+    throw rateLimited(TICKET_WINDOW_MS / 1000, "Too many connections from this link; try again in a minute.");
+  }
 }
 
 async function addressKey(kind: string, c: Context, suffix = ""): Promise<string> {

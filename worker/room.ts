@@ -15,6 +15,18 @@ export async function initRoom(env: Env, init: RoomInit): Promise<void> {
   }
 }
 
+/** Whether the room takes new participants now (the room, not D1, is the authority). */
+export async function roomAdmission(env: Env, workshopId: string) {
+  const stub = await getServerByName(env.WorkshopRoom, workshopId);
+  return stub.admission();
+}
+
+/** Closes the live sockets of a revoked link's actor (close code 4401). */
+export async function closeRevokedSessions(env: Env, workshopId: string, actorId: string): Promise<number> {
+  const stub = await getServerByName(env.WorkshopRoom, workshopId);
+  return stub.revoke(actorId);
+}
+
 /** Erases a room's storage and closes its connections. */
 export async function eraseRoom(env: Env, workshopId: string): Promise<void> {
   const stub = await getServerByName(env.WorkshopRoom, workshopId);

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { DEFAULT_GROUPS, Id, LIMITS, StakeholderGroup } from "../party/model/commands";
 import { TablesInput } from "../party/model/tables";
-import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from "./defaults";
+import { DEFAULT_MAX_PARTICIPANTS, DEFAULT_RETENTION_DAYS, MAX_MAX_PARTICIPANTS, MAX_RETENTION_DAYS } from "./defaults";
 
 const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
 
@@ -45,8 +45,11 @@ export const CreateWorkshop = v.strictObject({
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RETENTION_DAYS)),
     DEFAULT_RETENTION_DAYS,
   ),
-  /** tables (#13): how many tables, or `[{id,label}]` */
-  tables: v.optional(TablesInput),
+import { TablesInput } from "../party/model/tables";
+  maxParticipants: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MAX_PARTICIPANTS)),
+    DEFAULT_MAX_PARTICIPANTS,
+  ),
 });
 export type CreateWorkshop = v.InferOutput<typeof CreateWorkshop>;
 

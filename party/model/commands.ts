@@ -215,6 +215,8 @@ export const COMMAND_ARGS = {
   /** Silent map: show everyone's cards. */
   "cards.reveal": v.strictObject({ activityId: Id }),
   "room.lock": v.strictObject({ locked: v.boolean() }),
+  // safety (#12): a facilitator opens or closes joining; the Worker refuses joins while closed.
+  "room.joining": v.strictObject({ open: v.boolean() }),
   "timer.start": v.strictObject({
     seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.timerSeconds)),
   }),

@@ -35,6 +35,8 @@ export interface WorkshopInfo {
   showNames: boolean;
   language: string;
   joinCode: string;
+  /** false: the Worker refuses new joins (409 joining_closed); absent means open */
+  joining?: boolean;
   /** the projector shows the balance-of-voice table (absent in workshops from before the flag) */
   showVoiceOnScreen?: boolean;
   /** tables (#13): the workshop's tables (absent or empty: no tables) */

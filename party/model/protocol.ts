@@ -28,6 +28,8 @@ export const CloseCode = {
   removed: 4410,
   /** The workshop was deleted. */
   deleted: 4411,
+  /** The same person opened more live sockets than allowed; their oldest one is closed. */
+  tooManySockets: 4409,
 } as const;
 
 /** Closing codes that are not the room's own: a clean close, and the room failing to set a connection up. */

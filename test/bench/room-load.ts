@@ -33,7 +33,11 @@ export interface RoomLoadResult {
 const GROUPS = ["community", "voluntary", "statutory", "other"];
 
 async function setUpWorkshop(baseUrl: string, organiserToken: string) {
-  const workshop: CreatedWorkshop = await createWorkshop(baseUrl, organiserToken, { title: `Bench ${Date.now()}` });
+  const workshop: CreatedWorkshop = await createWorkshop(baseUrl, organiserToken, {
+    title: `Bench ${Date.now()}`,
+    // The bench fills one room past the default cap of 500 participants.
+    maxParticipants: 5000,
+  });
   const facilitator = await connectRoom({ baseUrl, token: workshop.facilitatorToken });
   const map = await facilitator.command<{ activityId: string }>("activity.add", {
     kind: "map",

@@ -70,7 +70,10 @@ async function timeConnect(baseUrl: string, token: string): Promise<{ ms: number
 export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   let app = o.app;
   const started = performance.now();
-  const workshop = await createWorkshop(app.baseUrl, o.organiserToken, { title: `Bench scale ${Date.now()}` });
+  const workshop = await createWorkshop(app.baseUrl, o.organiserToken, {
+    title: `Bench scale ${Date.now()}`,
+    maxParticipants: 5000,
+  });
   const facilitator = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
   const maps: string[] = [];
   for (const title of ["Journey today", "Assets and gaps", "Ideas for the new service"]) {

@@ -136,6 +136,7 @@ describe("random command sequences", () => {
           "activity.openToAll": { activityId: id.activity },
           "cards.reveal": { activityId: id.activity },
           "room.lock": { locked: random() < 0.3 },
+          "room.joining": { open: random() < 0.5 },
           "timer.start": { seconds: 1 + n() },
           "timer.stop": {},
           "results.reveal": { activityId: id.activity, keepOpen: random() < 0.3 },

@@ -75,6 +75,7 @@ const CELLS: Record<CommandName, Cell> = {
     args: (s) => ({ activityId: s.extra.map }),
   },
   "room.lock": { args: () => ({ locked: true }) },
+  "room.joining": { args: () => ({ open: false }) },
   "timer.start": { args: () => ({ seconds: 300 }) },
   "timer.stop": { args: () => ({}) },
   "results.reveal": {

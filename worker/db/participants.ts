@@ -35,6 +35,38 @@ export function insertParticipant(db: D1Database, p: Omit<ParticipantRow, "remov
     );
 }
 
+/**
+ * Inserts a participant only while the workshop has fewer than `max` people in it
+ * (removed and withdrawn people have left). One statement, so a crowd joining at once
+ * cannot overshoot the cap; `meta.changes` is 0 when the workshop was full.
+ */
+export function insertParticipantWithin(
+  db: D1Database,
+  p: Omit<ParticipantRow, "removed_at" | "withdrawn_at">,
+  max: number,
+) {
+  return db
+    .prepare(
+      `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at,
+         table_id)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10
+       WHERE (SELECT COUNT(*) FROM participants
+              WHERE workshop_id = ?2 AND removed_at IS NULL AND withdrawn_at IS NULL) < ?9`,
+    )
+    .bind(
+      p.id,
+      p.workshop_id,
+      p.name,
+      p.name_chosen,
+      p.group_id,
+      p.consent_version,
+      p.consented_at,
+      p.joined_at,
+      max,
+      p.table_id ?? null,
+    );
+}
+
 /** A participant who is still in the workshop (not removed, not withdrawn). */
 export function findActiveParticipant(db: D1Database, id: string): Promise<ParticipantRow | null> {
   return db

@@ -20,9 +20,12 @@ export interface TokenRow {
 export type NewToken = Omit<TokenRow, "revoked_at">;
 
 export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
+  // A participant's token is written only if their row is (a full workshop inserts neither).
+  const condition = t.participant_id ? " WHERE EXISTS (SELECT 1 FROM participants WHERE id = ?6)" : "";
   return db
     .prepare(
-      "INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9${condition}`,
     )
     .bind(
       t.hash,

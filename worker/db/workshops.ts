@@ -19,6 +19,8 @@ export interface WorkshopRow {
   scheduled_for: string | null;
   status: WorkshopStatus;
   retention_days: number;
+  /** participants this workshop takes (migration 0002) */
+  max_participants: number;
   created_at: number;
   started_at: number | null;
   closed_at: number | null;
@@ -32,8 +34,8 @@ export function insertWorkshop(db: D1Database, w: NewWorkshop): D1PreparedStatem
   return db
     .prepare(
       `INSERT INTO workshops (id, programme_id, title, purpose, template, join_code, stakeholder_groups, consent_text,
-         show_names, language, scheduled_for, retention_days, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         show_names, language, scheduled_for, retention_days, max_participants, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       w.id,
@@ -48,6 +50,7 @@ export function insertWorkshop(db: D1Database, w: NewWorkshop): D1PreparedStatem
       w.language,
       w.scheduled_for,
       w.retention_days,
+      w.max_participants,
       w.created_at,
     );
 }

@@ -9,11 +9,12 @@ import { GroupId, Id, LIMITS } from "../../party/model/commands";
 import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
-import { insertParticipant } from "../db/participants";
+import { insertParticipantWithin } from "../db/participants";
 import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
-import { badRequest, conflict, notFound } from "../errors";
+import { badRequest, conflict, full, joiningClosed, notFound } from "../errors";
 import { mintToken } from "../mint";
 import { countJoin, countWrongCode, refuseIfGuessing } from "../rateLimit";
+import { roomAdmission } from "../room";
 import { readBody } from "../validate";
 
 const JoinRequest = v.strictObject({
@@ -64,7 +65,6 @@ export const join = new Hono<AppEnv>()
   .post("/:joinCode", async (c) => {
     const db = c.env.DB;
     const workshop = await workshopForCode(c, db, c.req.param("joinCode"));
-    if (workshop.status === "closed") throw conflict("This workshop has closed.");
     const body = await readBody(c, JoinRequest);
     if (!workshopGroups(workshop).some((g) => g.id === body.group)) {
       throw badRequest("group: not one of this workshop's stakeholder groups.");
@@ -74,25 +74,36 @@ export const join = new Hono<AppEnv>()
     }
     const now = Date.now();
     await countJoin(c, db, workshop.id, now);
+    // The room is the authority on whether it is open and whether joining is paused.
+    const admission = await roomAdmission(c.env, workshop.id);
+    if (admission.status === "closed" || workshop.status === "closed") {
+      throw conflict("This workshop has closed.");
+    }
+    if (!admission.joining) throw joiningClosed();
 
     const participantId = itemId();
     const minted = await mintToken(db, { role: "participant", workshopId: workshop.id, participantId }, now);
     const chosen = body.name ? body.name : null;
     const name = chosen ?? friendlyName();
-    await db.batch([
-      insertParticipant(db, {
-        id: participantId,
-        workshop_id: workshop.id,
-        name,
-        name_chosen: chosen ? 1 : 0,
-        group_id: body.group,
-        consent_version: workshop.consent_version,
-        consented_at: now,
-        joined_at: now,
-        table_id: body.table ?? null,
-      }),
+    const [inserted] = await db.batch([
+      insertParticipantWithin(
+        db,
+        {
+          id: participantId,
+          workshop_id: workshop.id,
+          name,
+          name_chosen: chosen ? 1 : 0,
+          group_id: body.group,
+          consent_version: workshop.consent_version,
+          consented_at: now,
+          joined_at: now,
+          table_id: body.table ?? null,
+        },
+        workshop.max_participants,
+      ),
       minted.statement,
     ]);
+    if (!inserted?.meta.changes) throw full();
     const table = body.table === undefined ? {} : { table: body.table };
     return c.json(
       { workshopId: workshop.id, participantId, token: minted.token, name, group: body.group, ...table },

@@ -7,6 +7,7 @@ import { newSecret, sha256Hex } from "../crypto";
 import { insertTicket, TICKET_TTL_MS } from "../db/tickets";
 import { findWorkshop } from "../db/workshops";
 import { badRequest, forbidden, notFound } from "../errors";
+import { countTicket } from "../rateLimit";
 import { readBody } from "../validate";
 
 const TicketRequest = v.strictObject({ workshopId: v.optional(Id) });
@@ -29,6 +30,7 @@ export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => 
     throw forbidden("This token belongs to another workshop.");
   }
 
+  await countTicket(c.env.DB, tokenHash, Date.now());
   const ticket = newSecret();
   const expiresAt = Date.now() + TICKET_TTL_MS;
   await insertTicket(c.env.DB, { hash: await sha256Hex(ticket), tokenHash, workshopId, expiresAt });

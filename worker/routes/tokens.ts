@@ -4,6 +4,7 @@ import { type AppEnv, authenticated, requireAccess } from "../auth";
 import { findTokenById, revokeToken } from "../db/tokens";
 import { findWorkshop } from "../db/workshops";
 import { forbidden, notFound } from "../errors";
+import { closeRevokedSessions } from "../room";
 
 export const tokens = new Hono<AppEnv>().delete("/:tokenId", authenticated, async (c) => {
   const auth = c.var.auth;
@@ -15,5 +16,10 @@ export const tokens = new Hono<AppEnv>().delete("/:tokenId", authenticated, asyn
     requireAccess(auth, workshop, ["facilitator"]);
   }
   await revokeToken(c.env.DB, target.id, Date.now());
+  // A revoked link loses its live session too, not only its next ticket (safety #12).
+  // The room knows a participant by their participant id, everyone else by the token id.
+  if (target.workshop_id) {
+    await closeRevokedSessions(c.env, target.workshop_id, target.participant_id ?? target.id);
+  }
   return c.json({ revoked: true as const, id: target.id });
 });

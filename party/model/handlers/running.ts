@@ -119,6 +119,13 @@ const lock: Handler<"room.lock"> = (s, args) => {
   return { result: { locked: args.locked }, write: () => s.r.workshop.set("locked", args.locked) };
 };
 
+/** Stops (or restarts) new people joining; those already in keep their place. */
+const joining: Handler<"room.joining"> = (s, args) => {
+  const workshop = requireWorkshopNotClosed(s);
+  if ((workshop.joining ?? true) === args.open) return { result: { open: args.open } };
+  return { result: { open: args.open }, write: () => s.r.workshop.set("joining", args.open) };
+};
+
 /** Server time, so every screen and phone counts down to the same moment. */
 const startTimer: Handler<"timer.start"> = (s, args) => {
   requireWorkshopNotClosed(s);
@@ -178,6 +185,7 @@ export const runningHandlers = {
   "activity.openToAll": openToAll,
   "cards.reveal": revealCards,
   "room.lock": lock,
+  "room.joining": joining,
   "timer.start": startTimer,
   "timer.stop": stopTimer,
   "results.reveal": revealResults,
