@@ -45,7 +45,8 @@ export const CreateWorkshop = v.strictObject({
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_RETENTION_DAYS)),
     DEFAULT_RETENTION_DAYS,
   ),
-import { TablesInput } from "../party/model/tables";
+  /** tables (#13): how many tables, or `[{id,label}]` */
+  tables: v.optional(TablesInput),
   maxParticipants: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_MAX_PARTICIPANTS)),
     DEFAULT_MAX_PARTICIPANTS,
