@@ -3,7 +3,7 @@
  * connection to the room: open the same link on a second laptop and both consoles
  * stay in step, because everything shown comes from the room's doc.
  */
-import { type Component, createEffect, createMemo, createSignal, Show } from "solid-js";
+import { type Component, createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
 import type { RouteProps } from "../app";
 import { AgendaPanel } from "../components/console/agenda/AgendaPanel";
@@ -13,6 +13,7 @@ import { ConsoleShell } from "../components/console/ConsoleShell";
 import { createCommander } from "../components/console/commander";
 import { ActivityPanel } from "../components/console/facilitator/ActivityPanel";
 import { ParticipantsPanel } from "../components/console/facilitator/ParticipantsPanel";
+import { PreviewBanner, sourceOf, stagedRound } from "../components/console/facilitator/PreviewBanner";
 import { RunControls } from "../components/console/facilitator/RunControls";
 import { ShareLinks } from "../components/console/facilitator/ShareLinks";
 import { VoicePanel } from "../components/console/facilitator/VoicePanel";
@@ -49,6 +50,18 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
     const id = selectedId() ?? workshop()?.currentActivityId ?? agenda()[0]?.id;
     return (id && room.activities()[id]) || null;
   });
+  // Follow the open activity: when the room moves on, so does the centre panel (a preview ends).
+  createEffect(
+    on(
+      () => workshop()?.currentActivityId,
+      () => setSelectedId(null),
+      { defer: true },
+    ),
+  );
+  const previewing = () => {
+    const id = selected()?.id;
+    return Boolean(id && id !== workshop()?.currentActivityId && selectedId() !== null);
+  };
   const online = createMemo(() => onlineParticipantIds(room.presence()));
   const participants = createMemo(() => activeParticipants(room.participants()));
 
@@ -94,8 +107,24 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
         {(w) => (
           <div class="facilitator-layout">
             <div class="facilitator-layout__top">
-              <RunControls workshop={w()} serverNow={room.serverNow} commander={commander} />
-              <ShareLinks token={props.token} workshopId={props.workshopId} />
+              <RunControls
+                workshop={w()}
+                current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
+                serverNow={room.serverNow}
+                commander={commander}
+              />
+              <div class="button-row">
+                <a
+                  class="button"
+                  href={`/evaluate/${encodeURIComponent(props.workshopId)}#token=${encodeURIComponent(props.token)}`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="live-report"
+                >
+                  {t("facilitator.liveReport")}
+                </a>
+                <ShareLinks token={props.token} workshopId={props.workshopId} />
+              </div>
             </div>
             <AgendaPanel
               agenda={agenda()}
@@ -107,11 +136,25 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
               closed={w().status === "closed"}
             />
             <div class="facilitator-layout__main">
+              <Show when={selected()}>
+                {(activity) => (
+                  <PreviewBanner
+                    activity={activity()}
+                    current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
+                    previewing={previewing()}
+                    closed={w().status === "closed"}
+                    onBack={() => setSelectedId(null)}
+                    commander={commander}
+                  />
+                )}
+              </Show>
               <Show when={selected()?.id} keyed fallback={<p>{t("facilitator.noActivity")}</p>}>
                 {(id) => (
                   <Show when={room.activities()[id]}>
                     {(activity) => (
                       <ActivityPanel
+                        allCards={Object.values(room.cards())}
+                        source={sourceOf(activity(), room.activities())}
                         activity={activity()}
                         cards={cardsOf(room.cards(), id)}
                         waiting={room.privateCards()[id] ?? []}
@@ -131,6 +174,7 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                 voice={voice()}
                 groups={groups()}
                 onScreen={w().showVoiceOnScreen === true}
+                staged={stagedRound(w().currentActivityId ? room.activities()[w().currentActivityId ?? ""] : undefined)}
                 commander={commander}
               />
               <ParticipantsPanel

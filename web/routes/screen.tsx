@@ -7,15 +7,16 @@ import { type Component, createEffect, createMemo, Match, Show, Switch } from "s
 import { parseActivityConfig } from "../../party/model/activity-config";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
 import type { RouteProps } from "../app";
-import { Board } from "../components/console/board/Board";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConsoleShell } from "../components/console/ConsoleShell";
-import { t, tn } from "../components/console/i18n";
+import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
-import { QrCode } from "../components/console/QrCode";
 import { ResultsView } from "../components/console/ResultsView";
 import { cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { readTally } from "../components/console/results";
+import { ScreenJoinPanel, ScreenJoinStrip } from "../components/console/screen/ScreenJoin";
+import { ScreenMap } from "../components/console/screen/ScreenMap";
+import { ScreenOptions, ScreenResults } from "../components/console/screen/ScreenVote";
 import { TimerDisplay } from "../components/console/Timer";
 import { VoiceTable } from "../components/console/VoiceTable";
 import { createRoom } from "../lib/room";
@@ -31,10 +32,6 @@ const Screen: Component<RouteProps> = (props) => {
   );
 };
 
-export function participantLink(joinCode: string): string {
-  return `${location.origin}/j/${encodeURIComponent(joinCode)}`;
-}
-
 const Projector: Component<{ workshopId: string; token: string }> = (props) => {
   const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "screen", cacheDoc: false });
   const workshop = room.workshop;
@@ -48,6 +45,16 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
     if (a?.kind !== "map") return null;
     const parsed = parseActivityConfig("map", a.config);
     return parsed.ok ? parsed.config : null;
+  });
+  const voteConfig = createMemo(() => {
+    const a = current();
+    if (a?.kind !== "vote") return null;
+    const parsed = parseActivityConfig("vote", a.config);
+    return parsed.ok ? parsed.config : null;
+  });
+  const mapCards = createMemo(() => {
+    const a = current();
+    return a ? cardsOf(room.cards(), a.id).filter((c) => !c.hidden) : [];
   });
   const tally = createMemo(() => {
     const a = current();
@@ -63,45 +70,74 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
     room.participants();
     return balanceOfVoice(voiceInputFromDoc(room.doc(), [...onlineParticipantIds(room.presence())]));
   });
+  // Once something is running (or it is over) the join panel shrinks to a strip: the work gets the screen.
+  const started = () => workshop()?.status === "closed" || Boolean(current());
   createEffect(() => {
     document.title = workshop()?.title ?? t("screen.pageTitle");
   });
 
   return (
-    <ConsoleShell title={workshop()?.title ?? t("screen.pageTitle")} class="console--screen">
+    <ConsoleShell
+      title={workshop()?.title ?? t("screen.pageTitle")}
+      class="console--screen"
+      actions={
+        <Show when={workshop()}>
+          {(w) => (
+            <div class="screen-status">
+              <Show when={w().status !== "closed" && w().timer}>
+                <TimerDisplay timer={w().timer} serverNow={room.serverNow} large />
+              </Show>
+              <Show when={w().locked && w().status !== "closed"}>
+                <p class="screen-locked" data-testid="screen-locked">
+                  {t("screen.locked")}
+                </p>
+              </Show>
+              <Show when={started()}>
+                <ScreenJoinStrip joinCode={w().joinCode} closed={w().status === "closed"} />
+              </Show>
+            </div>
+          )}
+        </Show>
+      }
+    >
       <CloseNotice reason={room.closeReason()} />
       <Show when={workshop()} fallback={<p role="status">{room.closeReason() ? "" : t("common.connecting")}</p>}>
         {(w) => (
-          <div class="screen-layout">
-            <aside class="screen-join" aria-label={t("screen.join")}>
-              <p class="screen-join__lead">{t("screen.joinLead")}</p>
-              <p class="screen-join__code" data-testid="screen-join-code">
-                <span class="visually-hidden">{t("screen.code")} </span>
-                {w().joinCode}
-              </p>
-              <QrCode
-                value={participantLink(w().joinCode)}
-                label={t("screen.qrLabel", { code: w().joinCode })}
-                class="qr-code qr-code--screen"
-              />
-              <p class="screen-join__url">{participantLink(w().joinCode).replace(/^https?:\/\//, "")}</p>
-              <TimerDisplay timer={w().timer} serverNow={room.serverNow} large />
-              <Show when={w().locked}>
-                <p class="screen-locked">{t("screen.locked")}</p>
-              </Show>
-            </aside>
+          <div class="screen-layout" classList={{ "screen-layout--started": started() }}>
+            <Show when={!started()}>
+              <ScreenJoinPanel joinCode={w().joinCode} />
+            </Show>
             <section class="screen-main" aria-live="off">
               <Show
-                when={w().status !== "closed" && current()}
+                when={!voice() && w().status !== "closed" && current()}
                 fallback={
-                  <p class="screen-welcome">{w().status === "closed" ? t("screen.closed") : t("screen.welcome")}</p>
+                  <Show
+                    when={voice()}
+                    fallback={
+                      <p class="screen-welcome">{w().status === "closed" ? t("screen.closed") : t("screen.welcome")}</p>
+                    }
+                  >
+                    {(v) => (
+                      <VoiceTable
+                        voice={v()}
+                        groups={groups()}
+                        presentHeading={t("voice.presentNow")}
+                        caption={t("voice.heading")}
+                        large
+                      />
+                    )}
+                  </Show>
                 }
               >
                 {(a) => (
                   <>
-                    <h2 class="screen-activity">{a().title}</h2>
+                    <h2 class="screen-activity" dir="auto">
+                      {a().title}
+                    </h2>
                     <Show when={(a().config as { prompt?: unknown }).prompt}>
-                      <p class="screen-prompt">{String((a().config as { prompt?: unknown }).prompt)}</p>
+                      <p class="screen-prompt" dir="auto">
+                        {String((a().config as { prompt?: unknown }).prompt)}
+                      </p>
                     </Show>
                     <Switch>
                       <Match when={mapConfig()}>
@@ -110,21 +146,18 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                             when={config().mode !== "silent" || a().cardsRevealed}
                             fallback={<p class="screen-welcome">{t("screen.silent")}</p>}
                           >
-                            <Board
+                            <ScreenMap
                               title={t("map.boardLabel", { title: a().title })}
                               lanes={config().lanes}
                               kinds={config().kinds}
                               groups={groups()}
-                              cards={cardsOf(room.cards(), a().id).filter((c) => !c.hidden)}
-                              links={Object.values(room.links())}
-                              comments={Object.values(room.comments())}
-                              fit
-                              large
+                              cards={mapCards().filter((c) => !c.awaitingReview)}
+                              held={mapCards().filter((c) => c.awaitingReview).length}
                             />
                           </Show>
                         )}
                       </Match>
-                      <Match when={tally()}>
+                      <Match when={tally()?.method === "matrix" && tally()}>
                         {(view) => (
                           <ResultsView
                             title={t("vote.resultsTitle", { title: a().title })}
@@ -137,24 +170,20 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                           />
                         )}
                       </Match>
-                      <Match when={a().kind === "vote"}>
-                        <p class="screen-welcome">
-                          {a().turnout ? tn("screen.votes", a().turnout?.voters ?? 0) : t("screen.voteOpen")}
-                        </p>
+                      <Match when={tally()}>
+                        {(view) => (
+                          <ScreenResults
+                            title={t("vote.resultsTitle", { title: a().title })}
+                            tally={view()}
+                            config={a().config}
+                          />
+                        )}
+                      </Match>
+                      <Match when={voteConfig()}>
+                        {(config) => <ScreenOptions options={config().options} voters={a().turnout?.voters ?? 0} />}
                       </Match>
                     </Switch>
                   </>
-                )}
-              </Show>
-              <Show when={voice()}>
-                {(v) => (
-                  <VoiceTable
-                    voice={v()}
-                    groups={groups()}
-                    presentHeading={t("voice.presentNow")}
-                    caption={t("voice.heading")}
-                    large
-                  />
                 )}
               </Show>
             </section>

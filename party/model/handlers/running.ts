@@ -1,7 +1,7 @@
 /** Facilitator commands that run the room live: open and close, stages, lock, timer, reveals, closing. */
 import type { Effect } from "../apply";
-import { LIMITS, type VoteOption } from "../commands";
-import type { Activity, Card, Timer } from "../doc";
+import type { Activity, Timer } from "../doc";
+import { optionsFromMap } from "../options-from-map";
 import { refuse } from "../refusal";
 import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
 import { tallyVote } from "./recount";
@@ -18,24 +18,7 @@ function resolveOptions(s: Scope, vote: Activity): Record<string, unknown> {
     if (config.options.length === 0) refuse("conflict", `"${vote.title}" has no options to vote on`);
     return vote.config;
   }
-  const { activityId, kinds, topN } = config.fromActivity;
-  const cards: Card[] = [];
-  for (const card of s.r.cards.values()) {
-    if (card.activityId === activityId && !card.hidden && (!kinds || kinds.includes(card.kind))) cards.push(card);
-  }
-  cards.sort((a, b) => b.supports.length - a.supports.length || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const options: VoteOption[] = cards.slice(0, topN ?? LIMITS.options).map((card) => ({
-    id: card.id,
-    label: card.text.slice(0, LIMITS.title).trim() || card.id,
-    // tables (#13): a harvested card traces back to the table's card and what was merged into it there.
-    cardIds: [
-      ...new Set([
-        card.id,
-        ...(card.mergedFrom ?? []),
-        ...(card.origin ? [card.origin.cardId, ...card.origin.mergedFrom] : []),
-      ]),
-    ],
-  }));
+  const { options } = optionsFromMap(s.r.cards.values(), config.fromActivity);
   if (options.length === 0) refuse("conflict", `"${vote.title}" draws on a map that has no cards to vote on yet`);
   return { ...vote.config, options };
 }

@@ -52,7 +52,7 @@ export const TimerDisplay: Component<Props> = (props) => {
     >
       <Show when={props.timer} fallback={<span class="timer__idle">{t("timer.none")}</span>}>
         <span class="timer__clock" aria-hidden="true">
-          {formatClock(left())}
+          {left() === 0 ? t("timer.finished") : formatClock(left())}
         </span>
         <span class="visually-hidden" role="timer" aria-live="polite" aria-atomic="true">
           {announcement()}

@@ -17,9 +17,27 @@ interface Props {
   presentHeading: string;
   caption: string;
   large?: boolean;
+  /** the staged round now running, if any */
+  staged?: StagedRound | null;
 }
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A community-first map or staged vote that is open and still in its first round. */
+export interface StagedRound {
+  firstGroups: readonly string[];
+}
+
+/**
+ * Advice that knows about staged rounds: a group held back on purpose is waiting
+ * for its turn (not under-heard), and a room already in a community-first round is
+ * not told to start one.
+ */
+function advice(group: string, staged: StagedRound | null | undefined, label: string): string {
+  if (staged && !staged.firstGroups.includes(group)) return t("voice.promptWaiting", { group: label });
+  if (staged) return t("voice.promptStaged", { group: label });
+  return t("voice.prompt", { group: label });
+}
 
 export const VoiceTable: Component<Props> = (props) => (
   <div class="voice" classList={{ "voice--large": props.large }} data-testid="voice">
@@ -97,7 +115,7 @@ export const VoiceTable: Component<Props> = (props) => (
     <For each={props.voice.groups.filter((g) => g.underHeard)}>
       {(g) => (
         <p class="voice__prompt" role="note">
-          {t("voice.prompt", { group: shownGroupLabel(props.groups, g.group, g.mergedFrom) })}
+          {advice(g.group, props.staged, shownGroupLabel(props.groups, g.group, g.mergedFrom))}
         </p>
       )}
     </For>

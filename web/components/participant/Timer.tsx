@@ -27,7 +27,7 @@ export const Timer: Component = () => {
       <div class="timer" classList={{ ended: (left() ?? 0) <= 0 }}>
         <span class="visually-hidden">{t("timer.label")}</span>
         <span role="timer" aria-live="off" data-testid="timer">
-          {formatSeconds(left() ?? 0)}
+          {(left() ?? 1) <= 0 ? t("timer.ended") : formatSeconds(left() ?? 0)}
         </span>
         {/* Announced once, not every second. */}
         <span class="visually-hidden" aria-live="polite">

@@ -9,7 +9,7 @@ import type { FeedbackConfig, MapConfig, StakeholderGroup, VoteConfig } from "..
 import type { Activity } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { ErrorAlert } from "../ErrorAlert";
-import { TextField } from "../fields";
+import { NumberField, TextField } from "../fields";
 import { t } from "../i18n";
 import { defaultConfig } from "./defaults";
 import { FeedbackConfigEditor } from "./FeedbackConfigEditor";
@@ -31,6 +31,8 @@ export const ActivityEditor: Component<Props> = (props) => {
     initial.ok ? initial.config : defaultConfig(props.activity.kind),
   );
   const [problem, setProblem] = createSignal(initial.ok ? "" : initial.message);
+  // 0 means "no planned time" (the room clears it with null).
+  const [planned, setPlanned] = createSignal(props.activity.plannedMinutes ?? 0);
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -38,10 +40,12 @@ export const ActivityEditor: Component<Props> = (props) => {
     if (!checked.ok) return setProblem(checked.message);
     if (!title().trim()) return setProblem(t("editor.errorTitle"));
     setProblem("");
+    // Settings are fixed once the activity has opened; the title and planned minutes never are.
     const outcome = await props.commander.run("activity.update", {
       activityId: props.activity.id,
       title: title().trim(),
-      config: checked.config,
+      plannedMinutes: planned() > 0 ? planned() : null,
+      ...(props.activity.status === "draft" ? { config: checked.config } : {}),
     });
     if (outcome.ok) props.onDone();
     else setProblem(outcome.error.message);
@@ -55,6 +59,7 @@ export const ActivityEditor: Component<Props> = (props) => {
     >
       <h3>{t("editor.heading", { title: props.activity.title })}</h3>
       <TextField label={t("editor.title")} value={title()} onInput={setTitle} required />
+      <NumberField label={t("agenda.plannedMinutes")} value={planned()} min={0} max={240} onInput={setPlanned} />
       <Switch>
         <Match when={props.activity.kind === "map"}>
           <MapConfigEditor config={config() as MapConfig} groups={props.groups} onChange={setConfig} />

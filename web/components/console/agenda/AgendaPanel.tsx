@@ -60,6 +60,9 @@ export const AgendaPanel: Component<Props> = (props) => {
                     <span>{activity().title}</span>
                     <span class="agenda__meta">
                       {t(`kind.${activity().kind}`)} · {t(`activityStatus.${activity().status}`)}
+                      {activity().plannedMinutes
+                        ? ` · ${t("agenda.minutesShort", { count: activity().plannedMinutes ?? 0 })}`
+                        : ""}
                       {activity().id === props.currentId ? ` · ${t("agenda.current")}` : ""}
                     </span>
                   </button>

@@ -74,6 +74,11 @@ export const MapConfigEditor: Component<Props> = (props) => {
         checked={props.config.allowLinks}
         onChange={(allowLinks) => set({ allowLinks })}
       />
+      <CheckField
+        label={t("config.reviewCards")}
+        checked={props.config.reviewCards}
+        onChange={(reviewCards) => set({ reviewCards })}
+      />
       <NumberField
         label={t("editor.maxLength")}
         value={props.config.maxLength}

@@ -5,7 +5,7 @@
  * light. Keyboard users pan with the arrow keys and zoom with + and −; moderation by
  * keyboard lives in the card table (CardTable.tsx), which offers the same actions.
  */
-import { type Component, createMemo, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { type Component, createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { Card, Comment, Link } from "../../../../party/model/doc";
 import { t } from "../i18n";
@@ -37,7 +37,17 @@ const MAX_FIT_COLUMNS = 8;
 export const Board: Component<BoardProps> = (props) => {
   let frame!: HTMLElement;
   const [size, setSize] = createSignal({ w: 800, h: 600 });
-  const viewport = createViewport(size);
+  // The console starts with every lane in view (down to 60 % size), not two of five.
+  const viewport = createViewport(size, () => ({
+    scale: Math.max(0.6, Math.min(1, size().w / Math.max(1, layout().width))),
+    x: 0,
+    y: 0,
+  }));
+  createEffect(
+    on([() => size().w, () => layout().width], () => {
+      if (!viewport.touched()) viewport.reset();
+    }),
+  );
   const [drag, setDrag] = createSignal<{ id: string; dx: number; dy: number } | null>(null);
   const fresh = createFreshCards(() => props.cards.map((c) => c.id));
 

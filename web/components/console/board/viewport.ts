@@ -17,17 +17,29 @@ const PAN_STEP = 80;
 const ZOOM_STEP = 1.2;
 const HOME: View = { scale: 1, x: 0, y: 0 };
 
-export function createViewport(size: Accessor<{ w: number; h: number }>) {
+/**
+ * `home` is where "reset" goes (the console fits the map's width, within limits);
+ * until the user pans or zooms, the view follows home as the frame or map changes.
+ */
+export function createViewport(size: Accessor<{ w: number; h: number }>, home: () => View = () => HOME) {
   const [view, setView] = createSignal<View>(HOME);
+  const [touched, setTouched] = createSignal(false);
   const zoom = (factor: number) =>
     setView((v) => {
+      setTouched(true);
       const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.scale * factor));
       const cx = size().w / 2;
       const cy = size().h / 2;
       return { scale, x: cx - ((cx - v.x) * scale) / v.scale, y: cy - ((cy - v.y) * scale) / v.scale };
     });
-  const pan = (dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
-  const reset = () => setView(HOME);
+  const pan = (dx: number, dy: number) => {
+    setTouched(true);
+    setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
+  };
+  const reset = () => {
+    setTouched(false);
+    setView(home());
+  };
   const zoomIn = () => zoom(ZOOM_STEP);
   const zoomOut = () => zoom(1 / ZOOM_STEP);
 
@@ -49,5 +61,5 @@ export function createViewport(size: Accessor<{ w: number; h: number }>) {
     return Boolean(action);
   };
 
-  return { view, zoom, pan, reset, zoomIn, zoomOut, key };
+  return { view, zoom, pan, reset, zoomIn, zoomOut, key, touched };
 }

@@ -95,9 +95,19 @@ interface TableProps {
   visible?: boolean;
 }
 
-/** A plain data table; hidden visually (but not from screen readers) unless `visible`. */
+/**
+ * A plain data table; hidden visually (but not from screen readers) unless `visible`.
+ * The hiding goes on a wrapper: a table never shrinks below its content, so a hidden
+ * one would still widen the page.
+ */
 export const DataTable: Component<TableProps> = (props) => (
-  <table class="data-table" classList={{ "visually-hidden": !props.visible }}>
+  <div classList={{ "visually-hidden": !props.visible }}>
+    <DataTableBody {...props} />
+  </div>
+);
+
+const DataTableBody: Component<TableProps> = (props) => (
+  <table class="data-table">
     <caption>{props.caption}</caption>
     <thead>
       <tr>

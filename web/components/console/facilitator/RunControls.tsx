@@ -2,20 +2,29 @@
  * Running the room: the shared countdown (start with minutes, stop), locking all
  * input, and closing the workshop (after a confirmation: it cannot be undone).
  */
-import { type Component, createSignal, Show } from "solid-js";
-import type { WorkshopInfo } from "../../../../party/model/doc";
+import { type Component, createEffect, createSignal, on, Show } from "solid-js";
+import type { Activity, WorkshopInfo } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { t } from "../i18n";
 import { TimerDisplay } from "../Timer";
 
 interface Props {
   workshop: WorkshopInfo;
+  /** the open activity: its planned minutes are the timer's default */
+  current: Activity | null;
   serverNow: () => number;
   commander: Commander;
 }
 
 export const RunControls: Component<Props> = (props) => {
-  const [minutes, setMinutes] = createSignal(5);
+  const [minutes, setMinutes] = createSignal(props.current?.plannedMinutes ?? 5);
+  createEffect(
+    on(
+      () => props.current?.plannedMinutes,
+      (planned) => planned && setMinutes(planned),
+      { defer: true },
+    ),
+  );
   const run = props.commander.run;
   const closed = () => props.workshop.status === "closed";
   const startTimer = (e: SubmitEvent) => {

@@ -4,13 +4,15 @@ import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { BalanceOfVoice } from "../../../../party/model/voice";
 import type { Commander } from "../commander";
 import { t } from "../i18n";
-import { VoiceTable } from "../VoiceTable";
+import { type StagedRound, VoiceTable } from "../VoiceTable";
 
 interface Props {
   voice: BalanceOfVoice;
   groups: readonly StakeholderGroup[];
   /** the projector shows this table too */
   onScreen: boolean;
+  /** a community-first map or staged vote in its first round right now */
+  staged: StagedRound | null;
   commander: Commander;
 }
 
@@ -23,6 +25,7 @@ export const VoicePanel: Component<Props> = (props) => (
       groups={props.groups}
       presentHeading={t("voice.presentNow")}
       caption={t("voice.captionLive")}
+      staged={props.staged}
     />
     <button
       type="button"

@@ -22,7 +22,8 @@ interface Props {
 }
 
 export const CardTable: Component<Props> = (props) => {
-  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  // In the order they were ticked: a link runs from the first card chosen to the second.
+  const [selected, setSelected] = createSignal<readonly string[]>([]);
   const [hiding, setHiding] = createSignal<string | null>(null);
   const commentsOf = createMemo(() => {
     const byCard = new Map<string, Comment[]>();
@@ -31,20 +32,34 @@ export const CardTable: Component<Props> = (props) => {
   });
   const laneLabel = createMemo(() => new Map(props.lanes.map((l) => [l.id, l.label])));
   const kindLabel = createMemo(() => new Map(props.kinds.map((k) => [k.id, k.label])));
-  const selectedCards = () => props.cards.filter((c) => selected().has(c.id) && !c.hidden);
-  const toggle = (id: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
+  const byId = createMemo(() => new Map(props.cards.map((c) => [c.id, c])));
+  const selectedCards = () =>
+    selected().flatMap((id) => {
+      const card = byId().get(id);
+      return card && !card.hidden ? [card] : [];
     });
-  const clear = () => setSelected(new Set<string>());
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
+  const clear = () => setSelected([]);
+  const swap = () => setSelected((s) => [...s].reverse());
+  /** The card a merged card went into, for "Merged into …". */
+  const mergedInto = (id: string) => props.cards.find((c) => c.mergedFrom?.includes(id));
 
   return (
     <div class="card-table stack" data-testid="card-table">
-      <MergeBar cards={selectedCards()} commander={props.commander} onDone={clear} />
-      <LinkForm cards={selectedCards()} commander={props.commander} onDone={clear} />
+      {/* Kept beside the checkboxes as you scroll: what to do with the cards you ticked. */}
+      <div class="selection-bar" data-testid="selection-bar">
+        <p class="selection-bar__count" role="status">
+          {selected().length === 0 ? t("cards.selectHint") : t("cards.selectedCount", { count: selected().length })}
+        </p>
+        <MergeBar cards={selectedCards()} commander={props.commander} onDone={clear} />
+        <LinkForm cards={selectedCards()} commander={props.commander} onDone={clear} onSwap={swap} />
+        <Show when={selected().length > 0}>
+          <button type="button" onClick={clear}>
+            {t("cards.clearSelection")}
+          </button>
+        </Show>
+      </div>
       <table class="data-table data-table--cards">
         <caption>{t("cards.caption", { count: props.cards.length })}</caption>
         <thead>
@@ -62,21 +77,41 @@ export const CardTable: Component<Props> = (props) => {
             {(card) => (
               <tr classList={{ "is-hidden-card": card.hidden }} data-card-id={card.id}>
                 <td>
+                  <Show when={selected().indexOf(card.id) >= 0}>
+                    <span class="selection-order" aria-hidden="true">
+                      {selected().indexOf(card.id) + 1}
+                    </span>
+                  </Show>
                   <input
                     type="checkbox"
-                    checked={selected().has(card.id)}
+                    checked={selected().includes(card.id)}
                     disabled={card.hidden}
                     onChange={(e) => toggle(card.id, e.currentTarget.checked)}
                     aria-label={t("cards.selectCard", { text: card.text })}
                   />
                 </td>
                 <th scope="row" class="card-table__text">
-                  <span class="card-table__kind">{kindLabel().get(card.kind) ?? card.kind}</span> {card.text}
+                  <span class="card-table__kind">{kindLabel().get(card.kind) ?? card.kind}</span>{" "}
+                  <span dir="auto">{card.text}</span>
                   <Show when={card.hidden}>
                     <span class="card-table__hidden">
                       {card.hiddenReason === "merged"
-                        ? t("cards.mergedNote")
+                        ? mergedInto(card.id)
+                          ? t("cards.mergedInto", { text: mergedInto(card.id)?.text.slice(0, 80) ?? "" })
+                          : t("cards.mergedNote")
                         : t("cards.hiddenBecause", { reason: card.hiddenReason ?? "" })}
+                    </span>
+                  </Show>
+                  <Show when={card.awaitingReview && !card.hidden}>
+                    <span class="card-table__held">
+                      {t("cards.awaitingReview")}{" "}
+                      <button
+                        type="button"
+                        onClick={() => void props.commander.run("cards.approve", { cardIds: [card.id] })}
+                      >
+                        {t("cards.approve")}
+                        <span class="visually-hidden"> {card.text}</span>
+                      </button>
                     </span>
                   </Show>
                   <Show when={card.transcribed}>
@@ -88,7 +123,8 @@ export const CardTable: Component<Props> = (props) => {
                         <For each={comments()}>
                           {(c) => (
                             <li>
-                              {c.text} <span class="hint">({groupLabel(props.groups, c.group)})</span>
+                              <span dir="auto">{c.text}</span>{" "}
+                              <span class="hint">({groupLabel(props.groups, c.group)})</span>
                             </li>
                           )}
                         </For>

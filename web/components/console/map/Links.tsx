@@ -4,7 +4,13 @@ import type { Card, Link } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { t } from "../i18n";
 
-export const LinkForm: Component<{ cards: readonly Card[]; commander: Commander; onDone: () => void }> = (props) => {
+/** Links run from the first card ticked to the second; "Swap" turns the arrow round. */
+export const LinkForm: Component<{
+  cards: readonly Card[];
+  commander: Commander;
+  onDone: () => void;
+  onSwap: () => void;
+}> = (props) => {
   const [label, setLabel] = createSignal(t("links.leadsTo"));
   return (
     <Show when={props.cards.length === 2}>
@@ -37,6 +43,9 @@ export const LinkForm: Component<{ cards: readonly Card[]; commander: Commander;
           <option value={t("links.leadsTo")} />
           <option value={t("links.refersTo")} />
         </datalist>
+        <button type="button" onClick={props.onSwap}>
+          {t("links.swap")}
+        </button>
         <button type="submit">{t("links.add")}</button>
       </form>
     </Show>

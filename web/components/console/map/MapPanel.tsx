@@ -30,6 +30,7 @@ export const MapPanel: Component<Props> = (props) => {
   const cardIds = createMemo(() => new Set(visibleCards().map((c) => c.id)));
   const visibleLinks = createMemo(() => props.links.filter((l) => cardIds().has(l.from) && cardIds().has(l.to)));
   const hiddenCount = () => props.cards.length - visibleCards().length;
+  const heldIds = createMemo(() => visibleCards().flatMap((c) => (c.awaitingReview ? [c.id] : [])));
   const silentRound = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
   const tableCards = createMemo(() => (silentRound() ? [...props.cards, ...props.waiting] : props.cards));
   const run = props.commander.run;
@@ -43,6 +44,14 @@ export const MapPanel: Component<Props> = (props) => {
         {tn("map.cardCount", visibleCards().length)}
         <Show when={hiddenCount() > 0}> · {tn("map.hiddenCount", hiddenCount())}</Show>
       </p>
+      <Show when={heldIds().length > 0}>
+        <div class="notice warn button-row" data-testid="held-cards">
+          <span>{tn("map.heldCount", heldIds().length)}</span>
+          <button type="button" onClick={() => void run("cards.approve", { cardIds: heldIds().slice(0, 200) })}>
+            {t("map.approveAll")}
+          </button>
+        </div>
+      </Show>
       <Show when={silentRound()}>
         <p role="status" data-testid="silent-waiting">
           {tn("map.waitingCount", props.waiting.length)}
