@@ -102,7 +102,9 @@ describe("projector through a session, at 1280×720", () => {
     await facilitator.command("activity.open", { activityId: ids.map });
   });
 
-  it("shows every option while the vote is open, then whole result labels, everything on one screen", async () => {
+  it("shows every option while the vote is open, then whole result labels, everything on one screen", {
+    timeout: 90_000,
+  }, async () => {
     const { facilitator, phones, ids } = scene;
     await facilitator.command("activity.update", {
       activityId: ids.vote,
@@ -136,6 +138,11 @@ describe("projector through a session, at 1280×720", () => {
     expect(labels.length).toBeGreaterThan(4);
     for (const label of labels) expect(options.map((o) => o.label)).toContain(label);
     await fits("results");
+    // The next pages of revealed results, by group, fit the screen too.
+    await page.locator(".screen-results__groups--cues").waitFor({ timeout: 20_000 });
+    await fits("results by group");
+    await page.locator(".screen-results__groups--table").waitFor({ timeout: 20_000 });
+    await fits("results by group, table");
   });
 
   it("shows where to follow what happens next instead of the join QR once the workshop closes", async () => {

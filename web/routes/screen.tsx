@@ -176,6 +176,8 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                             title={t("vote.resultsTitle", { title: a().title })}
                             tally={view()}
                             config={a().config}
+                            groups={groups()}
+                            byGroup={a().resultsRevealed}
                           />
                         )}
                       </Match>

@@ -441,6 +441,9 @@ export const en = {
   "voice.promptWaiting":
     "{group} are waiting for their turn in this staged round; their share will rise once you open it to all groups.",
   "voice.promptStaged": "{group} may be under-heard in this round: consider inviting their views.",
+  "screen.pageOverall": "overall",
+  "screen.pageGroups": "by group",
+  "screen.pageOf": "page {page} of {pages}",
   "option.withdrawn": "Option withdrawn by its author",
   "option.deleted": "Option deleted by its author",
   "option.hidden": "Option hidden by a facilitator",

@@ -6,11 +6,14 @@
  */
 import { createEffect, createSignal, on, onCleanup } from "solid-js";
 
-/** Hides the list's items that do not fit; returns how many were hidden. */
-export function fitChildren(list: HTMLElement): number {
+/**
+ * Hides the list's items that do not fit inside `boundary` (the list itself unless
+ * a table body must fit its page); returns how many were hidden.
+ */
+export function fitChildren(list: HTMLElement, boundary: HTMLElement = list): number {
   const items = [...list.children] as HTMLElement[];
   for (const item of items) item.hidden = false;
-  const bottom = list.getBoundingClientRect().bottom + 0.5;
+  const bottom = boundary.getBoundingClientRect().bottom + 0.5;
   let hidden = 0;
   for (const item of items) {
     // Once one item overflows, the rest go too: the list keeps its order.
@@ -26,7 +29,11 @@ export function fitChildren(list: HTMLElement): number {
  * A ref callback and a signal of how many items are hidden, re-fitted when `track`
  * changes (new cards, new results) and when the list is resized.
  */
-export function createFit(track: () => unknown): { ref: (el: HTMLElement) => void; hidden: () => number } {
+export function createFit(
+  track: () => unknown,
+  /** the items' parent inside the measured element, when that is not the element itself */
+  itemsIn?: (el: HTMLElement) => HTMLElement | null,
+): { ref: (el: HTMLElement) => void; hidden: () => number } {
   const [hidden, setHidden] = createSignal(0);
   const [list, setList] = createSignal<HTMLElement | null>(null);
   let frame = 0;
@@ -34,7 +41,8 @@ export function createFit(track: () => unknown): { ref: (el: HTMLElement) => voi
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const el = list();
-      if (el) setHidden(fitChildren(el));
+      const items = el && (itemsIn ? itemsIn(el) : el);
+      if (el && items) setHidden(fitChildren(items, el));
     });
   };
   createEffect(on([track, list], refit));
