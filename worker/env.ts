@@ -1,12 +1,6 @@
-import type { WorkshopRoom } from "../party/room";
-
-/** Bindings and vars the Worker and the room receive (wrangler.toml, .dev.vars, secrets). */
-export interface Env {
-  DB: D1Database;
-  WorkshopRoom: DurableObjectNamespace<WorkshopRoom>;
-  ASSETS: Fetcher;
-  /** Secret: bearer token of the deployment's organiser. */
-  ORGANISER_TOKEN: string;
-  /** Optional absolute origin for links; defaults to the request's origin. */
-  PUBLIC_ORIGIN?: string;
-}
+/**
+ * Bindings, vars and secrets the Worker receives. The type is generated from
+ * wrangler.toml by `npm run types` into worker-configuration.d.ts (checked by
+ * test/unit/worker-env-types.test.ts), so it cannot drift from the configuration.
+ */
+export type Env = Cloudflare.Env;

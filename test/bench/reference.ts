@@ -2,13 +2,17 @@
  * The reference: the stock y-websocket server (@y/websocket-server, its own bin) in
  * its own process, relaying the same card edits between the same number of plain Yjs
  * clients. No validation, no durability, no acks: only relaying.
+ *
+ * It is not a dependency of the project: it pulls in leveldown, a native add-on, and only
+ * the benchmark needs it. It is installed on demand, once, into a cache directory.
  */
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import * as encoding from "lib0/encoding";
-import * as syncProtocol from "y-protocols/sync";
+import { updateFrame } from "../../party/model/frames";
+import { FROM_ROOM } from "../../party/model/peer";
 import { ROOT } from "../../scripts/lib/app";
-import { freePort, spawnGroup, stopGroup } from "../../scripts/lib/proc";
+import { freePort, run, spawnGroup, stopGroup } from "../../scripts/lib/proc";
 import { openSocket, RoomClient } from "../../scripts/lib/room-client";
 import { EditTracker, editText, paced } from "./edits";
 import { pool, Samples, sleep } from "./stats";
@@ -21,6 +25,21 @@ export interface ReferenceResult {
   edits: EditTracker;
 }
 
+const REFERENCE = "@y/websocket-server@0.1.1";
+const REFERENCE_DIR = path.join(ROOT, "node_modules/.cache/bench-reference");
+
+/** The reference server's script, installed into REFERENCE_DIR the first time it is needed. */
+async function referenceServer(log: (line: string) => void): Promise<string> {
+  const script = path.join(REFERENCE_DIR, "node_modules/@y/websocket-server/src/server.js");
+  if (existsSync(script)) return script;
+  log(`reference: installing ${REFERENCE} into ${path.relative(ROOT, REFERENCE_DIR)} (once)…`);
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  await run(npm, ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", REFERENCE_DIR, REFERENCE], {
+    onOutput: () => {},
+  });
+  return script;
+}
+
 export async function runReference(o: {
   clients: number;
   editsPerSecond: number;
@@ -28,7 +47,7 @@ export async function runReference(o: {
   log: (line: string) => void;
 }): Promise<ReferenceResult> {
   const port = await freePort();
-  const server = spawnGroup(process.execPath, [path.join(ROOT, "node_modules/@y/websocket-server/src/server.js")], {
+  const server = spawnGroup(process.execPath, [await referenceServer(o.log)], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
     onOutput: () => {},
@@ -55,13 +74,10 @@ export async function runReference(o: {
         const t0 = performance.now();
         const socket = await openSocket(`ws://127.0.0.1:${port}/bench-room`, 60_000);
         const client = new RoomClient(socket, "bench-room", false);
-        // A y-websocket client sends its own doc changes as sync updates.
+        // A y-websocket client sends its own doc changes as sync updates (not what it received).
         client.doc.on("update", (update: Uint8Array, origin: unknown) => {
-          if (origin === client || !client.isOpen) return;
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, 0);
-          syncProtocol.writeUpdate(encoder, update);
-          socket.send(encoding.toUint8Array(encoder));
+          if (origin === FROM_ROOM || !client.isOpen) return;
+          socket.send(updateFrame(update));
         });
         client.startSync();
         await client.waitForSync(60_000);

@@ -1,9 +1,9 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Env as WorkerEnv } from "../../worker/env";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    /** The Worker's own bindings (worker/worker-configuration.d.ts), plus the migrations the tests apply. */
+    interface Env {
       TEST_MIGRATIONS: D1Migration[];
     }
   }
