@@ -188,6 +188,40 @@ export const STATEMENTS = {
       ON CONFLICT(activity_id) DO UPDATE SET result = excluded.result,
         revealed_at = COALESCE(results.revealed_at, excluded.revealed_at)`,
   ),
+
+  // ---- everyone counts (#14, migration 0004): paper and kiosk respondents, head counts, translations ----
+  respondent: statement(
+    ["id", "workshopId", "source", "group", "table", "createdAt"],
+    (p) => `INSERT OR IGNORE INTO respondents (id, workshop_id, source, group_id, table_id, created_at)
+      VALUES (${p.id}, ${p.workshopId}, ${p.source}, ${p.group}, ${p.table}, ${p.createdAt})`,
+  ),
+  feedbackDeleted: statement(
+    ["workshopId", "participantId", "activityId"],
+    (p) => `DELETE FROM feedback
+      WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId} AND activity_id = ${p.activityId}`,
+  ),
+  attendance: statement(
+    ["workshopId", "group", "table", "count", "at"],
+    (p) => `INSERT INTO attendance (workshop_id, group_id, table_id, count, updated_at)
+      VALUES (${p.workshopId}, ${p.group}, ${p.table}, ${p.count}, ${p.at})
+      ON CONFLICT(workshop_id, group_id, table_id) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at`,
+  ),
+  attendanceCleared: statement(
+    ["workshopId", "group", "table"],
+    (p) =>
+      `DELETE FROM attendance WHERE workshop_id = ${p.workshopId} AND group_id = ${p.group} AND table_id = ${p.table}`,
+  ),
+  translation: statement(
+    ["workshopId", "language", "target", "text", "at"],
+    (p) => `INSERT INTO translations (workshop_id, language, target, text, updated_at)
+      VALUES (${p.workshopId}, ${p.language}, ${p.target}, ${p.text}, ${p.at})
+      ON CONFLICT(workshop_id, language, target) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+  ),
+  translationDeleted: statement(
+    ["workshopId", "language", "target"],
+    (p) => `DELETE FROM translations
+      WHERE workshop_id = ${p.workshopId} AND language = ${p.language} AND target = ${p.target}`,
+  ),
 } as const;
 
 type Statements = typeof STATEMENTS;

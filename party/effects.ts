@@ -20,7 +20,10 @@ export function storeEffects(store: RoomStorage, effects: readonly Effect[], at:
         priv.putFeedback(effect, at);
         break;
       case "feedback.delete":
-        priv.deleteFeedback(effect.participantId);
+        priv.deleteFeedback(effect.participantId, effect.activityId);
+        break;
+      case "respondent.put":
+        priv.putRespondent(effect.id, effect.source, effect.group, effect.table, at);
         break;
       case "silentCard.put":
         priv.putSilentCard(effect.card);

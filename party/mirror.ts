@@ -103,6 +103,7 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
     });
   }
 
+  ops.push(...everyoneOps(doc, changes, w, event.at));
   for (const effect of effects) ops.push(...effectOps(doc, w, effect, event.at));
   return ops;
 }
@@ -147,7 +148,28 @@ function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[
         },
       ];
     case "feedback.delete":
-      return [{ op: "deleteFeedbackBy", values: { workshopId: w, participantId: effect.participantId } }];
+      return effect.activityId
+        ? [
+            {
+              op: "feedbackDeleted",
+              values: { workshopId: w, participantId: effect.participantId, activityId: effect.activityId },
+            },
+          ]
+        : [{ op: "deleteFeedbackBy", values: { workshopId: w, participantId: effect.participantId } }];
+    case "respondent.put":
+      return [
+        {
+          op: "respondent",
+          values: {
+            id: effect.id,
+            workshopId: w,
+            source: effect.source,
+            group: effect.group,
+            table: effect.table,
+            createdAt: at,
+          },
+        },
+      ];
     case "silentCard.put":
       // Silent cards are saved outputs too; they are simply not in the shared doc yet.
       return [cardOp(w, effect.card), ...cardPlaceOps(effect.card)];
@@ -199,6 +221,46 @@ function departureOps(w: string, participantId: string, reason: "removed" | "wit
     { op: "deleteFeedbackBy", values: byParticipant },
     { op: "scrubEventsBy", values: { workshopId: w, actorId: participantId } },
   ];
+}
+
+/** Head counts and translations changed by the command (everyone counts), keyed as in doc.ts. */
+function everyoneOps(doc: Y.Doc, changes: DocChanges, w: string, at: number): OutboxOp[] {
+  const r = roots(doc);
+  const ops: OutboxOp[] = [];
+  for (const key of changes.get("attendance") ?? []) {
+    const entry = r.attendance.get(key);
+    const [group = "", table = ""] = key.split("@");
+    ops.push(
+      entry
+        ? {
+            op: "attendance",
+            values: { workshopId: w, group: entry.group, table: entry.table ?? "", count: entry.count, at },
+          }
+        : { op: "attendanceCleared", values: { workshopId: w, group, table } },
+    );
+  }
+  for (const key of changes.get("translations") ?? []) {
+    const entry = r.translations.get(key);
+    const split = key.indexOf(":");
+    ops.push(
+      entry
+        ? {
+            op: "translation",
+            values: {
+              workshopId: w,
+              language: entry.language,
+              target: entry.target,
+              text: entry.text,
+              at: entry.updatedAt,
+            },
+          }
+        : {
+            op: "translationDeleted",
+            values: { workshopId: w, language: key.slice(0, split), target: key.slice(split + 1) },
+          },
+    );
+  }
+  return ops;
 }
 
 function workshopOp(info: WorkshopInfo, at: number): OutboxOp {

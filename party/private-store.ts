@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import type { RoomPrivate } from "./model/apply";
 import { type Card, CardSchema } from "./model/card";
-import { Ballot, FeedbackAnswers } from "./model/commands";
+import { Ballot, FeedbackAnswers, type Source } from "./model/commands";
 import type { Actor, PrivateMessage } from "./model/protocol";
 
 /** The tables this store owns; `CREATE … IF NOT EXISTS` keeps start-up idempotent. */
@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS silent_cards (
 );
 CREATE INDEX IF NOT EXISTS silent_cards_activity ON silent_cards(activity_id);
 CREATE TABLE IF NOT EXISTS moderated (card_id TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS respondents (
+  id TEXT PRIMARY KEY, source TEXT NOT NULL, group_id TEXT NOT NULL, table_id TEXT, created_at INTEGER NOT NULL
+);
 `;
 
 /** A participant's ballot in one vote, as the room keeps it. */
@@ -88,8 +91,35 @@ export class PrivateStore implements RoomPrivate {
     );
   }
 
-  deleteFeedback(participantId: string): void {
-    this.sql.exec("DELETE FROM feedback WHERE participant_id = ?", participantId);
+  deleteFeedback(participantId: string, activityId?: string): void {
+    if (activityId) {
+      this.sql.exec("DELETE FROM feedback WHERE participant_id = ? AND activity_id = ?", participantId, activityId);
+    } else {
+      this.sql.exec("DELETE FROM feedback WHERE participant_id = ?", participantId);
+    }
+  }
+
+  /** A paper or kiosk respondent (handlers/acting.ts): anonymous, credited to a group. */
+  putRespondent(id: string, source: "paper" | "kiosk", group: string, table: string | null, at: number): void {
+    this.sql.exec(
+      "INSERT OR IGNORE INTO respondents (id, source, group_id, table_id, created_at) VALUES (?, ?, ?, ?, ?)",
+      id,
+      source,
+      group,
+      table,
+      at,
+    );
+  }
+
+  respondent(id: string): { source: "paper" | "kiosk"; group: string; table: string | null } | null {
+    const row = this.sql
+      .exec<{ source: string; group_id: string; table_id: string | null }>(
+        "SELECT source, group_id, table_id FROM respondents WHERE id = ?",
+        id,
+      )
+      .toArray()[0];
+    if (!row) return null;
+    return { source: row.source === "kiosk" ? "kiosk" : "paper", group: row.group_id, table: row.table_id };
   }
 
   putSilentCard(card: Card): void {
@@ -119,14 +149,21 @@ export class PrivateStore implements RoomPrivate {
     return rows[0] ? readBallot(rows[0].ballot) : null;
   }
 
-  ballots(activityId: string): { participantId: string; group: string; ballot: Ballot }[] {
+  ballots(activityId: string): { participantId: string; group: string; ballot: Ballot; source: Source }[] {
+    // Paper and kiosk ballots are told from phones' by their respondent (everyone counts).
     return this.sql
-      .exec<{ participant_id: string; group_id: string; ballot: string }>(
-        "SELECT participant_id, group_id, ballot FROM ballots WHERE activity_id = ? ORDER BY participant_id",
+      .exec<{ participant_id: string; group_id: string; ballot: string; source: string | null }>(
+        `SELECT b.participant_id, b.group_id, b.ballot, r.source FROM ballots b
+         LEFT JOIN respondents r ON r.id = b.participant_id WHERE b.activity_id = ? ORDER BY b.participant_id`,
         activityId,
       )
       .toArray()
-      .map((r) => ({ participantId: r.participant_id, group: r.group_id, ballot: readBallot(r.ballot) }));
+      .map((r) => ({
+        participantId: r.participant_id,
+        group: r.group_id,
+        ballot: readBallot(r.ballot),
+        source: r.source === "paper" || r.source === "kiosk" ? r.source : "phone",
+      }));
   }
 
   feedback(activityId: string, participantId: string): FeedbackAnswers | null {

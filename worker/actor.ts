@@ -13,7 +13,11 @@ export async function actorForToken(db: D1Database, token: TokenRow): Promise<Ac
     return { ok: true, actor };
   }
   if (token.role !== "participant") {
-    return { ok: true, actor: { role: token.role, id: token.id, name: token.label || token.role, group: "" } };
+    const actor: Actor = { role: token.role, id: token.id, name: token.label || token.role, group: "" };
+    // Everyone counts: an interpreter translates into one language; a kiosk may sit at one table.
+    if (token.role === "interpreter" && token.language) actor.language = token.language;
+    if (token.role === "kiosk" && token.table_id) actor.table = token.table_id;
+    return { ok: true, actor };
   }
   const participant = token.participant_id ? await findActiveParticipant(db, token.participant_id) : null;
   if (!participant) return { ok: false, reason: "removed" };

@@ -5,12 +5,28 @@
 import * as v from "valibot";
 import { Ballot, FeedbackAnswers } from "../party/model/commands";
 import type { Cell } from "./csv";
-import { type CardRow, listActivities, listBallots, listCards, listEvents, listFeedback } from "./db/outputs";
+import {
+  type CardRow,
+  listActivities,
+  listBallots,
+  listCards,
+  listEvents,
+  listFeedback,
+  listTranslations,
+} from "./db/outputs";
 import { listParticipants } from "./db/participants";
 import { parseColumn } from "./report/parse";
 import { originOf } from "./report/tables";
 
-export const EXPORT_TABLES = ["participants", "cards", "ballots", "events", "feedback"] as const;
+export const EXPORT_TABLES = [
+  "participants",
+  "cards",
+  "ballots",
+  "events",
+  "feedback",
+  // everyone counts (issue 14)
+  "translations",
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export interface TableData {
@@ -111,12 +127,22 @@ function originColumns(c: CardRow): Record<string, Cell> {
 
 /** One row per option a ballot gave something to: the shape spreadsheets and pivot tables want. */
 async function ballotsTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = ["activity_id", "participant_id", "group", "option_id", "value", "impact", "effort", "updated_at"];
+  const columns = [
+    "activity_id",
+    "participant_id",
+    "group",
+    "source",
+    "option_id",
+    "value",
+    "impact",
+    "effort",
+    "updated_at",
+  ];
   const rows: Record<string, Cell>[] = [];
   for (const b of await listBallots(db, workshopId)) {
     const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}/${b.participant_id}`);
     if (!ballot) continue;
-    const base = { activity_id: b.activity_id, participant_id: b.participant_id, group: b.group_id };
+    const base = { activity_id: b.activity_id, participant_id: b.participant_id, group: b.group_id, source: b.source };
     const at = iso(b.updated_at);
     const push = (option: string, value: number | null, impact: number | null = null, effort: number | null = null) => {
       rows.push({ ...base, option_id: option, value, impact, effort, updated_at: at });
@@ -130,7 +156,7 @@ async function ballotsTable(db: D1Database, workshopId: string): Promise<TableDa
 }
 
 async function feedbackTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = ["activity_id", "participant_id", "group", "item_id", "value", "updated_at"];
+  const columns = ["activity_id", "participant_id", "group", "source", "item_id", "value", "updated_at"];
   const rows: Record<string, Cell>[] = [];
   for (const f of await listFeedback(db, workshopId)) {
     const answers = parseColumn(FeedbackAnswers, f.answers, `feedback ${f.activity_id}/${f.participant_id}`);
@@ -140,12 +166,25 @@ async function feedbackTable(db: D1Database, workshopId: string): Promise<TableD
         activity_id: f.activity_id,
         participant_id: f.participant_id,
         group: f.group_id,
+        source: f.source,
         item_id: item,
         value,
         updated_at: iso(f.updated_at),
       });
     }
   }
+  return { columns, rows };
+}
+
+/** Translations of organiser text and cards (everyone counts): what, into which language, the text. Never an author. */
+async function translationsTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const columns = ["language", "target", "text", "updated_at"];
+  const rows = (await listTranslations(db, workshopId)).map((t) => ({
+    language: t.language,
+    target: t.target,
+    text: t.text,
+    updated_at: iso(t.updated_at),
+  }));
   return { columns, rows };
 }
 
@@ -183,5 +222,7 @@ export function exportTable(db: D1Database, workshopId: string, table: ExportTab
       return feedbackTable(db, workshopId);
     case "events":
       return eventsTable(db, workshopId);
+    case "translations":
+      return translationsTable(db, workshopId);
   }
 }

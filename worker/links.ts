@@ -5,7 +5,7 @@ export function publicOrigin(env: Env, requestUrl: string): string {
   return env.PUBLIC_ORIGIN ? env.PUBLIC_ORIGIN.replace(/\/+$/, "") : new URL(requestUrl).origin;
 }
 
-export type LinkRole = "facilitator" | "screen" | "evaluator" | "host";
+export type LinkRole = "facilitator" | "screen" | "evaluator" | "host" | "kiosk" | "interpreter";
 
 const PAGE: Record<LinkRole, string> = {
   facilitator: "facilitate",
@@ -13,6 +13,9 @@ const PAGE: Record<LinkRole, string> = {
   evaluator: "evaluate",
   // tables (#13): a table host's console
   host: "host",
+  // everyone counts (issue 14)
+  kiosk: "kiosk",
+  interpreter: "interpret",
 };
 
 export function tokenLink(origin: string, role: LinkRole, workshopId: string, token: string): string {

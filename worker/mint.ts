@@ -20,6 +20,8 @@ export async function mintToken(
     label?: string;
     /** tables (#13): a host token's table */
     table?: string | null;
+    /** interpreter tokens (everyone counts) */
+    language?: string | null;
   },
   now: number,
 ): Promise<MintedToken> {
@@ -35,6 +37,7 @@ export async function mintToken(
     label: spec.label ?? "",
     created_at: now,
     table_id: spec.table ?? null,
+    language: spec.language ?? null,
   });
   return { id, token, statement };
 }

@@ -1,6 +1,6 @@
 /** Request body schemas of the HTTP API (valibot; shared pieces come from party/model). */
 import * as v from "valibot";
-import { DEFAULT_GROUPS, Id, LIMITS, StakeholderGroup } from "../party/model/commands";
+import { DEFAULT_GROUPS, Id, LanguageTag, LIMITS, StakeholderGroup } from "../party/model/commands";
 import { TablesInput } from "../party/model/tables";
 import { DEFAULT_MAX_PARTICIPANTS, DEFAULT_RETENTION_DAYS, MAX_MAX_PARTICIPANTS, MAX_RETENTION_DAYS } from "./defaults";
 
@@ -54,17 +54,17 @@ export const CreateWorkshop = v.strictObject({
 });
 export type CreateWorkshop = v.InferOutput<typeof CreateWorkshop>;
 
-export const MintToken = v.pipe(
-  v.strictObject({
-    role: v.picklist(["facilitator", "screen", "evaluator", "host"]),
-    label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name)), ""),
-    /** tables (#13): required for a host, refused for every other role */
-    table: v.optional(Id),
-  }),
-  v.check(
-    (b) => (b.role === "host") === (b.table !== undefined),
-    "table: a host link names one table; other links none",
-  ),
-);
+const MintLabel = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.name)), "");
+/**
+ * A new link for a workshop. Tables (#13): a host link names one table. Everyone counts
+ * (#14): a kiosk link may name the table its tablet sits at; an interpreter link names
+ * the language they translate into.
+ */
+export const MintToken = v.variant("role", [
+  v.strictObject({ role: v.picklist(["facilitator", "screen", "evaluator"]), label: MintLabel }),
+  v.strictObject({ role: v.literal("host"), label: MintLabel, table: Id }),
+  v.strictObject({ role: v.literal("kiosk"), label: MintLabel, table: v.optional(Id) }),
+  v.strictObject({ role: v.literal("interpreter"), label: MintLabel, language: LanguageTag }),
+]);
 
 export const CreateProgramme = v.strictObject({ title: Title });

@@ -17,12 +17,14 @@ import {
   Id,
   LIMITS,
   mayRun,
+  type Source,
   StakeholderGroup,
   TableList,
 } from "./commands";
 import { type Card, type Participant, roots } from "./doc";
 import { agendaHandlers, createActivity } from "./handlers/agenda";
 import { cardHandlers } from "./handlers/cards";
+import { everyoneHandlers } from "./handlers/everyone";
 import { moderationHandlers } from "./handlers/moderation";
 import { peopleHandlers } from "./handlers/people";
 import { runningHandlers } from "./handlers/running";
@@ -36,8 +38,10 @@ import type { Tally } from "./tally";
 /** Private state the room keeps in its own SQLite storage and lends to apply (never in the Y.Doc). */
 export interface RoomPrivate {
   ballot(activityId: string, participantId: string): Ballot | null;
-  ballots(activityId: string): { participantId: string; group: string; ballot: Ballot }[];
+  ballots(activityId: string): { participantId: string; group: string; ballot: Ballot; source?: Source }[];
   feedback(activityId: string, participantId: string): FeedbackAnswers | null;
+  /** a paper or kiosk respondent (everyone counts, handlers/acting.ts); null for phones and unknown ids */
+  respondent(id: string): { source: "paper" | "kiosk"; group: string; table: string | null } | null;
   /** silent-mode cards not yet revealed */
   silentCards(activityId: string): Card[];
   silentCard(cardId: string): Card | null;
@@ -52,11 +56,21 @@ export interface ApplyContext {
 }
 
 export type Effect =
-  | { kind: "ballot.put"; activityId: string; participantId: string; group: string; ballot: Ballot }
+  | { kind: "ballot.put"; activityId: string; participantId: string; group: string; ballot: Ballot; source?: Source }
   /** no activityId = all of theirs (withdraw) */
   | { kind: "ballot.delete"; participantId: string; activityId?: string }
-  | { kind: "feedback.put"; activityId: string; participantId: string; group: string; answers: FeedbackAnswers }
-  | { kind: "feedback.delete"; participantId: string }
+  | {
+      kind: "feedback.put";
+      activityId: string;
+      participantId: string;
+      group: string;
+      answers: FeedbackAnswers;
+      source?: Source;
+    }
+  /** no activityId = all of theirs (withdraw) */
+  | { kind: "feedback.delete"; participantId: string; activityId?: string }
+  /** a paper or kiosk respondent: an anonymous person credited to a group (handlers/acting.ts) */
+  | { kind: "respondent.put"; id: string; source: "paper" | "kiosk"; group: string; table: string | null }
   | { kind: "silentCard.put"; card: Card }
   | { kind: "silentCard.delete"; cardId: string }
   /** card.hide: the original text, blanked in the doc, kept for card.restore and the audit trail */
@@ -79,6 +93,7 @@ const HANDLERS: { [N in CommandName]: Handler<N> } = {
   ...votingHandlers,
   ...peopleHandlers,
   ...tableHandlers,
+  ...everyoneHandlers,
 };
 
 function isCommandName(name: string): name is CommandName {

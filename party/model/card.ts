@@ -50,5 +50,7 @@ export const CardSchema = v.object({
   table: v.optional(v.string()),
   /** tables (#13): brought to this plenary map by `cards.harvest` from a table's card */
   origin: v.optional(CardOriginSchema),
+  /** everyone counts (#14): where it came from when not a phone (absent = phone) */
+  source: v.optional(v.picklist(["paper", "kiosk"])),
 });
 export type Card = v.InferOutput<typeof CardSchema>;

@@ -13,6 +13,9 @@ export const ROLES = [
   "evaluator",
   // ---- tables (#13): a volunteer moderating and transcribing for one table (docs/tables.md)
   "host",
+  // everyone counts (issue 14): a shared tablet used in turn, and a live translator
+  "kiosk",
+  "interpreter",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -183,6 +186,39 @@ export const FeedbackAnswers = v.pipe(
 );
 export type FeedbackAnswers = v.InferOutput<typeof FeedbackAnswers>;
 
+// ---- everyone counts: paper, kiosks, head counts, translations (docs/everyone-counts.md) ----
+
+/** A language tag (en, ur, cy, pt-BR): translations and interpreters' languages. */
+export const LanguageTag = v.pipe(v.string(), v.maxLength(20), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/));
+/** A kiosk turn: one person at a shared tablet, named by the kiosk with a fresh random id. */
+export const TurnId = v.pipe(v.string(), v.minLength(8), v.maxLength(24), v.regex(/^[A-Za-z0-9_-]+$/));
+/**
+ * Whom a contribution is credited to when it is not the sender's own: a paper form a
+ * facilitator transcribes (one person per command) or one person's turn at a kiosk.
+ * Never a name: a stakeholder group, and optionally the table.
+ */
+export const OnBehalfOf = v.strictObject({ group: GroupId, table: v.optional(Id), turn: v.optional(TurnId) });
+export type OnBehalfOf = v.InferOutput<typeof OnBehalfOf>;
+/** Where an input came from: a phone, a paper form typed in, or a turn at a shared tablet. */
+export const SOURCES = ["phone", "paper", "kiosk"] as const;
+export type Source = (typeof SOURCES)[number];
+/** `source` a client may name: only paper (a kiosk is known by its role, a phone by being one). */
+const PaperSource = v.optional(v.literal("paper"));
+/**
+ * What a translation is of: workshop texts (`workshop.consent`, `workshop.purpose`, `workshop.title`),
+ * an activity's title or prompt (`activity.<id>.title|prompt`), a map's lane or kind
+ * (`lane.<activityId>.<laneId>`, `kind.<activityId>.<kindId>`), a vote option
+ * (`option.<activityId>.<optionId>`), a feedback question (`item.<activityId>.<itemId>`) or a card (`card.<cardId>`).
+ */
+export const TranslationTarget = v.pipe(
+  v.string(),
+  v.maxLength(140),
+  v.regex(
+    /^(workshop\.(consent|purpose|title)|activity\.[A-Za-z0-9_-]{1,64}\.(title|prompt)|(lane|kind|option|item)\.[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}|card\.[A-Za-z0-9_-]{1,64})$/,
+  ),
+);
+export const LIMITS_EVERYONE = { headCount: 10_000, translation: LIMITS.text * 4 } as const;
+
 // ---- the commands ---------------------------------------------------------------
 
 /** Session (issue #19): an activity's place in the running order, in whole minutes. */
@@ -252,16 +288,27 @@ export const COMMAND_ARGS = {
     lane: Id,
     kind: Id,
     text: Text,
-    onBehalfOf: v.optional(v.strictObject({ group: GroupId })),
+    onBehalfOf: v.optional(OnBehalfOf),
+    source: PaperSource,
     /** tables (#13): a facilitator placing a card at a table of a map at tables (hosts always use their own) */
     table: v.optional(Id),
   }),
   "card.edit": v.strictObject({ cardId: Id, text: Text }),
   "card.delete": v.strictObject({ cardId: Id }),
-  "card.support": v.strictObject({ cardId: Id, on: v.boolean() }),
-  "comment.add": v.strictObject({ cardId: Id, text: Text }),
-  "ballot.submit": v.strictObject({ activityId: Id, ballot: Ballot }),
-  "feedback.submit": v.strictObject({ activityId: Id, answers: FeedbackAnswers }),
+  "card.support": v.strictObject({ cardId: Id, on: v.boolean(), onBehalfOf: v.optional(OnBehalfOf) }),
+  "comment.add": v.strictObject({ cardId: Id, text: Text, onBehalfOf: v.optional(OnBehalfOf) }),
+  "ballot.submit": v.strictObject({
+    activityId: Id,
+    ballot: Ballot,
+    onBehalfOf: v.optional(OnBehalfOf),
+    source: PaperSource,
+  }),
+  "feedback.submit": v.strictObject({
+    activityId: Id,
+    answers: FeedbackAnswers,
+    onBehalfOf: v.optional(OnBehalfOf),
+    source: PaperSource,
+  }),
   "me.update": v.strictObject({ name: v.optional(Name), group: v.optional(GroupId) }),
   "me.withdraw": v.strictObject({}),
   // ---- tables (#13, docs/tables.md) ----
@@ -282,6 +329,20 @@ export const COMMAND_ARGS = {
   }),
   /** facilitator: the projector shows one table's map, or every table as a grid (null) */
   "screen.show": v.strictObject({ table: v.nullable(Id) }),
+  // everyone counts (issue 14): paper entries taken back, head counts, translations
+  "ballot.remove": v.strictObject({ activityId: Id, ballotId: Id }),
+  "feedback.remove": v.strictObject({ activityId: Id, feedbackId: Id }),
+  "attendance.set": v.strictObject({
+    group: GroupId,
+    count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS_EVERYONE.headCount)),
+    table: v.optional(Id),
+  }),
+  "translation.set": v.strictObject({
+    target: TranslationTarget,
+    language: LanguageTag,
+    /** empty text removes the translation */
+    text: v.pipe(v.string(), v.trim(), v.maxLength(LIMITS_EVERYONE.translation)),
+  }),
 } as const;
 
 export type CommandName = keyof typeof COMMAND_ARGS;
@@ -315,15 +376,26 @@ const HOST_COMMANDS: CommandName[] = [
   "link.add",
   "link.remove",
 ];
+/** everyone counts: a host enters their table's paper ballots, feedback and head counts (for that table only). */
+const HOST_PAPER_COMMANDS: CommandName[] = [
+  "ballot.submit",
+  "feedback.submit",
+  "ballot.remove",
+  "feedback.remove",
+  "attendance.set",
+];
+/** A kiosk's people add, support, comment, vote and give feedback, each turn for one person. */
+const KIOSK_COMMANDS: CommandName[] = ["card.add", "card.support", "comment.add", "ballot.submit", "feedback.submit"];
 export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   organiser: new Set(),
-  facilitator: new Set(
-    COMMAND_NAMES.filter((n) => n !== "ballot.submit" && n !== "feedback.submit" && n !== "me.withdraw"),
-  ),
+  // Facilitators vote and give feedback only on behalf of a person on paper (the handlers insist).
+  facilitator: new Set(COMMAND_NAMES.filter((n) => n !== "me.withdraw")),
   participant: new Set(PARTICIPANT_COMMANDS),
   screen: new Set(),
   evaluator: new Set(),
-  host: new Set(HOST_COMMANDS),
+  host: new Set([...HOST_COMMANDS, ...HOST_PAPER_COMMANDS]),
+  kiosk: new Set(KIOSK_COMMANDS),
+  interpreter: new Set(["translation.set"]),
 };
 
 export function mayRun(role: Role, name: CommandName): boolean {

@@ -73,6 +73,8 @@ export interface Participant {
   removed?: boolean;
   /** tables (#13): where they sit (absent: at no table yet) */
   table?: string;
+  /** a person's turn at a shared tablet (kiosk): no name, never connected themselves */
+  source?: "kiosk";
 }
 
 export interface Comment {
@@ -92,6 +94,28 @@ export interface Link {
   label: string;
 }
 
+/** People taking part without a phone, counted by a facilitator: one entry per group (and table). */
+export interface Attendance {
+  group: string;
+  table?: string;
+  count: number;
+}
+
+/**
+ * A translation of something in the workshop into one language. Deliberately holds
+ * nothing about the translated thing's author, nor who translated it.
+ */
+export interface Translation {
+  target: string;
+  language: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** Keys of the `attendance` and `translations` maps. */
+export const attendanceKey = (group: string, table?: string) => (table ? `${group}@${table}` : group);
+export const translationKey = (language: string, target: string) => `${language}:${target}`;
+
 export const ROOTS = {
   workshop: "workshop",
   activities: "activities",
@@ -100,6 +124,8 @@ export const ROOTS = {
   comments: "comments",
   links: "links",
   results: "results",
+  attendance: "attendance",
+  translations: "translations",
 } as const;
 
 /** Typed accessors over a Y.Doc. */
@@ -112,6 +138,8 @@ export function roots(doc: Y.Doc) {
     comments: doc.getMap<Comment>(ROOTS.comments),
     links: doc.getMap<Link>(ROOTS.links),
     results: doc.getMap<Tally>(ROOTS.results),
+    attendance: doc.getMap<Attendance>(ROOTS.attendance),
+    translations: doc.getMap<Translation>(ROOTS.translations),
   };
 }
 

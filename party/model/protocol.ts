@@ -10,7 +10,7 @@
  */
 import * as v from "valibot";
 import { CardSchema } from "./card";
-import { Ballot, FeedbackAnswers, Id, ROLES } from "./commands";
+import { Ballot, FeedbackAnswers, Id, LanguageTag, ROLES } from "./commands";
 
 export const CUSTOM_PREFIX = "__YPS:";
 export const ROOM_PARTY = "workshop-room";
@@ -85,6 +85,8 @@ export const ActorSchema = v.object({
   group: v.union([v.literal(""), Id]),
   /** tables (#13): a host's table (fixed by its token); a participant's table when known */
   table: v.optional(Id),
+  /** everyone counts (#14): the one language an interpreter translates into */
+  language: v.optional(LanguageTag),
 });
 export type Actor = v.InferOutput<typeof ActorSchema>;
 

@@ -13,7 +13,7 @@
  * are in docs/voice.md.
  */
 
-import type { Ballot, VoteConfig, VoteOption } from "./commands";
+import type { Ballot, Source, VoteConfig, VoteOption } from "./commands";
 import {
   type CrossGroup,
   crossGroupOf,
@@ -34,6 +34,8 @@ export interface CastBallot {
   ballot: Ballot;
   /** tables (#13): the voter's table when the tally was made (absent: at no table) */
   table?: string;
+  /** where the ballot came from; absent = a phone */
+  source?: Source;
 }
 
 export interface TallyInput {
@@ -122,6 +124,8 @@ export interface Tally {
   mergedTables: string[];
   /** tables (#13): option id → the tables its cards were raised at (options drawn from a map) */
   optionTables: Record<string, string[]>;
+  /** voters by where their ballot came from (everyone counts): counts only */
+  sources: Record<Source, number>;
 }
 
 export const SINGLE_GROUP_SHARE = 0.75;
@@ -331,6 +335,13 @@ function originsOf(input: TallyInput): Record<string, Origin> {
   return origins;
 }
 
+/** Voters by where their ballot came from (everyone counts): counts only, never who. */
+function sourcesOf(ballots: readonly CastBallot[]): Record<Source, number> {
+  const sources: Record<Source, number> = { phone: 0, paper: 0, kiosk: 0 };
+  for (const b of ballots) sources[b.source ?? "phone"] += 1;
+  return sources;
+}
+
 export function tally(input: TallyInput): Tally {
   const k = input.k ?? ANONYMITY_K;
   const weighting = input.weighting ?? "people";
@@ -379,6 +390,7 @@ export function tally(input: TallyInput): Tally {
     origins: originsOf(input),
     ...byTableOf(input, k),
     optionTables: optionTablesOf(input),
+    sources: sourcesOf(input.ballots),
   };
   if (overall.means) result.means = overall.means;
   return result;

@@ -93,6 +93,11 @@ export function balanceOfVoice(input: VoiceInput): BalanceOfVoice {
   };
 
   for (const id of new Set(input.present)) bump(presentGroupOf.get(id), "present");
+  // Everyone counts: people on paper, counted by a facilitator, are present like anyone connected.
+  for (const [group, n] of Object.entries(input.headcounts ?? {})) {
+    const row = counts.get(group);
+    if (row) row.present += n;
+  }
   for (const card of input.cards) {
     if (card.transcribed || groupOf.has(card.authorId)) bump(card.group, "cards");
     for (const supporter of card.supports) bump(groupOf.get(supporter), "supports");
@@ -188,12 +193,23 @@ export function voiceInputFromDoc(doc: Y.Doc, present: readonly string[], activi
     for (const [group, n] of Object.entries(activity.turnout?.byGroup ?? {}))
       ballotsByGroup[group] = (ballotsByGroup[group] ?? 0) + n;
   }
+  // A kiosk's people were in the room when they took their turn, though never connected themselves.
+  const participants = [...r.participants.values()];
+  const atKiosks = participants.filter((p) => p.source === "kiosk" && !p.removed).map((p) => p.id);
   return {
     groups: workshop.groups ?? [],
-    participants: [...r.participants.values()],
-    present,
+    participants,
+    present: [...present, ...atKiosks],
+    headcounts: headCountsOf(r.attendance.values()),
     cards,
     comments: [...r.comments.values()].filter((c) => cardIds.has(c.cardId)),
     ballotsByGroup,
   };
+}
+
+/** Head counts per group, summed over tables. */
+export function headCountsOf(entries: Iterable<{ group: string; count: number }>): Record<string, number> {
+  const byGroup: Record<string, number> = {};
+  for (const e of entries) byGroup[e.group] = (byGroup[e.group] ?? 0) + e.count;
+  return byGroup;
 }

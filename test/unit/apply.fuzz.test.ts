@@ -178,6 +178,14 @@ describe("random command sequences", () => {
           "participant.update": { participantId: id.person, table: pick(["t1", "t2", null, "t9"]) },
           "cards.harvest": { fromActivityId: id.activity, cardIds: [id.card], toActivityId: ids("map").activity },
           "screen.show": { table: pick(["t1", null, "t9"]) },
+          "ballot.remove": { activityId: id.activity, ballotId: id.person },
+          "feedback.remove": { activityId: id.activity, feedbackId: id.person },
+          "attendance.set": { group: pick(["community", "statutory", "mars"]), count: n() },
+          "translation.set": {
+            target: pick([`card.${id.card}`, `activity.${id.activity}.title`]),
+            language: "ur",
+            text: "T",
+          },
         };
         return table[name];
       };

@@ -9,6 +9,8 @@ import type { Actor } from "../../party/model/protocol";
 import {
   evaluator,
   facilitator,
+  interpreter,
+  kiosk,
   mapConfig,
   organiser,
   person,
@@ -25,6 +27,23 @@ interface Scene {
   extra: Record<string, string>;
 }
 type Cell = { setup?: (s: Scene) => void; args: (s: Scene) => unknown };
+
+/**
+ * Everyone counts: a kiosk names the group and turn of the person at it; a facilitator
+ * votes or gives feedback only for a person on paper. Other roles send the cell's args as they are.
+ */
+const KIOSK_TURN = { group: "community", turn: "turn-0001" };
+function argsFor(role: Role, name: CommandName, args: unknown): unknown {
+  const base = args as Record<string, unknown>;
+  if (
+    role === "kiosk" &&
+    ["card.add", "card.support", "comment.add", "ballot.submit", "feedback.submit"].includes(name)
+  )
+    return { ...base, onBehalfOf: KIOSK_TURN };
+  if (role === "facilitator" && (name === "ballot.submit" || name === "feedback.submit"))
+    return { ...base, onBehalfOf: { group: "voluntary" }, source: "paper" };
+  return args;
+}
 
 const p1 = person("p1", "community");
 const p2 = person("p2", "statutory");
@@ -129,9 +148,48 @@ const CELLS: Record<CommandName, Cell> = {
     args: (s) => ({ fromActivityId: s.room.ids.map, cardIds: [s.c1], toActivityId: s.extra.plenary }),
   },
   "screen.show": { args: () => ({ table: null }) },
+  // everyone counts (issue 14)
+  "ballot.remove": {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote });
+      s.extra.ballot = String(
+        s.room.ok(facilitator, "ballot.submit", {
+          activityId: s.room.ids.vote,
+          ballot: { allocations: { transport: 1 } },
+          onBehalfOf: { group: "community" },
+          source: "paper",
+        }).ballotId,
+      );
+    },
+    args: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.ballot }),
+  },
+  "feedback.remove": {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback });
+      s.extra.form = String(
+        s.room.ok(facilitator, "feedback.submit", {
+          activityId: s.room.ids.feedback,
+          answers: { listened: 5 },
+          onBehalfOf: { group: "community" },
+          source: "paper",
+        }).feedbackId,
+      );
+    },
+    args: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.form }),
+  },
+  "attendance.set": { args: () => ({ group: "community", count: 6 }) },
+  "translation.set": { args: (s) => ({ target: `card.${s.c1}`, language: "ur", text: "خط کے لیے چھ ہفتے" }) },
 };
 
-const ACTORS: Record<Exclude<Role, "host">, Actor> = { organiser, facilitator, participant: p1, screen, evaluator };
+const ACTORS: Record<Exclude<Role, "host">, Actor> = {
+  organiser,
+  facilitator,
+  participant: p1,
+  screen,
+  evaluator,
+  kiosk: kiosk(),
+  interpreter: interpreter("ur"),
+};
 
 describe("role × command table", () => {
   it("covers every command", () => {
@@ -145,7 +203,7 @@ describe("role × command table", () => {
       it(`${role} ${allowed ? "may" : "may not"} run ${name}`, () => {
         const s = scene();
         CELLS[name].setup?.(s);
-        const args = CELLS[name].args(s);
+        const args = argsFor(role, name, CELLS[name].args(s));
         if (!allowed) {
           s.room.refused(ACTORS[role], name, args, "forbidden", /may not run/);
         } else if (role === "facilitator" && name === "me.update") {
@@ -269,7 +327,53 @@ const HOST_CELLS: Partial<Record<CommandName, HostCell>> = {
     own: (s) => ({ linkId: s.extra.own }),
     other: (s) => ({ linkId: s.extra.other }),
   },
+  // ---- everyone counts (issue 14): a host enters its own table's paper ballots, forms and head counts ----
+  "ballot.submit": {
+    setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote }),
+    own: (s) => ({ ...paperBallot(s), onBehalfOf: { group: "community" } }),
+    other: (s) => ({ ...paperBallot(s), onBehalfOf: { group: "community", table: "t2" } }),
+  },
+  "feedback.submit": {
+    setup: (s) => s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback }),
+    own: (s) => ({ ...paperForm(s), onBehalfOf: { group: "community", table: "t1" } }),
+    other: (s) => ({ ...paperForm(s), onBehalfOf: { group: "community", table: "t2" } }),
+  },
+  "ballot.remove": {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote });
+      for (const table of ["t1", "t2"])
+        s.extra[table] = String(
+          s.room.ok(facilitator, "ballot.submit", { ...paperBallot(s), onBehalfOf: { group: "community", table } })
+            .ballotId,
+        );
+    },
+    own: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.t1 }),
+    other: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.t2 }),
+  },
+  "feedback.remove": {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback });
+      for (const table of ["t1", "t2"])
+        s.extra[table] = String(
+          s.room.ok(facilitator, "feedback.submit", { ...paperForm(s), onBehalfOf: { group: "community", table } })
+            .feedbackId,
+        );
+    },
+    own: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.t1 }),
+    other: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.t2 }),
+  },
+  "attendance.set": {
+    own: () => ({ group: "community", count: 3 }),
+    other: () => ({ group: "community", count: 3, table: "t2" }),
+  },
 };
+
+function paperBallot(s: TableScene) {
+  return { activityId: s.room.ids.vote, ballot: { allocations: { transport: 1 } }, source: "paper" };
+}
+function paperForm(s: TableScene) {
+  return { activityId: s.room.ids.feedback, answers: { listened: 3 }, source: "paper" };
+}
 
 describe("host × command", () => {
   it("has a cell for every command a host may run", () => {

@@ -1,5 +1,6 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { type OutboxOp, prepareOp } from "../../party/d1-writes";
 import worker from "../../worker/index";
 import { env, json, ORGANISER, sha256Hex } from "./api-client";
 import { scriptedSession } from "./api-session";
@@ -46,6 +47,20 @@ describe("DELETE /api/workshops/:id", () => {
     const s = await scriptedSession();
     const other = await scriptedSession();
     await json("/api/tickets", { method: "POST", token: s.people[0]!.token });
+    // Everyone counts: a paper respondent, a head count and a translation, as the room's outbox writes them.
+    const w = s.w.id;
+    for (const op of [
+      {
+        op: "respondent",
+        values: { id: `paper-${w}`, workshopId: w, source: "paper", group: "community", table: null, createdAt: 1 },
+      },
+      { op: "attendance", values: { workshopId: w, group: "community", table: "", count: 4, at: 1 } },
+      {
+        op: "translation",
+        values: { workshopId: w, language: "ur", target: "workshop.consent", text: "میں راضی ہوں", at: 1 },
+      },
+    ] as const satisfies readonly OutboxOp[])
+      await prepareOp(env.DB, op).run();
     const before = await rowsFor(s.w.id);
     for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 

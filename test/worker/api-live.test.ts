@@ -4,61 +4,8 @@
  */
 import { getServerByName } from "partyserver";
 import { describe, expect, it } from "vitest";
-import { call, createWorkshop, env, joinWorkshop, json } from "./api-client";
-
-const PREFIX = "__YPS:";
-const WAIT_MS = 5000;
-
-interface Ack {
-  type: "ack";
-  id: string;
-  ok: boolean;
-  result?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
-
-/** A minimal command client over the Worker's WebSocket handoff; every wait times out. */
-async function connectThroughWorker(workshopId: string, token: string) {
-  const { body } = await json<{ ticket: string }>("/api/tickets", { method: "POST", token });
-  const res = await call(`/parties/workshop-room/${workshopId}?ticket=${body.ticket}`, {
-    headers: { Upgrade: "websocket" },
-  });
-  if (res.status !== 101 || !res.webSocket) throw new Error(`handoff failed: ${res.status}`);
-  const ws = res.webSocket;
-  const acks = new Map<string, (ack: Ack) => void>();
-  ws.addEventListener("message", (event) => {
-    if (typeof event.data !== "string" || !event.data.startsWith(PREFIX)) return;
-    const msg = JSON.parse(event.data.slice(PREFIX.length)) as Ack;
-    if (msg.type === "ack") acks.get(msg.id)?.(msg);
-  });
-  ws.accept();
-  let n = 0;
-  return {
-    ws,
-    command(name: string, args: Record<string, unknown>): Promise<Ack> {
-      n += 1;
-      const id = `cmd-${n}-${crypto.randomUUID().slice(0, 8)}`;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ack for ${name}`)), WAIT_MS);
-        acks.set(id, (ack) => {
-          clearTimeout(timer);
-          resolve(ack);
-        });
-        ws.send(`${PREFIX}${JSON.stringify({ type: "command", id, name, args })}`);
-      });
-    },
-  };
-}
-
-async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { createWorkshop, env, joinWorkshop, json } from "./api-client";
+import { connectThroughWorker, eventually } from "./support/through-worker";
 
 describe("a live session through the Worker", () => {
   it("carries a participant's card from the phone to the evaluator's report", async () => {

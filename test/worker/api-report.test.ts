@@ -24,6 +24,12 @@ describe("GET /api/workshops/:id/report", () => {
       withdrawn: 0,
       removed: 0,
       byGroup: { community: 4, statutory: 3, voluntary: 1 },
+      phones: 8,
+      paper: 0,
+      kiosk: 0,
+      summary: "8 on phones, 0 on paper",
+      headCounts: [],
+      presentByGroup: { community: 4, statutory: 3, voluntary: 1 },
     });
 
     const [map, vote, feedback] = body.activities;

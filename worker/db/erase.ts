@@ -12,6 +12,10 @@ const TABLES_BY_WORKSHOP = [
   "results",
   "feedback",
   "events",
+  // everyone counts (issue 14)
+  "respondents",
+  "attendance",
+  "translations",
 ] as const;
 
 export async function eraseWorkshopRows(db: D1Database, workshopId: string): Promise<void> {

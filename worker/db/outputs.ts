@@ -2,6 +2,7 @@
  * Typed reads of a workshop's saved outputs (written by the room's outbox).
  * JSON columns stay strings here; report/ parses them with valibot.
  */
+import type { Source } from "../../party/model/commands";
 
 export interface ActivityRow {
   id: string;
@@ -66,6 +67,8 @@ export interface BallotRow {
   group_id: string;
   ballot: string;
   updated_at: number;
+  /** phone, paper or kiosk (everyone counts: from the respondents table) */
+  source: Source;
 }
 
 export interface ResultRow {
@@ -82,6 +85,8 @@ export interface FeedbackRow {
   group_id: string;
   answers: string;
   updated_at: number;
+  /** phone, paper or kiosk (everyone counts: from the respondents table) */
+  source: Source;
 }
 
 export interface EventRow {
@@ -115,10 +120,12 @@ export const listComments = (db: D1Database, workshopId: string) =>
 export const listLinks = (db: D1Database, workshopId: string) =>
   rows<LinkRow>(db, "SELECT * FROM links WHERE workshop_id = ? AND removed = 0 ORDER BY id", workshopId);
 
+// Ballots and feedback whose participant is a respondent came from paper or a kiosk; the rest from phones.
 export const listBallots = (db: D1Database, workshopId: string) =>
   rows<BallotRow>(
     db,
-    "SELECT * FROM ballots WHERE workshop_id = ? ORDER BY activity_id, updated_at, participant_id",
+    `SELECT b.*, COALESCE(r.source, 'phone') AS source FROM ballots b LEFT JOIN respondents r ON r.id = b.participant_id
+     WHERE b.workshop_id = ? ORDER BY b.activity_id, b.updated_at, b.participant_id`,
     workshopId,
   );
 
@@ -128,9 +135,47 @@ export const listResults = (db: D1Database, workshopId: string) =>
 export const listFeedback = (db: D1Database, workshopId: string) =>
   rows<FeedbackRow>(
     db,
-    "SELECT * FROM feedback WHERE workshop_id = ? ORDER BY activity_id, updated_at, participant_id",
+    `SELECT f.*, COALESCE(r.source, 'phone') AS source FROM feedback f LEFT JOIN respondents r ON r.id = f.participant_id
+     WHERE f.workshop_id = ? ORDER BY f.activity_id, f.updated_at, f.participant_id`,
     workshopId,
   );
+
+// ---- everyone counts (issue 14): respondents, head counts, translations ----
+
+export interface RespondentRow {
+  id: string;
+  workshop_id: string;
+  source: "paper" | "kiosk";
+  group_id: string;
+  table_id: string | null;
+  created_at: number;
+}
+
+export interface AttendanceRow {
+  workshop_id: string;
+  group_id: string;
+  /** '' when not at a table */
+  table_id: string;
+  count: number;
+  updated_at: number;
+}
+
+export interface TranslationRow {
+  workshop_id: string;
+  language: string;
+  target: string;
+  text: string;
+  updated_at: number;
+}
+
+export const listRespondents = (db: D1Database, workshopId: string) =>
+  rows<RespondentRow>(db, "SELECT * FROM respondents WHERE workshop_id = ? ORDER BY created_at, id", workshopId);
+
+export const listAttendance = (db: D1Database, workshopId: string) =>
+  rows<AttendanceRow>(db, "SELECT * FROM attendance WHERE workshop_id = ? ORDER BY group_id, table_id", workshopId);
+
+export const listTranslations = (db: D1Database, workshopId: string) =>
+  rows<TranslationRow>(db, "SELECT * FROM translations WHERE workshop_id = ? ORDER BY language, target", workshopId);
 
 export const listEvents = (db: D1Database, workshopId: string) =>
   rows<EventRow>(db, "SELECT * FROM events WHERE workshop_id = ? ORDER BY seq", workshopId);

@@ -1,7 +1,7 @@
 /** Typed queries for the `tokens` table. Only SHA-256 hashes of secrets are stored. */
 
-/** `host` (tables, #13): a table host, acting for `table_id` only. */
-export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator" | "host";
+/** `host` (tables, #13): a table host, acting for `table_id` only; `kiosk` and `interpreter`: everyone counts (#14). */
+export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator" | "host" | "kiosk" | "interpreter";
 
 export interface TokenRow {
   hash: string;
@@ -15,6 +15,8 @@ export interface TokenRow {
   revoked_at: number | null;
   /** tables (#13): a host token's table (migration 0003) */
   table_id?: string | null;
+  /** interpreter: the language they translate into (migration 0004) */
+  language?: string | null;
 }
 
 export type NewToken = Omit<TokenRow, "revoked_at">;
@@ -24,8 +26,8 @@ export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
   const condition = t.participant_id ? " WHERE EXISTS (SELECT 1 FROM participants WHERE id = ?6)" : "";
   return db
     .prepare(
-      `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9${condition}`,
+      `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id, language)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10${condition}`,
     )
     .bind(
       t.hash,
@@ -37,6 +39,7 @@ export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
       t.label,
       t.created_at,
       t.table_id ?? null,
+      t.language ?? null,
     );
 }
 
@@ -57,9 +60,9 @@ export async function revokeToken(db: D1Database, id: string, now: number): Prom
 export async function listTokens(db: D1Database, workshopId: string) {
   const { results } = await db
     .prepare(
-      "SELECT id, role, label, created_at, revoked_at, table_id FROM tokens WHERE workshop_id = ? AND role != 'participant' ORDER BY created_at",
+      "SELECT id, role, label, created_at, revoked_at, table_id, language FROM tokens WHERE workshop_id = ? AND role != 'participant' ORDER BY created_at",
     )
     .bind(workshopId)
-    .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at" | "table_id">>();
+    .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at" | "table_id" | "language">>();
   return results;
 }

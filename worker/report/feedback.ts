@@ -3,7 +3,7 @@
  * groups merged, an "other" still too small withheld), free-text answers with
  * the group shown for them.
  */
-import { FeedbackAnswers, type FeedbackConfig } from "../../party/model/commands";
+import { FeedbackAnswers, type FeedbackConfig, type Source } from "../../party/model/commands";
 import { ANONYMITY_K, foldPeople } from "../../party/model/small-groups";
 import type { FeedbackRow } from "../db/outputs";
 import { parseColumn } from "./parse";
@@ -27,6 +27,8 @@ export interface FeedbackItemReport {
 
 export interface FeedbackReport {
   respondents: number;
+  /** respondents by where their form came from (everyone counts): counts only */
+  sources: Record<Source, number>;
   /** respondents per declared group: counts only */
   turnout: Record<string, number>;
   mergedGroups: string[];
@@ -93,8 +95,11 @@ export function summariseFeedback(
       );
     return { id: item.id, type: "text", label: item.label, answers };
   });
+  const sources: Record<Source, number> = { phone: 0, paper: 0, kiosk: 0 };
+  for (const row of rows) sources[row.source] += 1;
   return {
     respondents: responses.length,
+    sources,
     turnout,
     mergedGroups: folding.merged,
     mergedFrom: folding.mergedFrom,

@@ -65,7 +65,7 @@ export function voteReport(
   const ballots = rows.flatMap((row): CastBallot[] => {
     const ballot = parseColumn(Ballot, row.ballot, `ballot ${activityId}/${row.participant_id}`);
     if (!ballot) return [];
-    const cast: CastBallot = { participantId: row.participant_id, group: row.group_id, ballot };
+    const cast: CastBallot = { participantId: row.participant_id, group: row.group_id, ballot, source: row.source };
     const table = seats.get(row.participant_id);
     if (table) cast.table = table;
     return [cast];

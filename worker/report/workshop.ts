@@ -6,17 +6,21 @@
 import { CONFIG_SCHEMAS } from "../../party/model/commands";
 import {
   listActivities,
+  listAttendance,
   listBallots,
   listCards,
   listComments,
   listEvents,
   listFeedback,
   listLinks,
+  listRespondents,
   listResults,
+  listTranslations,
 } from "../db/outputs";
 import { listParticipants } from "../db/participants";
 import { type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { balanceOfVoiceReport } from "./balance";
+import { everyoneAttendance, translationsByLanguage } from "./everyone";
 import { type FeedbackReport, summariseFeedback } from "./feedback";
 import { type MapReport, mapReport } from "./maps";
 import { parseColumn } from "./parse";
@@ -25,7 +29,20 @@ import { timeline } from "./timeline";
 import { type VoteReport, voteReport } from "./votes";
 
 export async function workshopReport(db: D1Database, w: WorkshopRow) {
-  const [activities, participants, cards, comments, links, ballots, results, feedback, events] = await Promise.all([
+  const [
+    activities,
+    participants,
+    cards,
+    comments,
+    links,
+    ballots,
+    results,
+    feedback,
+    events,
+    respondents,
+    headCounts,
+    translations,
+  ] = await Promise.all([
     listActivities(db, w.id),
     listParticipants(db, w.id),
     listCards(db, w.id),
@@ -35,11 +52,18 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     listResults(db, w.id),
     listFeedback(db, w.id),
     listEvents(db, w.id),
+    listRespondents(db, w.id),
+    listAttendance(db, w.id),
+    listTranslations(db, w.id),
   ]);
   const people = new Map(participants.map((p) => [p.id, p]));
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   // tables (#13): where each person sat, for results by table.
-  const seats = new Map(participants.flatMap((p) => (p.table_id ? [[p.id, p.table_id] as const] : [])));
+  // Where each voter sat: phones by their seat, paper and kiosk respondents by the table they were entered at.
+  const seats = new Map([
+    ...participants.flatMap((p) => (p.table_id ? [[p.id, p.table_id] as const] : [])),
+    ...respondents.flatMap((r) => (r.table_id ? [[r.id, r.table_id] as const] : [])),
+  ]);
 
   const agenda = activities.map((a) => ({
     id: a.id,
@@ -59,6 +83,8 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     withdrawn: participants.filter((p) => p.withdrawn_at !== null).length,
     removed: participants.filter((p) => p.removed_at !== null).length,
     byGroup,
+    // everyone counts: phones, paper (head counts) and kiosks
+    ...everyoneAttendance(participants, headCounts, respondents),
   };
 
   const sections = activities.map((a) => {
@@ -122,7 +148,11 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     agenda,
     attendance,
     activities: sections,
-    balanceOfVoice: balanceOfVoiceReport(workshopGroups(w), participants, cards, comments, ballots),
+    balanceOfVoice: balanceOfVoiceReport(workshopGroups(w), participants, cards, comments, ballots, {
+      headCounts,
+      respondents,
+    }),
+    translations: translationsByLanguage(translations),
     // tables (#13): a section per table (empty when the workshop had none)
     tables: tableSections(
       workshopTables(w),

@@ -9,6 +9,7 @@ import { GroupId, Id, LIMITS } from "../../party/model/commands";
 import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
+import { listTranslations } from "../db/outputs";
 import { insertParticipantWithin } from "../db/participants";
 import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { badRequest, conflict, full, joiningClosed, notFound } from "../errors";
@@ -42,8 +43,22 @@ async function workshopForCode(c: Context, db: D1Database, typed: string) {
   return workshop;
 }
 
-function joinInfo(w: WorkshopRow) {
+/**
+ * The organiser's consent text, purpose and title in each language they were given in
+ * (everyone counts): `{ur: {consent, purpose, title}}`. The join page shows its language's.
+ */
+async function workshopTexts(db: D1Database, workshopId: string) {
+  const texts: Record<string, Record<string, string>> = {};
+  for (const t of await listTranslations(db, workshopId)) {
+    if (!t.target.startsWith("workshop.")) continue;
+    texts[t.language] = { ...texts[t.language], [t.target.slice("workshop.".length)]: t.text };
+  }
+  return texts;
+}
+
+function joinInfo(w: WorkshopRow, translations: Record<string, Record<string, string>>) {
   return {
+    translations,
     workshopId: w.id,
     title: w.title,
     purpose: w.purpose,
@@ -60,7 +75,7 @@ function joinInfo(w: WorkshopRow) {
 export const join = new Hono<AppEnv>()
   .get("/:joinCode", async (c) => {
     const workshop = await workshopForCode(c, c.env.DB, c.req.param("joinCode"));
-    return c.json(joinInfo(workshop));
+    return c.json(joinInfo(workshop, await workshopTexts(c.env.DB, workshop.id)));
   })
   .post("/:joinCode", async (c) => {
     const db = c.env.DB;

@@ -46,7 +46,7 @@ export const workshops = new Hono<AppEnv>()
   .get("/:id", authenticated, async (c) => {
     const auth = c.var.auth;
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
-    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator", "host"]);
+    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator", "host", "kiosk", "interpreter"]);
     return c.json({
       id: w.id,
       title: w.title,
@@ -77,6 +77,7 @@ export const workshops = new Hono<AppEnv>()
         createdAt: t.created_at,
         revoked: t.revoked_at !== null,
         ...(t.table_id ? { table: t.table_id } : {}),
+        ...(t.language ? { language: t.language } : {}),
       })),
     });
   })
@@ -84,19 +85,25 @@ export const workshops = new Hono<AppEnv>()
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
     requireAccess(c.var.auth, w, ["facilitator"]);
     const body = await readBody(c, MintToken);
-    // tables (#13): a host link is for one of the workshop's tables (as the room last reported them).
-    if (body.table !== undefined && !workshopTables(w).some((t) => t.id === body.table))
-      throw badRequest(`table: no table "${body.table}" in this workshop.`);
-    const label = body.label || (body.role === "host" ? `Host, ${tableLabel(w, body.table)}` : "");
+    const table = "table" in body ? body.table : undefined;
+    const language = body.role === "interpreter" ? body.language : null;
+    // tables (#13): a host (or kiosk) link is for one of the workshop's tables (as the room last reported them).
+    if (table !== undefined && !workshopTables(w).some((t) => t.id === table))
+      throw badRequest(`table: no table "${table}" in this workshop.`);
+    const label =
+      body.label ||
+      (body.role === "host" ? `Host, ${tableLabel(w, table)}` : "") ||
+      (body.role === "kiosk" ? (table ? `Kiosk, ${tableLabel(w, table)}` : "Kiosk") : "") ||
+      (body.role === "interpreter" ? `Interpreter (${body.language})` : "");
     const minted = await mintToken(
       c.env.DB,
-      { role: body.role, workshopId: w.id, label, table: body.table ?? null },
+      { role: body.role, workshopId: w.id, label, table: table ?? null, language },
       Date.now(),
     );
     await minted.statement.run();
     const link = tokenLink(publicOrigin(c.env, c.req.url), body.role, w.id, minted.token);
-    const table = body.table === undefined ? {} : { table: body.table };
-    return c.json({ id: minted.id, token: minted.token, role: body.role, label, link, ...table }, 201);
+    const extra = { ...(table === undefined ? {} : { table }), ...(language ? { language } : {}) };
+    return c.json({ id: minted.id, token: minted.token, role: body.role, label, link, ...extra }, 201);
   })
   .delete("/:id", authenticated, async (c) => {
     const w = await workshopOr404(c.env.DB, c.req.param("id"));

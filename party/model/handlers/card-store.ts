@@ -107,7 +107,9 @@ export function removeCards(s: Scope, ids: ReadonlySet<string>): { effects: Effe
   }
   // Read merge sources now: the write deletes the cards that record them.
   const orphans = [...ids].flatMap((id) => s.r.cards.get(id)?.mergedFrom ?? []).filter((id) => !ids.has(id));
+  const dropTranslations = dropCardTranslations(s, ids);
   const write = () => {
+    dropTranslations();
     for (const id of ids) s.r.cards.delete(id);
     for (const comment of [...s.r.comments.values()]) if (ids.has(comment.cardId)) s.r.comments.delete(comment.id);
     for (const link of [...s.r.links.values()]) if (ids.has(link.from) || ids.has(link.to)) s.r.links.delete(link.id);
@@ -124,4 +126,13 @@ export function removeCards(s: Scope, ids: ReadonlySet<string>): { effects: Effe
     }
   };
   return { effects, write };
+}
+
+/** Translations of these cards (everyone counts): dropped when a card is hidden, edited or removed, so no old words linger. */
+export function dropCardTranslations(s: Scope, cardIds: ReadonlySet<string>): () => void {
+  return () => {
+    for (const [key, entry] of [...s.r.translations.entries()]) {
+      if (entry.target.startsWith("card.") && cardIds.has(entry.target.slice(5))) s.r.translations.delete(key);
+    }
+  };
 }

@@ -1,8 +1,10 @@
 /** Participants' part of the map: cards, supports and comments (facilitators may do all of it too). */
 import type { Card, Comment } from "../doc";
 import { refuse } from "../refusal";
+import { contributorFor } from "./acting";
 import {
   countCards,
+  dropCardTranslations,
   mapOf,
   putCard,
   QUOTA,
@@ -12,7 +14,6 @@ import {
   silentForFacilitators,
 } from "./card-store";
 import {
-  groupOf,
   nameOf,
   requireCard,
   requireFirstGroup,
@@ -20,7 +21,6 @@ import {
   requireMember,
   requireOwnCard,
   requireVisibleCard,
-  workshopOf,
 } from "./guards";
 import type { Handler } from "./scope";
 import { isModerator, requireHostTable, requireSameTable, tableForNewCard } from "./table-scope";
@@ -29,19 +29,23 @@ import { scrubVotes } from "./vote-options";
 const add: Handler<"card.add"> = (s, args) => {
   const { activity, config } = mapOf(s, args.activityId);
   requireInputOpen(s, activity);
-  const me = requireMember(s);
-  if (args.onBehalfOf && !isModerator(s)) refuse("forbidden", "Only facilitators and hosts may add cards for a group");
+  const who = contributorFor(s, args);
   if (s.actor.role === "host" && !args.onBehalfOf)
     refuse("bad_request", "onBehalfOf: a host transcribes cards for a stakeholder group");
-  if (args.onBehalfOf && !workshopOf(s).groups.some((g) => g.id === args.onBehalfOf?.group))
-    refuse("bad_request", `onBehalfOf.group: no stakeholder group "${args.onBehalfOf.group}" in this workshop`);
   if (!config.lanes.some((l) => l.id === args.lane)) refuse("bad_request", `lane: no lane "${args.lane}" on this map`);
   if (!config.kinds.some((k) => k.id === args.kind)) refuse("bad_request", `kind: no card kind "${args.kind}"`);
   requireLength(args.text, config);
-  const table = tableForNewCard(s, activity, config, me, args.table);
-  const group = args.onBehalfOf?.group ?? groupOf(s, me);
+  // A paper or kiosk card's table (onBehalfOf.table, a kiosk's own) places it on a map at tables.
+  const table = tableForNewCard(
+    s,
+    activity,
+    config,
+    who.me,
+    args.table ?? (config.at === "tables" ? who.table : undefined),
+  );
+  const group = who.group;
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
-  const counts = countCards(s, activity, s.actor.id);
+  const counts = countCards(s, activity, who.id);
   if (counts.all >= QUOTA.cardsPerMap) refuse("conflict", `"${activity.title}" is full (${QUOTA.cardsPerMap} cards)`);
   if (!isModerator(s) && counts.mine >= QUOTA.cardsPerPerson)
     refuse("conflict", `You have added ${QUOTA.cardsPerPerson} cards, the most one person can add here`);
@@ -51,18 +55,27 @@ const add: Handler<"card.add"> = (s, args) => {
     lane: args.lane,
     kind: args.kind,
     text: args.text,
-    authorId: s.actor.id,
-    authorName: nameOf(s, me),
+    authorId: who.id,
+    authorName: who.source === "kiosk" ? "" : nameOf(s, who.me),
     group,
     createdAt: s.now,
     hidden: false,
     supports: [],
   };
-  if (args.onBehalfOf) card.transcribed = true;
+  if (args.onBehalfOf && who.source === "paper") card.transcribed = true;
+  if (who.source !== "phone") card.source = who.source;
   if (config.reviewCards && !isModerator(s)) card.awaitingReview = true;
   if (table !== undefined) card.table = table;
   const silent = config.mode === "silent" && !activity.cardsRevealed;
-  return { result: { cardId: card.id }, ...putCard(s, card, silent) };
+  const plan = putCard(s, card, silent, who.effects);
+  return {
+    result: { cardId: card.id },
+    effects: plan.effects ?? [],
+    write: () => {
+      who.write();
+      plan.write?.();
+    },
+  };
 };
 
 const edit: Handler<"card.edit"> = (s, args) => {
@@ -77,7 +90,17 @@ const edit: Handler<"card.edit"> = (s, args) => {
   const next: Card = { ...card, text: args.text, editedAt: s.now };
   // New words need a new look before the projector shows them.
   if (config.reviewCards && !isModerator(s)) next.awaitingReview = true;
-  return { result: { cardId: card.id }, ...putCard(s, next, silent) };
+  const plan = putCard(s, next, silent);
+  // A translation of the old words no longer says what the card says.
+  const translations = dropCardTranslations(s, new Set([card.id]));
+  return {
+    result: { cardId: card.id },
+    effects: plan.effects ?? [],
+    write: () => {
+      plan.write?.();
+      translations();
+    },
+  };
 };
 
 const remove: Handler<"card.delete"> = (s, args) => {
@@ -104,28 +127,37 @@ const remove: Handler<"card.delete"> = (s, args) => {
   return { result: { cardId: card.id }, effects, write };
 };
 
-/** Toggles the actor's support; supporting twice is the same as once. */
+/** Toggles the actor's (or the kiosk turn's) support; supporting twice is the same as once. */
 const support: Handler<"card.support"> = (s, args) => {
   const card = requireVisibleCard(s, args.cardId);
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
-  const me = requireMember(s);
-  requireSameTable(s, config, card, me);
-  if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, groupOf(s, me));
-  const has = card.supports.includes(s.actor.id);
+  if (args.onBehalfOf && s.actor.role !== "kiosk") refuse("forbidden", "Only kiosks support on behalf of someone");
+  const who = contributorFor(s, args);
+  requireSameTable(s, config, card, who.me);
+  if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, who.group);
+  const has = card.supports.includes(who.id);
   const result = { cardId: card.id, supports: card.supports.length + (args.on === has ? 0 : args.on ? 1 : -1) };
   if (has === args.on) return { result };
-  const supports = args.on ? [...card.supports, s.actor.id] : card.supports.filter((id) => id !== s.actor.id);
-  return { result, write: () => s.r.cards.set(card.id, { ...card, supports }) };
+  const supports = args.on ? [...card.supports, who.id] : card.supports.filter((id) => id !== who.id);
+  return {
+    result,
+    effects: who.effects,
+    write: () => {
+      who.write();
+      s.r.cards.set(card.id, { ...card, supports });
+    },
+  };
 };
 
 const comment: Handler<"comment.add"> = (s, args) => {
   const card = requireVisibleCard(s, args.cardId);
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
-  const me = requireMember(s);
-  requireSameTable(s, config, card, me);
-  const group = groupOf(s, me);
+  if (args.onBehalfOf && s.actor.role !== "kiosk") refuse("forbidden", "Only kiosks comment on behalf of someone");
+  const who = contributorFor(s, args);
+  requireSameTable(s, config, card, who.me);
+  const group = who.group;
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   requireLength(args.text, config);
   let comments = 0;
@@ -135,12 +167,19 @@ const comment: Handler<"comment.add"> = (s, args) => {
     id: s.newId(),
     cardId: card.id,
     text: args.text,
-    authorId: s.actor.id,
-    authorName: nameOf(s, me),
+    authorId: who.id,
+    authorName: who.source === "kiosk" ? "" : nameOf(s, who.me),
     group,
     createdAt: s.now,
   };
-  return { result: { commentId: entry.id }, write: () => s.r.comments.set(entry.id, entry) };
+  return {
+    result: { commentId: entry.id },
+    effects: who.effects,
+    write: () => {
+      who.write();
+      s.r.comments.set(entry.id, entry);
+    },
+  };
 };
 
 export const cardHandlers = {

@@ -2,7 +2,7 @@
 import type { Effect } from "../apply";
 import type { Card, Link } from "../doc";
 import { refuse } from "../refusal";
-import { MERGED, mapOf, putCard, silentForFacilitators } from "./card-store";
+import { dropCardTranslations, MERGED, mapOf, putCard, silentForFacilitators } from "./card-store";
 import { requireCard, requireVisibleCard, requireWorkshopNotClosed } from "./guards";
 import type { Handler } from "./scope";
 import { requireHostTable } from "./table-scope";
@@ -35,9 +35,12 @@ const hide: Handler<"card.hide"> = (s, args) => {
   const plan = putCard(s, next, silent, extra);
   // A vote option copied from the card would keep its words; restoring the card does not bring it back.
   const votes = scrubVotes(s, new Set([card.id]), "hidden");
+  // A translation would keep the hidden words too.
+  const translations = dropCardTranslations(s, new Set([card.id]));
   const write = () => {
     plan.write?.();
     votes.write();
+    translations();
   };
   return { result: { cardId: card.id }, effects: [...(plan.effects ?? []), ...votes.effects], write };
 };

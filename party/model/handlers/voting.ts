@@ -1,8 +1,11 @@
 /** Casting ballots and giving feedback: stored privately, echoed to the sender, counted in public. */
+
+import type { Effect } from "../apply";
 import { ballotProblem, feedbackProblem, normaliseBallot } from "../ballots";
 import type { Activity } from "../doc";
 import { refuse } from "../refusal";
-import { groupOf, requireActivity, requireInputOpen, requireKind, requireMember } from "./guards";
+import { respondentFor } from "./acting";
+import { requireActivity, requireInputOpen, requireKind } from "./guards";
 import { ballotsAfter, recountVote } from "./recount";
 import type { Handler, Scope } from "./scope";
 
@@ -15,57 +18,86 @@ function countFirstBallot(s: Scope, activity: Activity, group: string, first: bo
   };
 }
 
-/** Submitting again replaces the earlier ballot: people may change their mind while the vote is open. */
+/**
+ * Submitting again replaces the earlier ballot: people may change their mind while the vote is open.
+ * A paper ballot (facilitator) or a kiosk turn's ballot is one more person of the named group
+ * (handlers/acting.ts); it is counted exactly like a phone's and says its source.
+ */
 const submitBallot: Handler<"ballot.submit"> = (s, args) => {
   const { activity, config } = requireKind(requireActivity(s, args.activityId), "vote");
   requireInputOpen(s, activity);
-  const group = groupOf(s, requireMember(s));
+  const who = respondentFor(s, args);
+  const group = who.group;
   if (activity.stage === "first" && config.stagedGroups.length > 0 && !config.stagedGroups.includes(group))
     refuse("forbidden", `"${activity.title}" is open to ${config.stagedGroups.join(", ")} first; your turn comes next`);
   const problem = ballotProblem(config, args.ballot);
   if (problem) refuse("invalid_ballot", problem);
   const ballot = normaliseBallot(args.ballot);
-  const cast = { participantId: s.actor.id, group, ballot };
+  const cast = { participantId: who.id, group, ballot, source: who.source };
   // Without published results only turnout changes, and a first ballot just adds one:
   // no need to read every ballot on each submission from a full room.
   const publish = activity.resultsRevealed || config.liveResults;
   const recount = publish
     ? recountVote(s, activity, ballotsAfter(s, activity.id, cast))
-    : { effects: [], write: countFirstBallot(s, activity, group, s.priv.ballot(activity.id, s.actor.id) === null) };
+    : { effects: [], write: countFirstBallot(s, activity, group, s.priv.ballot(activity.id, who.id) === null) };
+  // Only a phone is told its own ballot back: a kiosk's next person must not see it.
+  const echo: Effect[] =
+    who.source === "phone"
+      ? [
+          {
+            kind: "private",
+            to: s.actor.id,
+            message: { type: "private", kind: "ballot", activityId: activity.id, ballot },
+          },
+        ]
+      : [];
   return {
-    result: { activityId: activity.id },
-    effects: [
-      { kind: "ballot.put", activityId: activity.id, ...cast },
-      {
-        kind: "private",
-        to: s.actor.id,
-        message: { type: "private", kind: "ballot", activityId: activity.id, ballot },
-      },
-      ...recount.effects,
-    ],
-    write: recount.write,
+    result:
+      who.source === "phone"
+        ? { activityId: activity.id }
+        : { activityId: activity.id, ballotId: who.id, source: who.source },
+    effects: [...who.effects, { kind: "ballot.put", activityId: activity.id, ...cast }, ...echo, ...recount.effects],
+    write: () => {
+      who.write();
+      recount.write();
+    },
   };
 };
 
 const submitFeedback: Handler<"feedback.submit"> = (s, args) => {
   const { activity, config } = requireKind(requireActivity(s, args.activityId), "feedback");
   requireInputOpen(s, activity);
-  const group = groupOf(s, requireMember(s));
+  const who = respondentFor(s, args);
+  const group = who.group;
   const problem = feedbackProblem(config, args.answers);
   if (problem) refuse("bad_request", problem);
-  const first = s.priv.feedback(activity.id, s.actor.id) === null;
+  const first = s.priv.feedback(activity.id, who.id) === null;
   const answers = args.answers;
+  const echo: Effect[] =
+    who.source === "phone"
+      ? [
+          {
+            kind: "private",
+            to: s.actor.id,
+            message: { type: "private", kind: "feedback", activityId: activity.id, answers },
+          },
+        ]
+      : [];
+  const turnout = countFirstBallot(s, activity, group, first);
   return {
-    result: { activityId: activity.id },
+    result:
+      who.source === "phone"
+        ? { activityId: activity.id }
+        : { activityId: activity.id, feedbackId: who.id, source: who.source },
     effects: [
-      { kind: "feedback.put", activityId: activity.id, participantId: s.actor.id, group, answers },
-      {
-        kind: "private",
-        to: s.actor.id,
-        message: { type: "private", kind: "feedback", activityId: activity.id, answers },
-      },
+      ...who.effects,
+      { kind: "feedback.put", activityId: activity.id, participantId: who.id, group, answers, source: who.source },
+      ...echo,
     ],
-    write: countFirstBallot(s, activity, group, first),
+    write: () => {
+      who.write();
+      turnout();
+    },
   };
 };
 

@@ -16,7 +16,7 @@ import {
   type RoomInit,
   type RoomPrivate,
 } from "../../../party/model/apply";
-import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers } from "../../../party/model/commands";
+import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers, type Source } from "../../../party/model/commands";
 import { type Card, readWorkshop, roots } from "../../../party/model/doc";
 import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
 import type { Tally } from "../../../party/model/tally";
@@ -30,10 +30,20 @@ export function person(id: string, group = "community", name = `Person ${id}`): 
   return { role: "participant", id, name, group };
 }
 
+/** A shared tablet (everyone counts); `table` when its link is tied to one table. */
+export function kiosk(id = "kio1", table?: string): Actor {
+  return { role: "kiosk", id, name: "Kiosk", group: "", ...(table ? { table } : {}) };
+}
+
+export function interpreter(language: string, id = `int-${language}`): Actor {
+  return { role: "interpreter", id, name: `Interpreter (${language})`, group: "", language };
+}
+
 interface StoredBallot {
   participantId: string;
   group: string;
   ballot: Ballot;
+  source?: Source;
 }
 
 export class TestRoom implements RoomPrivate {
@@ -44,6 +54,7 @@ export class TestRoom implements RoomPrivate {
   readonly feedbackStore = new Map<string, Map<string, { group: string; answers: FeedbackAnswers }>>();
   readonly silentStore = new Map<string, Card>();
   readonly moderatedStore = new Map<string, string>();
+  readonly respondentStore = new Map<string, { source: "paper" | "kiosk"; group: string; table: string | null }>();
   readonly privates: { to: string | { role: "facilitator" }; message: PrivateMessage }[] = [];
   readonly removals: { participantId: string; reason: string }[] = [];
   readonly saved: { activityId: string; result: Tally }[] = [];
@@ -54,7 +65,13 @@ export class TestRoom implements RoomPrivate {
     return this.ballotStore.get(activityId)?.get(participantId)?.ballot ?? null;
   }
   ballots(activityId: string): StoredBallot[] {
-    return [...(this.ballotStore.get(activityId)?.values() ?? [])];
+    return [...(this.ballotStore.get(activityId)?.values() ?? [])].map((b) => ({
+      ...b,
+      source: this.respondentStore.get(b.participantId)?.source ?? "phone",
+    }));
+  }
+  respondent(id: string) {
+    return this.respondentStore.get(id) ?? null;
   }
   feedback(activityId: string, participantId: string): FeedbackAnswers | null {
     return this.feedbackStore.get(activityId)?.get(participantId)?.answers ?? null;
@@ -147,7 +164,12 @@ export class TestRoom implements RoomPrivate {
         break;
       }
       case "feedback.delete":
-        for (const forms of this.feedbackStore.values()) forms.delete(effect.participantId);
+        for (const [activityId, forms] of this.feedbackStore)
+          if (!effect.activityId || effect.activityId === activityId) forms.delete(effect.participantId);
+        break;
+      case "respondent.put":
+        if (!this.respondentStore.has(effect.id))
+          this.respondentStore.set(effect.id, { source: effect.source, group: effect.group, table: effect.table });
         break;
       case "silentCard.put":
         this.silentStore.set(effect.card.id, effect.card);
