@@ -4,11 +4,17 @@
  * head counts count as present in balance of voice; kiosk turns count once per person.
  */
 import { describe, expect, it } from "vitest";
+import type * as Y from "yjs";
 import type { Actor } from "../../party/model/protocol";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
 import { facilitator, interpreter, kiosk, person, TestRoom, typicalRoom, voteConfig } from "./support/room";
 
 type Entry = "phone" | "paper" | "kiosk";
+
+/** Balance-of-voice input with every group shown on its own: these rooms are small, and folding is tested in voice.test.ts. */
+function unfolded(doc: Y.Doc, present: string[]) {
+  return { ...voiceInputFromDoc(doc, present), k: 1 };
+}
 const TABLES = [
   { id: "t1", label: "Table 1" },
   { id: "t2", label: "Table 2" },
@@ -230,7 +236,7 @@ describe("a kiosk taking three people in turn", () => {
       },
       "conflict",
     );
-    const voice = balanceOfVoice(voiceInputFromDoc(room.doc, []));
+    const voice = balanceOfVoice(unfolded(room.doc, []));
     const row = (g: string) => voice.groups.find((x) => x.group === g);
     expect(row("community")).toMatchObject({ present: 2, cards: 2, supports: 2 });
     expect(row("statutory")).toMatchObject({ present: 1, cards: 1, supports: 1 });
@@ -256,19 +262,19 @@ describe("head counts", () => {
     for (const c of [...phones.slice(2), phones[2] as Actor])
       room.ok(c, "card.add", { activityId: room.ids.map, lane: "waiting", kind: "idea", text: `by ${c.id}` });
     const present = phones.map((p) => p.id);
-    const before = balanceOfVoice(voiceInputFromDoc(room.doc, present));
+    const before = balanceOfVoice(unfolded(room.doc, present));
     const community = () => before.groups.find((g) => g.group === "community");
     expect(community()).toMatchObject({ present: 2, presentShare: 0.5, underHeard: false });
 
     room.ok(facilitator, "attendance.set", { group: "community", count: 4, table: "t1" });
     room.ok(facilitator, "attendance.set", { group: "community", count: 2, table: "t2" });
-    const after = balanceOfVoice(voiceInputFromDoc(room.doc, present));
+    const after = balanceOfVoice(unfolded(room.doc, present));
     const now = after.groups.find((g) => g.group === "community");
     expect(now).toMatchObject({ present: 8, presentShare: 0.8, underHeard: true });
     expect(after.totals.present).toBe(10);
     // A new count replaces the last one; 0 clears it.
     room.ok(facilitator, "attendance.set", { group: "community", count: 0, table: "t1" });
-    expect(balanceOfVoice(voiceInputFromDoc(room.doc, present)).totals.present).toBe(6);
+    expect(balanceOfVoice(unfolded(room.doc, present)).totals.present).toBe(6);
     room.refused(facilitator, "attendance.set", { group: "mars", count: 2 }, "bad_request");
     room.refused(facilitator, "attendance.set", { group: "community", count: -1 }, "bad_request");
     room.refused(facilitator, "attendance.set", { group: "community", count: 2, extra: 1 }, "bad_request");
