@@ -75,7 +75,6 @@ export const so: Catalogue = {
   "room.closedWorkshop": "Aqoon-isweydaarsigan wuu dhammaaday. Waad ku mahadsan tahay ka qaybgalkaaga.",
   "room.activityClosed": "Hawshan waa la xiray. Sug tan xigta.",
   "room.activityNotOpen": "Hawshan weli ma bilaabmin.",
-  "room.you": "Waxaad tahay {name} ({group})",
   "room.removedTitle": "Waad ka baxday aqoon-isweydaarsigan",
   "room.removedBody":
     "Waxaad ku darsatay waa la saaray ama hage ayaa ku saaray. Waad ku soo biiri kartaa mar kale adoo isticmaalaya koodhka.",
@@ -239,4 +238,22 @@ export const so: Catalogue = {
   "group.statutory": "La-hawlgale dawladeed (NHS, golaha degmada, caafimaadka dadweynaha)",
   "group.other": "Kale",
   "group.facilitator": "Hage",
+
+  // ---- session (#19): the phone's status line and labels ----
+  "status.wait": "Sug inta hagaajiyuhu bilaabayo qaybta xigta",
+  "status.paused": "Gelinta waa la hakiyay: dhegayso hagaajiyaha",
+  "status.yourTurnNext": "Kooxaha kale ayaa hore u socda: markaaga ayaa xigta",
+  "status.addCards": "Ku dar kaararkaaga, oo taageer ama faallo ka bixi kuwa kale",
+  "status.vote": "Codee, kadibna riix Kaydi",
+  "status.voteSaved": "Codkaaga waa la kaydiyay: sug natiijooyinka",
+  "status.results": "Natiijooyinku way yimaadeen: hoos ka eeg",
+  "status.feedback": "Noo sheeg sida maanta ahayd",
+  "status.feedbackSent": "Ra'yigaaga waa la kaydiyay: mahadsanid",
+  "status.listen": "Akhri tan oo dhegayso hagaajiyaha",
+  "room.member": "Adiga: {name} · {group}",
+  "map.myComment": "Faalladaada",
+  "option.withdrawn": "Doorashada waxaa ka noqday qoraaga",
+  "option.deleted": "Doorashada waxaa tirtiray qoraaga",
+  "option.hidden": "Doorashada waxaa qariyay hagaajiyaha",
+  "room.closedResults": "Waxa aqoon-isweydaarsigu go'aamiyay",
 };

@@ -3,12 +3,24 @@
  * workshop, in localStorage) rejoins as the same person after a reload or in a new
  * tab. The page follows the facilitator: whatever activity is current is shown.
  */
-import { type Component, createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from "solid-js";
+import {
+  type Component,
+  createEffect,
+  createMemo,
+  createSignal,
+  lazy,
+  Match,
+  on,
+  onMount,
+  Show,
+  Switch,
+} from "solid-js";
 import type { RouteProps } from "../app";
 import { ActivityView, preloadActivities } from "../components/participant/ActivityView";
 import { ConnectionBadge } from "../components/participant/ConnectionBadge";
 import { RoomContext, useRoom } from "../components/participant/context";
 import { MePanel } from "../components/participant/MePanel";
+import { StatusLine } from "../components/participant/StatusLine";
 import { Timer } from "../components/participant/Timer";
 import { TopBar } from "../components/participant/TopBar";
 import { groupLabel } from "../lib/groups";
@@ -17,6 +29,11 @@ import { registerOfflineShell } from "../lib/offline";
 import { createRoom } from "../lib/room";
 import { forgetParticipant, loadParticipant, type ParticipantCredentials } from "../lib/storage";
 import "../styles/participant.css";
+
+// Only a closed workshop shows it: kept out of the first load.
+const ClosedResults = lazy(() =>
+  import("../components/participant/ClosedResults").then((m) => ({ default: m.ClosedResults })),
+);
 
 const Participant: Component<RouteProps> = (props) => {
   const workshopId = () => props.params.workshopId ?? "";
@@ -75,7 +92,10 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
   return (
     <RoomContext.Provider value={{ room, participantId: props.credentials.participantId, me, workshop: room.workshop }}>
       <TopBar title={room.workshop()?.title}>
-        <ConnectionBadge />
+        {/* After withdrawing or being turned away there is no connection to report: no frozen "Disconnected". */}
+        <Show when={!withdrawn() && !room.closeReason()}>
+          <ConnectionBadge />
+        </Show>
         <Timer />
       </TopBar>
       <main class="page stack" id="main">
@@ -141,14 +161,16 @@ const RoomBody: Component<{ withdrawn: boolean }> = (props) => {
         </p>
       </Match>
       <Match when={workshop()?.status === "closed"}>
-        <h1>{workshop()?.title}</h1>
+        <h1 dir="auto">{workshop()?.title}</h1>
         <p class="notice">{t("room.closedWorkshop")}</p>
+        <ClosedResults />
       </Match>
       <Match when={true}>
+        <StatusLine activity={current()} />
         <Show when={me()}>
           {(person) => (
-            <p class="muted you">
-              {t("room.you", { name: person().name, group: groupLabel(person().group, workshop()?.groups) })}
+            <p class="muted you" dir="auto">
+              {t("room.member", { name: person().name, group: groupLabel(person().group, workshop()?.groups) })}
             </p>
           )}
         </Show>

@@ -30,7 +30,9 @@ function read<T>(schema: v.GenericSchema<unknown, T>, config: unknown): T | null
 
 export const ActivityView: Component<{ activity: Activity }> = (props) => (
   <section class="activity stack" aria-labelledby="activity-title" data-activity-kind={props.activity.kind}>
-    <h1 id="activity-title">{props.activity.title}</h1>
+    <h1 id="activity-title" dir="auto">
+      {props.activity.title}
+    </h1>
     <Show when={props.activity.status === "closed"}>
       <p class="notice warn">{t("room.activityClosed")}</p>
     </Show>
@@ -49,7 +51,11 @@ export const ActivityView: Component<{ activity: Activity }> = (props) => (
           {(config) => <FeedbackActivity activity={props.activity} config={config()} />}
         </Match>
         <Match when={props.activity.kind === "info" && read(InfoConfig, props.activity.config)}>
-          {(config) => <p class="prompt info-text">{config().prompt}</p>}
+          {(config) => (
+            <p class="prompt info-text" dir="auto">
+              {config().prompt}
+            </p>
+          )}
         </Match>
       </Switch>
     </Suspense>

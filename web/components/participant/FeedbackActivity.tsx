@@ -42,7 +42,9 @@ export const FeedbackActivity: Component<{ activity: Activity; config: FeedbackC
   return (
     <form class="stack feedback-activity" onSubmit={submit}>
       <Show when={props.config.prompt} fallback={<p>{t("feedback.intro")}</p>}>
-        <p class="prompt">{props.config.prompt}</p>
+        <p class="prompt" dir="auto">
+          {props.config.prompt}
+        </p>
       </Show>
       <For each={props.config.items}>
         {(item) => (

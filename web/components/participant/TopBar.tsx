@@ -11,7 +11,9 @@ export const TopBar: Component<{ title?: string; children?: JSX.Element }> = (pr
       {t("common.skipToContent")}
     </a>
     <div class="topbar-row">
-      <span class="topbar-title">{props.title ?? t("app.name")}</span>
+      <span class="topbar-title" dir="auto">
+        {props.title ?? t("app.name")}
+      </span>
       <div class="topbar-tools">
         <label class="visually-hidden" for="language-picker">
           {t("settings.language")}

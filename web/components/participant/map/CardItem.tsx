@@ -53,7 +53,7 @@ export const CardItem: Component<{ card: ShownCard; config: MapConfig; open: boo
       <Show
         when={editing()}
         fallback={
-          <p class="card-text" id={headingId()}>
+          <p class="card-text" id={headingId()} dir="auto">
             {props.card.text}
           </p>
         }

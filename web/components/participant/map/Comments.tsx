@@ -41,7 +41,7 @@ export const Comments: Component<{ cardId: string; comments: Comment[]; open: bo
               <li>
                 <span class="muted">
                   {comment.authorId === participantId
-                    ? t("map.mine")
+                    ? t("map.myComment")
                     : workshop()?.showNames
                       ? t("map.byName", {
                           name: comment.authorName,
@@ -50,7 +50,7 @@ export const Comments: Component<{ cardId: string; comments: Comment[]; open: bo
                       : groupLabel(comment.group, workshop()?.groups)}
                   :
                 </span>{" "}
-                {comment.text}
+                <span dir="auto">{comment.text}</span>
               </li>
             )}
           </For>

@@ -69,7 +69,9 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
   return (
     <div class="stack map-activity">
       <Show when={props.config.prompt}>
-        <p class="prompt">{props.config.prompt}</p>
+        <p class="prompt" dir="auto">
+          {props.config.prompt}
+        </p>
       </Show>
       <Show when={silent()}>
         <p class="notice">{t("map.silent")}</p>

@@ -6,6 +6,7 @@
 import { type Component, For, Show } from "solid-js";
 import { t, tn } from "../../../lib/i18n";
 import { createDraft } from "./draft";
+import { optionText } from "./options";
 import type { MethodProps } from "./VoteActivity";
 
 export const AllocateVote: Component<MethodProps> = (props) => {
@@ -54,7 +55,7 @@ export const AllocateVote: Component<MethodProps> = (props) => {
             return (
               <li class="option allocate">
                 <span class="option-label" id={`${fieldId}-label`}>
-                  {option.label}
+                  <span dir="auto">{optionText(option)}</span>
                 </span>
                 <fieldset class="stepper" aria-labelledby={`${fieldId}-label`}>
                   <button

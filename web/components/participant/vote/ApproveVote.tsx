@@ -2,6 +2,7 @@
 import { type Component, For } from "solid-js";
 import { t } from "../../../lib/i18n";
 import { createDraft } from "./draft";
+import { optionText } from "./options";
 import type { MethodProps } from "./VoteActivity";
 
 export const ApproveVote: Component<MethodProps> = (props) => {
@@ -33,7 +34,7 @@ export const ApproveVote: Component<MethodProps> = (props) => {
                 disabled={props.disabled}
                 onChange={(event) => toggle(option.id, event.currentTarget.checked)}
               />
-              <span>{option.label}</span>
+              <span dir="auto">{optionText(option)}</span>
             </label>
           )}
         </For>

@@ -2,6 +2,7 @@
 import { type Component, For, Index, Show } from "solid-js";
 import { t } from "../../../lib/i18n";
 import { createDraft } from "./draft";
+import { optionText } from "./options";
 import type { MethodProps } from "./VoteActivity";
 
 type Rating = { impact?: number; effort?: number };
@@ -56,7 +57,9 @@ export const MatrixVote: Component<MethodProps> = (props) => {
       <For each={props.config.options}>
         {(option) => (
           <fieldset class="matrix-option">
-            <legend class="option-label">{option.label}</legend>
+            <legend class="option-label" dir="auto">
+              {optionText(option)}
+            </legend>
             <Scale optionId={option.id} axis="impact" legend={t("vote.impact")} />
             <Scale optionId={option.id} axis="effort" legend={t("vote.effort")} />
           </fieldset>

@@ -6,6 +6,7 @@
 import { type Component, createMemo, For, Show } from "solid-js";
 import { t } from "../../../lib/i18n";
 import { createDraft } from "./draft";
+import { optionText } from "./options";
 import type { MethodProps } from "./VoteActivity";
 
 export const RankVote: Component<MethodProps> = (props) => {
@@ -102,7 +103,9 @@ export const RankVote: Component<MethodProps> = (props) => {
         <For each={others()}>
           {(option) => (
             <li class="option">
-              <span class="option-label">{option.label}</span>
+              <span class="option-label" dir="auto">
+                {optionText(option)}
+              </span>
               <button
                 type="button"
                 data-option={option.id}

@@ -8,6 +8,7 @@ import type { StakeholderGroup, VoteConfig } from "../../../../party/model/comma
 import type { Tally } from "../../../../party/model/tally";
 import { t, tn } from "../../../lib/i18n";
 import { GroupResults } from "./GroupResults";
+import { optionText } from "./options";
 
 const Mean = v.object({ impact: v.number(), effort: v.number() });
 const Numbers = v.record(v.string(), v.number());
@@ -61,7 +62,7 @@ export const Results: Component<Props> = (props) => {
     return r.success ? r.output : null;
   });
   const matrix = () => props.config.method === "matrix";
-  const labelsOf = createMemo(() => new Map(props.config.options.map((o) => [o.id, o.label])));
+  const labelsOf = createMemo(() => new Map(props.config.options.map((o) => [o.id, optionText(o)])));
   const rows = createMemo((): Row[] => {
     const r = parsed();
     if (!r) return [];
@@ -153,7 +154,9 @@ export const Results: Component<Props> = (props) => {
               <For each={rows()}>
                 {(row) => (
                   <tr>
-                    <th scope="row">{row.label}</th>
+                    <th scope="row" dir="auto">
+                      {row.label}
+                    </th>
                     <Show
                       when={matrix()}
                       fallback={

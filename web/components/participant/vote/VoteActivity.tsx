@@ -53,7 +53,9 @@ export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }>
   return (
     <div class="stack vote-activity">
       <Show when={props.config.prompt}>
-        <p class="prompt">{props.config.prompt}</p>
+        <p class="prompt" dir="auto">
+          {props.config.prompt}
+        </p>
       </Show>
       <Show when={waitingForStage()}>
         <p class="notice warn">

@@ -1,0 +1,113 @@
+/**
+ * A phone through a session (issue #19): a status line that says what to do now,
+ * a one-line top bar, "Your comment" (not "Your card") on a comment, group names
+ * without double brackets, user-written text marked dir="auto" in Urdu, no frozen
+ * "Disconnected" after withdrawing, and the results on the closed screen.
+ */
+
+import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { absolute, connect, formatViolations, type Joined, join, newWorkshop, runAxe, useBrowser } from "./support";
+
+/** A joined phone (token saved as the join page saves it); CSP bypassed so axe can be injected. */
+async function openPhone(browser: Browser, joined: Joined) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+  await context.addInitScript(
+    ([workshopId, value]) => localStorage.setItem(`coproduce:participant:${workshopId}`, value),
+    [joined.workshopId, JSON.stringify({ token: joined.token, participantId: joined.participantId })] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(absolute(`/w/${joined.workshopId}`));
+  return page;
+}
+
+const MAP = {
+  prompt: "What happened?",
+  lanes: [{ id: "now", label: "Now" }],
+  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
+};
+
+describe("a phone through a session", () => {
+  const suite = useBrowser();
+
+  it("says what to do now at each step and keeps the results after the close", { timeout: 120_000 }, async () => {
+    const workshop = await newWorkshop({ title: "Phone session" });
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const { activityId: map } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "map",
+      title: "Our journey",
+      config: MAP,
+    });
+    const { activityId: vote } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "vote",
+      title: "What first?",
+      config: {
+        method: "approve",
+        options: [
+          { id: "a", label: "Evening clinics" },
+          { id: "b", label: "Transport" },
+        ],
+      },
+    });
+    const joined = await join(workshop.joinCode, { name: "Nasreen", group: "statutory" });
+    const me = await connect(joined.token);
+    suite.clients.push(me);
+    const page = await openPhone(suite.browser, joined);
+    const status = page.getByTestId("status-line");
+
+    await status.getByText("Wait for the facilitator to start the next part").waitFor();
+    // "Statutory partner (NHS, council, public health)" in a sentence of its own: no "((".
+    const you = (await page.locator(".you").textContent()) ?? "";
+    expect(you).toContain("Statutory partner (NHS, council, public health)");
+    expect(you).not.toMatch(/\(\(|\)\)/);
+    // The top bar is one line, not a third of the screen.
+    expect((await page.locator(".topbar").boundingBox())?.height ?? 999).toBeLessThan(844 / 6);
+
+    await facilitator.command("activity.open", { activityId: map });
+    await status.getByText("Add your cards, and support or comment on others'").waitFor();
+    const { cardId } = await me.command<{ cardId: string }>("card.add", {
+      activityId: map,
+      lane: "now",
+      kind: "idea",
+      text: "Letters arrive late",
+    });
+    await me.command("comment.add", { cardId, text: "And in English only" });
+    await page.getByText("1 comment").click();
+    await page.getByText("Your comment:").waitFor();
+    expect(await page.locator(".comment-list").getByText("Your card").count()).toBe(0);
+    const auto = await page.locator('.card-text[dir="auto"], #activity-title[dir="auto"]').count();
+    expect(auto).toBeGreaterThanOrEqual(2);
+
+    await facilitator.command("activity.open", { activityId: vote });
+    await status.getByText("Cast your vote, then press Save").waitFor();
+    await me.command("ballot.submit", { activityId: vote, ballot: { approved: ["a"] } });
+    await status.getByText("Vote saved: wait for the results").waitFor();
+    await facilitator.command("results.reveal", { activityId: vote });
+    await status.getByText("The results are in: see them below").waitFor();
+
+    await facilitator.command("room.lock", { locked: true });
+    await facilitator.command("workshop.close", {});
+    await page.getByRole("heading", { name: "What the workshop decided" }).waitFor();
+    await page.getByRole("heading", { name: "What first?" }).waitFor();
+    await page.getByRole("table", { name: "Results as a table" }).waitFor();
+    const violations = await runAxe(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows no frozen 'Disconnected' after withdrawing", { timeout: 60_000 }, async () => {
+    const workshop = await newWorkshop({ title: "Withdraw" });
+    const joined = await join(workshop.joinCode, { name: "Jo" });
+    const page = await openPhone(suite.browser, joined);
+    await page.getByTestId("connection").getByText("Connected").waitFor();
+    await page.getByText("Your name, group and data").click();
+    await page.getByRole("button", { name: "Remove my contributions and leave" }).click();
+    await page.getByRole("button", { name: "Yes, remove everything and leave" }).click();
+    await page.getByText("Your contributions were removed.").waitFor();
+    // The room closes the socket after a withdrawal; the badge goes rather than turning red.
+    await page.getByTestId("connection").waitFor({ state: "detached" });
+    expect(await page.getByText("Disconnected").count()).toBe(0);
+    await page.context().close();
+  });
+});
