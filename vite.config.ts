@@ -1,12 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { serviceWorker } from "./scripts/lib/service-worker";
 
 // The web app: one HTML entry, code-split per role (routes are lazy-loaded) so the
 // participant pages stay inside their bundle budget.
 export default defineConfig({
   root: "web",
-  plugins: [solid()],
+  plugins: [solid(), serviceWorker()],
   resolve: {
     alias: [
       { find: "@model", replacement: path.resolve(import.meta.dirname, "party/model") },

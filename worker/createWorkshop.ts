@@ -63,6 +63,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
           consent_text: input.consentText ?? DEFAULT_CONSENT_TEXT,
           show_names: input.showNames ? 1 : 0,
           language: input.language,
+          currency: input.currency,
           scheduled_for: input.scheduledFor ?? null,
           retention_days: input.retentionDays,
           max_participants: input.maxParticipants,
@@ -89,6 +90,7 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
       groups,
       showNames: input.showNames,
       language: input.language,
+      currency: input.currency,
       activities: template?.activities ?? [],
       tables,
     });

@@ -1,10 +1,17 @@
 /** Request body schemas of the HTTP API (valibot; shared pieces come from party/model). */
 import * as v from "valibot";
-import { DEFAULT_GROUPS, Id, LanguageTag, LIMITS, StakeholderGroup } from "../party/model/commands";
+import {
+  CurrencyCode,
+  DEFAULT_CURRENCY,
+  DEFAULT_GROUPS,
+  Id,
+  LanguageTag,
+  LIMITS,
+  StakeholderGroup,
+  Title,
+} from "../party/model/commands";
 import { TablesInput } from "../party/model/tables";
 import { DEFAULT_MAX_PARTICIPANTS, DEFAULT_RETENTION_DAYS, MAX_MAX_PARTICIPANTS, MAX_RETENTION_DAYS } from "./defaults";
-
-const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
 
 /** A group given as `{id,label}`, or just an id (a default group's label is filled in). */
 const GroupInput = v.union([
@@ -29,10 +36,9 @@ export const CreateWorkshop = v.strictObject({
   stakeholderGroups: v.optional(StakeholderGroups),
   consentText: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.text * 4))),
   showNames: v.optional(v.boolean(), false),
-  language: v.optional(
-    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "a language tag like en or cy")),
-    "en",
-  ),
+  language: v.optional(LanguageTag, "en"),
+  /** what a budget vote's money is counted in */
+  currency: v.optional(CurrencyCode, DEFAULT_CURRENCY),
   scheduledFor: v.optional(
     v.pipe(
       v.string(),

@@ -13,6 +13,7 @@ import {
   LIMITS,
   type MapConfig,
   PlannedMinutes,
+  Title,
   type VoteConfig,
 } from "./commands";
 import { describeIssues } from "./refusal";
@@ -82,7 +83,7 @@ export const ActivitySpec = v.pipe(
   v.strictObject({
     key: v.optional(Id),
     kind: ActivityKindSchema,
-    title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
+    title: Title,
     config: v.unknown(),
     plannedMinutes: v.optional(PlannedMinutes),
   }),

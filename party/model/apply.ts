@@ -13,13 +13,17 @@ import {
   type Ballot,
   COMMAND_ARGS,
   type CommandName,
+  CurrencyCode,
+  DEFAULT_CURRENCY,
   type FeedbackAnswers,
   Id,
+  LanguageTag,
   LIMITS,
   mayRun,
   type Source,
   StakeholderGroup,
   TableList,
+  Title,
 } from "./commands";
 import { type Card, type Participant, roots } from "./doc";
 import { agendaHandlers, createActivity } from "./handlers/agenda";
@@ -145,12 +149,13 @@ export function applyCommand(
 export const RoomInit = v.pipe(
   v.strictObject({
     id: Id,
-    title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
+    title: Title,
     purpose: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.text)), ""),
     joinCode: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4,12}$/)),
     groups: v.pipe(v.array(StakeholderGroup), v.minLength(1), v.maxLength(20)),
     showNames: v.optional(v.boolean(), false),
-    language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)), "en"),
+    language: v.optional(LanguageTag, "en"),
+    currency: v.optional(CurrencyCode, DEFAULT_CURRENCY),
     activities: v.optional(v.pipe(v.array(ActivitySpec), v.maxLength(LIMITS.listItems)), []),
     /** tables (#13): the workshop's tables at creation (a count is turned into a list by the Worker) */
     tables: v.optional(TableList, []),
@@ -195,6 +200,7 @@ export function initWorkshop(doc: Y.Doc, init: RoomInitInput, ctx: ApplyContext)
       groups: parsed.groups,
       showNames: parsed.showNames,
       language: parsed.language,
+      currency: parsed.currency,
       joinCode: parsed.joinCode,
       tables: parsed.tables,
     };

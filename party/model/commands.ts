@@ -35,9 +35,19 @@ export const LIMITS = {
 } as const;
 
 export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id), v.regex(/^[A-Za-z0-9_-]+$/));
-const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.text));
-const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.name));
+// ---- fields defined once, used by commands, the Worker's request bodies, templates and room creation ----
+export const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.text));
+export const Title = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title));
+export const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.name));
+/** A BCP 47 language tag as workshops use them: "en", "cy", "pt-BR", "zh-Hant-TW". */
+export const LanguageTag = v.pipe(
+  v.string(),
+  v.maxLength(20),
+  v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/, "a language tag like en or cy"),
+);
+/** An ISO 4217 currency code ("GBP", "EUR"): what a budget vote's money is counted in. */
+export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "a currency code like GBP or EUR"));
+export const DEFAULT_CURRENCY = "GBP";
 const Coord = v.pipe(v.number(), v.finite(), v.minValue(-100_000), v.maxValue(100_000));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 
@@ -117,7 +127,14 @@ export const VoteConfig = v.strictObject({
   dots: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 5),
   maxPerOption: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 3),
   budget: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000)), 100),
-  currency: v.optional(v.picklist(["points", "GBP"]), "points"),
+  /** budget votes: points, or money in the workshop's currency ("GBP" is read as money, as written before) */
+  currency: v.optional(
+    v.pipe(
+      v.picklist(["points", "money", "GBP"]),
+      v.transform((unit) => (unit === "GBP" ? "money" : unit)),
+    ),
+    "points",
+  ),
   topK: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.options)), 3),
   liveResults: v.optional(v.boolean(), false),
   /** Staged voting: only these groups vote until the facilitator opens it to all. */
@@ -188,8 +205,7 @@ export type FeedbackAnswers = v.InferOutput<typeof FeedbackAnswers>;
 
 // ---- everyone counts: paper, kiosks, head counts, translations (docs/everyone-counts.md) ----
 
-/** A language tag (en, ur, cy, pt-BR): translations and interpreters' languages. */
-export const LanguageTag = v.pipe(v.string(), v.maxLength(20), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/));
+// LanguageTag (translations and interpreters' languages) is defined once with the other fields above.
 /** A kiosk turn: one person at a shared tablet, named by the kiosk with a fresh random id. */
 export const TurnId = v.pipe(v.string(), v.minLength(8), v.maxLength(24), v.regex(/^[A-Za-z0-9_-]+$/));
 /**

@@ -34,6 +34,8 @@ export interface WorkshopInfo {
   groups: StakeholderGroup[];
   showNames: boolean;
   language: string;
+  /** ISO 4217: what budget votes' money is counted in (absent in workshops from before the setting: GBP) */
+  currency?: string;
   joinCode: string;
   /** false: the Worker refuses new joins (409 joining_closed); absent means open */
   joining?: boolean;

@@ -6,13 +6,13 @@
  */
 import * as v from "valibot";
 import { ActivitySpec, agendaProblem } from "./activity-config";
-import { Id, LIMITS, StakeholderGroup } from "./commands";
+import { Id, LIMITS, StakeholderGroup, Title } from "./commands";
 import { describeIssues } from "./refusal";
 
 export const Template = v.pipe(
   v.strictObject({
     id: Id,
-    title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.title)),
+    title: Title,
     description: v.pipe(v.string(), v.maxLength(LIMITS.text)),
     purpose: v.pipe(v.string(), v.maxLength(LIMITS.text)),
     /** groups beyond the defaults this kind of workshop usually needs */

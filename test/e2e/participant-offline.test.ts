@@ -50,6 +50,10 @@ describe("participant phone offline", () => {
         }),
       )
       .toBeGreaterThan(3);
+    // One cache, named after this build (a deploy's new worker deletes the caches of earlier builds).
+    expect(await a.page.evaluate(() => caches.keys())).toEqual([
+      expect.stringMatching(/^coproduce-shell-[0-9a-f]{12}$/),
+    ]);
     // The doc is cached in IndexedDB (written at most every 2 s), never in localStorage.
     await expect.poll(() => cachedDocBytes(a.page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("coproduce:doc")))).toEqual(

@@ -50,9 +50,9 @@ describe("seed templates", () => {
     expect(t.activities.at(-1)?.kind).toBe("feedback");
   });
 
-  it("the budget template allocates pounds sterling", () => {
+  it("the budget template allocates money (in the workshop's currency)", () => {
     const vote = parseTemplate(load("community-health-budget.json")).activities.find((a) => a.kind === "vote");
-    expect(vote?.config).toMatchObject({ method: "budget", currency: "GBP" });
+    expect(vote?.config).toMatchObject({ method: "budget", currency: "money" });
   });
 
   it("the co-assessment template asks the core questions and rates impact against effort", () => {

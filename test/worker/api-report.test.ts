@@ -112,12 +112,13 @@ describe("GET /api/workshops/:id/report", () => {
     }
   });
 
-  it("carries each vote's currency, so a budget in pounds reads as money", async () => {
-    const s = await scriptedSession();
+  it("carries each vote's unit and the workshop's currency, so a budget in money reads as money", async () => {
+    const s = await scriptedSession({ currency: "EUR" });
     const budgetId = `budget-${s.ids.vote}`;
     const config = {
       method: "budget",
       budget: 1000,
+      // as written before the workshop had a currency: read as money
       currency: "GBP",
       options: [
         { id: "ramp", label: "Transport ramp" },
@@ -158,10 +159,11 @@ describe("GET /api/workshops/:id/report", () => {
 
     const { body } = await json<Loose>(`/api/workshops/${s.w.id}/report`, { token: s.w.evaluatorToken });
     const section = (id: string) => body.activities.find((a: Loose) => a.activityId === id);
+    expect(body.workshop.currency).toBe("EUR");
     expect(section(s.ids.vote).vote.currency).toBe("points");
     expect(section(budgetId).vote).toMatchObject({
       method: "budget",
-      currency: "GBP",
+      currency: "money",
       result: { voters: 2, totals: { ramp: 1100, call: 900 } },
     });
   });

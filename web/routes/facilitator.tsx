@@ -162,6 +162,7 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                         comments={Object.values(room.comments())}
                         result={room.results()[id]}
                         groups={groups()}
+                        currency={room.workshop()?.currency}
                         commander={commander}
                       />
                     )}

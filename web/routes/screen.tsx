@@ -163,6 +163,7 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                             title={t("vote.resultsTitle", { title: a().title })}
                             tally={view()}
                             config={a().config}
+                            currency={workshop()?.currency}
                             groups={groups()}
                             large
                             byGroup={a().resultsRevealed}

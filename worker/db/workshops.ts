@@ -26,6 +26,8 @@ export interface WorkshopRow {
   closed_at: number | null;
   /** tables (#13): JSON [{id,label}], kept current by the room (migration 0003) */
   tables?: string;
+  /** ISO 4217 code budget votes count money in (migration 0008) */
+  currency: string;
 }
 
 export type NewWorkshop = Omit<WorkshopRow, "status" | "started_at" | "closed_at" | "consent_version" | "tables">;
@@ -34,8 +36,8 @@ export function insertWorkshop(db: D1Database, w: NewWorkshop): D1PreparedStatem
   return db
     .prepare(
       `INSERT INTO workshops (id, programme_id, title, purpose, template, join_code, stakeholder_groups, consent_text,
-         show_names, language, scheduled_for, retention_days, max_participants, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         show_names, language, currency, scheduled_for, retention_days, max_participants, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       w.id,
@@ -48,6 +50,7 @@ export function insertWorkshop(db: D1Database, w: NewWorkshop): D1PreparedStatem
       w.consent_text,
       w.show_names,
       w.language,
+      w.currency,
       w.scheduled_for,
       w.retention_days,
       w.max_participants,

@@ -11,7 +11,7 @@ import { originOf } from "./tables";
 
 export interface VoteReport {
   method: VoteConfig["method"];
-  /** budget votes: what the amounts are in (GBP is shown as money) */
+  /** budget votes: points, or money in the workshop's currency (report.workshop.currency) */
   currency: VoteConfig["currency"];
   options: { id: string; label: string }[];
   revealed: boolean;

@@ -136,6 +136,7 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
       purpose: w.purpose,
       status: w.status,
       language: w.language,
+      currency: w.currency,
       template: w.template,
       programmeId: w.programme_id,
       scheduledFor: w.scheduled_for,

@@ -5,6 +5,7 @@
  */
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../party/model/commands";
+import { amountFormat, countsMoney } from "../../lib/format";
 import { BarChart } from "./charts/BarChart";
 import { MatrixChart } from "./charts/MatrixChart";
 import { shownGroupLabel } from "./groups";
@@ -16,6 +17,8 @@ interface Props {
   title: string;
   tally: TallyView;
   config: unknown;
+  /** the workshop's currency (ISO 4217), for budgets counted in money */
+  currency?: string | undefined;
   groups: readonly StakeholderGroup[];
   byGroup?: boolean;
   /** projector: the by-group summary without a chart per group */
@@ -56,17 +59,11 @@ export const ResultsView: Component<Props> = (props) => {
       />
     );
   const agreement = () => props.tally.agreement?.mean;
-  /** Budget votes in pounds show as money; everything else as a plain number. */
-  const amount = () => {
-    const currency = (props.config as { currency?: unknown } | null)?.currency;
-    if (props.tally.method !== "budget" || currency !== "GBP") return undefined;
-    const money = new Intl.NumberFormat(consoleLanguage(), {
-      style: "currency",
-      currency: "GBP",
-      maximumFractionDigits: 0,
-    });
-    return (n: number) => money.format(n);
-  };
+  /** Budget votes counted in money show in the workshop's currency; everything else as a plain number. */
+  const amount = () =>
+    props.tally.method === "budget" && countsMoney(props.config)
+      ? amountFormat(consoleLanguage(), { money: true, currency: props.currency })
+      : undefined;
   return (
     <div class="results" data-testid="results">
       <p class="results__voters">{tn("results.voters", props.tally.voters)}</p>

@@ -170,7 +170,7 @@ export const en = {
   "editor.budget": "Budget per person",
   "editor.currency": "Budget unit",
   "editor.currencyPoints": "Points",
-  "editor.currencyGbp": "Pounds (£)",
+  "editor.currencyMoney": "Money (in the workshop's currency)",
   "editor.topK": "How many places to rank",
   "editor.liveResults": "Show results live, before they are revealed",
   "editor.stagedGroups": "Staged voting: groups who vote first",

@@ -95,7 +95,7 @@ export const VoteConfigEditor: Component<Props> = (props) => {
           onChange={(currency) => set({ currency: currency as VoteConfig["currency"] })}
           options={[
             { value: "points", label: t("editor.currencyPoints") },
-            { value: "GBP", label: t("editor.currencyGbp") },
+            { value: "money", label: t("editor.currencyMoney") },
           ]}
         />
       </Show>

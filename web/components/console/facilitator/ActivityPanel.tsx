@@ -20,6 +20,8 @@ interface Props {
   comments: readonly Comment[];
   result: unknown;
   groups: readonly StakeholderGroup[];
+  /** the workshop's currency (ISO 4217) */
+  currency?: string | undefined;
   /** every card in the workshop (a vote may draw options from a map) */
   allCards: readonly Card[];
   /** the map a vote draws its options from */
@@ -54,6 +56,7 @@ export const ActivityPanel: Component<Props> = (props) => {
           activity={props.activity}
           result={props.result}
           groups={props.groups}
+          currency={props.currency}
           allCards={props.allCards}
           source={props.source}
           commander={props.commander}

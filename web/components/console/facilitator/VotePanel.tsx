@@ -20,6 +20,8 @@ interface Props {
   activity: Activity;
   result: unknown;
   groups: readonly StakeholderGroup[];
+  /** the workshop's currency (ISO 4217) */
+  currency?: string | undefined;
   /** every card in the workshop: a vote may draw its options from a map */
   allCards: readonly Card[];
   source: Activity | null;
@@ -127,6 +129,7 @@ export const VotePanel: Component<Props> = (props) => {
               title={t("vote.resultsTitle", { title: props.activity.title })}
               tally={view()}
               config={props.activity.config}
+              currency={props.currency}
               groups={props.groups}
               byGroup
             />

@@ -39,7 +39,11 @@ export const ReportView: Component<{ report: Report; token: string }> = (props) 
               {a.title} <span class="hint">({t(`kind.${a.kind}` as "kind.map")})</span>
             </h2>
             <Show when={a.map}>{(map) => <MapReport title={a.title} map={map()} groups={groups()} />}</Show>
-            <Show when={a.vote}>{(vote) => <VoteReport title={a.title} vote={vote()} groups={groups()} />}</Show>
+            <Show when={a.vote}>
+              {(vote) => (
+                <VoteReport title={a.title} vote={vote()} groups={groups()} currency={props.report.workshop.currency} />
+              )}
+            </Show>
             <Show when={a.feedback}>{(fb) => <FeedbackReport feedback={fb()} groups={groups()} />}</Show>
           </section>
         )}

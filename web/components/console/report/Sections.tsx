@@ -121,9 +121,12 @@ export const MapReport: Component<{ title: string; map: MapSection; groups: read
   );
 };
 
-export const VoteReport: Component<{ title: string; vote: VoteSection; groups: readonly StakeholderGroup[] }> = (
-  props,
-) => (
+export const VoteReport: Component<{
+  title: string;
+  vote: VoteSection;
+  groups: readonly StakeholderGroup[];
+  currency: string;
+}> = (props) => (
   <div class="stack">
     <Show when={!props.vote.revealed}>
       <p class="hint">{t("report.notRevealed")}</p>
@@ -132,6 +135,7 @@ export const VoteReport: Component<{ title: string; vote: VoteSection; groups: r
       title={t("vote.resultsTitle", { title: props.title })}
       tally={props.vote.result as TallyView}
       config={{ options: props.vote.options, currency: props.vote.currency }}
+      currency={props.currency}
       groups={props.groups}
       byGroup
       showTable

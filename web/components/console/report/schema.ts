@@ -4,7 +4,7 @@
  * optional ones default), so a richer report never breaks the page.
  */
 import * as v from "valibot";
-import { StakeholderGroup } from "../../../../party/model/commands";
+import { DEFAULT_CURRENCY, StakeholderGroup } from "../../../../party/model/commands";
 import type { BalanceOfVoice, GroupVoice } from "../../../../party/model/voice";
 import { apiFetch } from "../../../lib/api";
 import { TallySchema } from "../results";
@@ -36,7 +36,7 @@ export type MapSection = v.InferOutput<typeof MapSection>;
 
 const VoteSection = v.object({
   method: v.string(),
-  currency: v.optional(v.picklist(["points", "GBP"]), "points"),
+  currency: v.optional(v.picklist(["points", "money", "GBP"]), "points"),
   options: v.array(v.object({ id: v.string(), label: v.string() })),
   revealed: v.optional(v.boolean(), false),
   result: TallySchema,
@@ -69,6 +69,7 @@ export const Report = v.object({
     title: v.string(),
     purpose: v.optional(v.string(), ""),
     status: v.optional(v.string(), "draft"),
+    currency: v.optional(v.string(), DEFAULT_CURRENCY),
     programmeId: v.nullish(v.string(), null),
     scheduledFor: v.nullish(v.string(), null),
     startedAt: Num,

@@ -4,7 +4,9 @@
  * overspending is shown as an error and cannot be saved.
  */
 import { type Component, For, Show } from "solid-js";
-import { t, tn } from "../../../lib/i18n";
+import { amountFormat } from "../../../lib/format";
+import { language, t, tn } from "../../../lib/i18n";
+import { useRoom } from "../context";
 import { createDraft } from "./draft";
 import { optionText } from "./options";
 import type { MethodProps } from "./VoteActivity";
@@ -24,7 +26,9 @@ export const AllocateVote: Component<MethodProps> = (props) => {
     const clean = Math.max(0, Math.min(perOption(), Math.round(Number.isFinite(value) ? value : 0)));
     edit({ ...draft(), [id]: clean });
   };
-  const format = (n: number) => (props.config.currency === "GBP" ? `£${n.toLocaleString()}` : n.toLocaleString());
+  const { workshop } = useRoom();
+  const format = (n: number) =>
+    amountFormat(language(), { money: props.config.currency === "money", currency: workshop()?.currency })(n);
   const submit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (left() < 0) return;

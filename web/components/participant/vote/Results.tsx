@@ -6,7 +6,7 @@ import { type Component, createMemo, For, Show } from "solid-js";
 import * as v from "valibot";
 import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
 import type { Tally } from "../../../../party/model/tally";
-import { t, tn } from "../../../lib/i18n";
+import { language, t, tn } from "../../../lib/i18n";
 import { GroupResults } from "./GroupResults";
 import { optionText } from "./options";
 
@@ -81,7 +81,8 @@ export const Results: Component<Props> = (props) => {
       });
   });
   const max = () => (matrix() ? 5 : Math.max(1, ...rows().map((r) => r.value)));
-  const round = (n: number) => (Number.isInteger(n) ? n.toLocaleString() : n.toFixed(1));
+  const round = (n: number) =>
+    n.toLocaleString(language(), Number.isInteger(n) ? {} : { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   return (
     <Show when={parsed()}>

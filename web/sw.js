@@ -7,8 +7,12 @@
  * - /assets/*: file names carry a content hash, so cache first and keep them.
  * - Nothing else is touched: /api and /parties always go to the network, and no
  *   response with a token or personal data is ever cached.
+ *
+ * The build writes this file with its own version (scripts/lib/service-worker.ts), so each
+ * deploy's worker is new to the browser, installs, and deletes the caches of earlier
+ * versions with the assets only they used: a phone keeps one build's files, not every build's.
  */
-const CACHE = "coproduce-shell-v1";
+const CACHE = `coproduce-shell-${"__BUILD_VERSION__"}`;
 /** Every page of the app is the same HTML shell (the router runs in the page). */
 const SHELL = "/";
 
