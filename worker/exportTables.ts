@@ -125,55 +125,84 @@ function originColumns(c: CardRow): Record<string, Cell> {
   };
 }
 
-/** One row per option a ballot gave something to: the shape spreadsheets and pivot tables want. */
+/**
+ * Respondent keys for ballot and feedback rows (safety #12): the same person gets the same
+ * key within one download (so a ballot's rows stay together), but the key is an HMAC under
+ * a secret drawn for this download alone and then forgotten, so it joins to no participant
+ * row, to no other download and to nothing in the events export.
+ */
+async function respondentKeys(): Promise<(participantId: string) => Promise<string>> {
+  const secret = crypto.getRandomValues(new Uint8Array(32));
+  const key = await crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const cache = new Map<string, string>();
+  return async (participantId) => {
+    let out = cache.get(participantId);
+    if (!out) {
+      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(participantId));
+      out = `r-${[...new Uint8Array(mac).slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+      cache.set(participantId, out);
+    }
+    return out;
+  };
+}
+
+/** Rows in respondent-key order, not in the order people voted (which the events export would date). */
+function byRespondent(rows: Record<string, Cell>[]): Record<string, Cell>[] {
+  return rows.sort(
+    (a, b) =>
+      String(a.activity_id).localeCompare(String(b.activity_id)) ||
+      String(a.respondent).localeCompare(String(b.respondent)),
+  );
+}
+
+/**
+ * One row per option a ballot gave something to: the shape spreadsheets and pivot tables want.
+ * No participant id and no time (either would name the voter through another export).
+ */
 async function ballotsTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = [
-    "activity_id",
-    "participant_id",
-    "group",
-    "source",
-    "option_id",
-    "value",
-    "impact",
-    "effort",
-    "updated_at",
-  ];
+  const columns = ["activity_id", "respondent", "group", "source", "option_id", "value", "impact", "effort"];
   const rows: Record<string, Cell>[] = [];
+  const respondent = await respondentKeys();
   for (const b of await listBallots(db, workshopId)) {
-    const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}/${b.participant_id}`);
+    const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}`);
     if (!ballot) continue;
-    const base = { activity_id: b.activity_id, participant_id: b.participant_id, group: b.group_id, source: b.source };
-    const at = iso(b.updated_at);
+    const base = {
+      activity_id: b.activity_id,
+      respondent: await respondent(b.participant_id),
+      group: b.group_id,
+      source: b.source,
+    };
     const push = (option: string, value: number | null, impact: number | null = null, effort: number | null = null) => {
-      rows.push({ ...base, option_id: option, value, impact, effort, updated_at: at });
+      rows.push({ ...base, option_id: option, value, impact, effort });
     };
     if ("allocations" in ballot) for (const [id, n] of Object.entries(ballot.allocations)) push(id, n);
     else if ("order" in ballot) for (const [i, id] of ballot.order.entries()) push(id, i + 1);
     else if ("approved" in ballot) for (const id of ballot.approved) push(id, 1);
     else for (const [id, r] of Object.entries(ballot.ratings)) push(id, null, r.impact, r.effort);
   }
-  return { columns, rows };
+  return { columns, rows: byRespondent(rows) };
 }
 
 async function feedbackTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = ["activity_id", "participant_id", "group", "source", "item_id", "value", "updated_at"];
+  const columns = ["activity_id", "respondent", "group", "source", "item_id", "value"];
   const rows: Record<string, Cell>[] = [];
+  const respondent = await respondentKeys();
   for (const f of await listFeedback(db, workshopId)) {
-    const answers = parseColumn(FeedbackAnswers, f.answers, `feedback ${f.activity_id}/${f.participant_id}`);
+    const answers = parseColumn(FeedbackAnswers, f.answers, `feedback ${f.activity_id}`);
     if (!answers) continue;
+    const key = await respondent(f.participant_id);
     for (const [item, value] of Object.entries(answers)) {
       rows.push({
         activity_id: f.activity_id,
-        participant_id: f.participant_id,
+        respondent: key,
         group: f.group_id,
         source: f.source,
         item_id: item,
         value,
-        updated_at: iso(f.updated_at),
       });
     }
   }
-  return { columns, rows };
+  return { columns, rows: byRespondent(rows) };
 }
 
 /** Translations of organiser text and cards (everyone counts): what, into which language, the text. Never an author. */
@@ -189,14 +218,46 @@ async function translationsTable(db: D1Database, workshopId: string): Promise<Ta
 }
 
 const Args = v.record(v.string(), v.unknown());
-/** Text in command arguments may be moderated content; the cards table has what may be shown. */
-const REDACTED_ARG = /^(text|original.*)$/i;
+/**
+ * The only command arguments the events export shows (safety #12): ids, positions and
+ * switches. Never free text (cards, comments, hidden originals, names, reasons), never a
+ * ballot or feedback answer; anything a new command adds stays out until listed here.
+ */
+const EXPORTED_ARGS = new Set([
+  "activityId",
+  "cardId",
+  "cardIds",
+  "into",
+  "commentId",
+  "linkId",
+  "from",
+  "to",
+  "participantId",
+  "kind",
+  "lane",
+  "index",
+  "x",
+  "y",
+  "on",
+  "open",
+  "locked",
+  "show",
+  "seconds",
+  "keepOpen",
+  "plannedMinutes",
+  "group",
+  "table",
+  "fromActivityId",
+  "toActivityId",
+  "language",
+  "role",
+]);
 
 async function eventsTable(db: D1Database, workshopId: string): Promise<TableData> {
   const columns = ["seq", "at", "actor_id", "role", "group", "command", "args"];
   const rows = (await listEvents(db, workshopId)).map((e) => {
     const args = parseColumn(Args, e.args, `event ${e.seq}`) ?? {};
-    const kept = Object.fromEntries(Object.entries(args).filter(([k]) => !REDACTED_ARG.test(k)));
+    const kept = Object.fromEntries(Object.entries(args).filter(([k]) => EXPORTED_ARGS.has(k)));
     return {
       seq: e.seq,
       at: iso(e.at),
