@@ -13,8 +13,8 @@ const Rows = v.object({ rows: v.array(v.looseObject({})) });
 
 type Row = Record<string, unknown>;
 
-/** Ballots and feedback export one row per option or answer: what counts is the people. */
-const people = (rows: Row[]) => new Set(rows.map((r) => r.participant_id)).size;
+/** Ballots and feedback export one row per option or answer, keyed by respondent (not participant id). */
+const people = (rows: Row[]) => new Set(rows.map((r) => r.respondent)).size;
 
 /** Polls the export until `enough` holds: the room's outbox reaches D1 by alarm, a moment after the acks. */
 async function exportedRows(workshopId: string, token: string, table: string, enough: (rows: Row[]) => boolean) {
