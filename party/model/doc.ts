@@ -63,6 +63,12 @@ export interface Activity {
   closedAt: number | null;
   /** the running order: minutes planned; opening the activity starts the timer from it */
   plannedMinutes?: number;
+  /**
+   * votes, safety (#12): ballot changes (new, replaced, withdrawn, moved group) since the
+   * public figures last moved. While the vote is open, totals and turnout by group move
+   * only once this reaches LIVE_STEP, so no publication differs from the last by one ballot.
+   */
+  pendingBallots?: number;
   /** votes: how many have voted, by group (never what they voted) */
   turnout?: { voters: number; byGroup: Record<string, number> };
 }

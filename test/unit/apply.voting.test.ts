@@ -18,7 +18,7 @@ function roomWithVote(method: string, extra: Record<string, unknown> = {}) {
 }
 
 describe("ballot.submit", () => {
-  it("stores the ballot privately, echoes it to the voter and counts turnout by group", () => {
+  it("stores the ballot privately, echoes it to the voter and counts turnout by group in steps of three", () => {
     const { room, vote, submit } = roomWithVote("dots");
     expect(submit("amina", { allocations: { transport: 3, peer: 2 } })).toMatchObject({ ok: true });
     expect(room.ballot(vote, "amina")).toEqual({ allocations: { transport: 3, peer: 2 } });
@@ -32,7 +32,10 @@ describe("ballot.submit", () => {
       },
     });
     submit("ben", { allocations: { evening: 1 } });
-    expect(room.activity(vote).turnout).toEqual({ voters: 2, byGroup: { community: 1, statutory: 1 } });
+    // The count of voters is live; who voted, by group, moves only every three ballots.
+    expect(room.activity(vote).turnout).toEqual({ voters: 2, byGroup: {} });
+    submit("cara", { allocations: { evening: 1 } });
+    expect(room.activity(vote).turnout).toEqual({ voters: 3, byGroup: { community: 2, statutory: 1 } });
     expect(room.r.results.has(vote)).toBe(false);
     expect(JSON.stringify(room.doc.toJSON())).not.toContain('evening":1');
   });
@@ -42,10 +45,12 @@ describe("ballot.submit", () => {
     submit("amina", { allocations: { transport: 3 } });
     submit("amina", { allocations: { peer: 1, transport: 0 } });
     expect(room.ballot(vote, "amina")).toEqual({ allocations: { peer: 1 } });
+    expect(room.activity(vote).turnout?.voters).toBe(1);
+    room.ok(facilitator, "activity.close", { activityId: vote });
     expect(room.activity(vote).turnout).toEqual({ voters: 1, byGroup: { community: 1 } });
   });
 
-  it("recomputes live results on each ballot once three people have voted", () => {
+  it("publishes live results once three people have voted, then in steps of three ballot changes", () => {
     const { room, vote, submit } = roomWithVote("approve", { liveResults: true });
     submit("amina", { approved: ["transport", "peer"] });
     submit("ben", { approved: ["peer"] });
@@ -54,8 +59,12 @@ describe("ballot.submit", () => {
     expect(room.saved).toHaveLength(0);
     submit("cara", { approved: ["evening"] });
     expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 1, peer: 2, evening: 1 } });
+    // One changed ballot alone would show in the difference: the totals wait for two more changes.
     submit("amina", { approved: ["peer"] });
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 0, peer: 2, evening: 1 } });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 1, peer: 2, evening: 1 } });
+    submit("ben", { approved: ["evening"] });
+    submit("cara", { approved: ["evening", "peer"] });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 0, peer: 2, evening: 2 } });
     expect(room.saved.at(-1)?.activityId).toBe(vote);
   });
 
@@ -68,14 +77,17 @@ describe("ballot.submit", () => {
     expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { transport: 1 } });
   });
 
-  it("keeps revealed results current if the facilitator keeps the vote open", () => {
+  it("keeps revealed results current, in steps of three, if the facilitator keeps the vote open", () => {
     const { room, vote, submit } = roomWithVote("approve");
     submit("amina", { approved: ["transport"] });
     expect(room.ok(facilitator, "results.reveal", { activityId: vote, keepOpen: true })).toMatchObject({
       status: "open",
     });
     submit("ben", { approved: ["transport"] });
-    expect(room.r.results.get(vote)).toMatchObject({ voters: 2, totals: { transport: 2 } });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 1, totals: { transport: 1 } });
+    submit("cara", { approved: ["transport"] });
+    submit("amina", { approved: ["peer"] });
+    expect(room.r.results.get(vote)).toMatchObject({ voters: 3, totals: { transport: 2, peer: 1 } });
   });
 
   it("accepts an empty ballot as an abstention", () => {

@@ -156,6 +156,8 @@ describe("voiceInputFromDoc", () => {
     r.ok(facilitator, "card.hide", { cardId: rude, reason: "Rude" });
     r.ok(facilitator, "activity.open", { activityId: r.ids.vote });
     r.ok(a, "ballot.submit", { activityId: r.ids.vote, ballot: { allocations: {} } });
+    // Turnout by group moves in steps of three ballots while a vote is open (safety #12); closing settles it.
+    r.ok(facilitator, "activity.close", { activityId: r.ids.vote });
     const input = voiceInputFromDoc(r.doc, ["a", "b"]);
     expect(input.cards).toHaveLength(1);
     expect(input.ballotsByGroup).toEqual({ community: 1 });

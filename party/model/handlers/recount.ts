@@ -66,25 +66,81 @@ export function tallyVote(
   });
 }
 
-/** Writes for a vote whose ballots are now `ballots`; call `write` inside the command's transaction. */
+/**
+ * Ballot changes between two moves of a vote's public figures while it is open (safety #12):
+ * the difference between two publications is then at least this many ballots, never one.
+ */
+export const LIVE_STEP = ANONYMITY_K;
+
+/** Whether this change moves the public figures: every LIVE_STEP changes while open, always once closed. */
+function movesFigures(activity: Activity, final: boolean): boolean {
+  return final || activity.status !== "open" || (activity.pendingBallots ?? 0) + 1 >= LIVE_STEP;
+}
+
+/**
+ * Writes for a vote whose ballots are now `ballots`; call `write` inside the command's
+ * transaction. While the vote is open, totals and turnout by group move only every
+ * LIVE_STEP ballot changes (the count of voters stays live; it says nothing about whom
+ * or what); `final` (closing the vote) moves them regardless.
+ */
 export function recountVote(
   s: Scope,
   activity: Activity,
   ballots: readonly CastBallot[],
   dropCards?: ReadonlySet<string>,
+  final = false,
 ): { effects: Effect[]; write: () => void } {
-  const turnout = turnoutOf(ballots);
-  const publish = activity.resultsRevealed || liveResultsShown(activity, ballots.length);
+  const move = movesFigures(activity, final);
+  const publish = move && (activity.resultsRevealed || liveResultsShown(activity, ballots.length));
   const result = publish ? tallyVote(s, activity, ballots, dropCards) : null;
   return {
     effects: result ? [{ kind: "result.saved", activityId: activity.id, result }] : [],
     write: () => {
       // Read the entry at write time so several recounts in one transaction compose.
       const current = s.r.activities.get(activity.id);
-      if (current) s.r.activities.set(activity.id, { ...current, turnout });
+      if (current) {
+        const turnout = move ? turnoutOf(ballots) : { voters: ballots.length, byGroup: current.turnout?.byGroup ?? {} };
+        const pendingBallots = move ? 0 : (current.pendingBallots ?? 0) + 1;
+        s.r.activities.set(activity.id, { ...current, turnout, pendingBallots });
+      }
+      if (!move) return;
       if (result) s.r.results.set(activity.id, result);
       // Live totals withdrawn below the threshold must not linger on screens.
       else if (s.r.results.has(activity.id)) s.r.results.delete(activity.id);
     },
   };
+}
+
+/**
+ * A ballot change while no figures are published (no live results, no reveal): only
+ * turnout moves, and cheaply — the count of voters at once, turnout by group (which needs
+ * every ballot read) only every LIVE_STEP changes.
+ */
+export function countBallotChange(
+  s: Scope,
+  activity: Activity,
+  ballots: () => readonly CastBallot[],
+  firstBallot: boolean,
+): { effects: Effect[]; write: () => void } {
+  if (movesFigures(activity, false)) return recountVote(s, activity, ballots());
+  return {
+    effects: [],
+    write: () => {
+      const current = s.r.activities.get(activity.id);
+      if (!current) return;
+      const turnout = current.turnout ?? { voters: 0, byGroup: {} };
+      const voters = turnout.voters + (firstBallot ? 1 : 0);
+      const pendingBallots = (current.pendingBallots ?? 0) + 1;
+      s.r.activities.set(activity.id, { ...current, turnout: { ...turnout, voters }, pendingBallots });
+    },
+  };
+}
+
+/**
+ * A vote is closing: figures held back by the step move now, so what stays on screens
+ * (and in D1) is the true final count. Nothing to do when no change is pending.
+ */
+export function settleVote(s: Scope, activity: Activity): { effects: Effect[]; write: () => void } {
+  if (activity.kind !== "vote" || !activity.pendingBallots) return { effects: [], write: () => {} };
+  return recountVote(s, activity, s.priv.ballots(activity.id), undefined, true);
 }

@@ -4,7 +4,7 @@ import type { Activity, Timer } from "../doc";
 import { optionsFromMap } from "../options-from-map";
 import { refuse } from "../refusal";
 import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
-import { tallyVote } from "./recount";
+import { settleVote, tallyVote, turnoutOf } from "./recount";
 import type { Handler, Scope } from "./scope";
 
 /**
@@ -35,12 +35,18 @@ const open: Handler<"activity.open"> = (s, args) => {
   const activity = requireActivity(s, args.activityId);
   const config = activity.kind === "vote" ? resolveOptions(s, activity) : activity.config;
   const others = [...s.r.activities.values()].filter((a) => a.status === "open" && a.id !== activity.id);
+  const settled = others.map((other) => settleVote(s, other));
   const timer = plannedTimer(s, activity);
   return {
     result: { activityId: activity.id, ...(timer ? { timer } : {}) },
+    effects: settled.flatMap((x) => x.effects),
     write: () => {
       if (timer) s.r.workshop.set("timer", timer);
-      for (const other of others) s.r.activities.set(other.id, { ...other, status: "closed", closedAt: s.now });
+      for (const x of settled) x.write();
+      for (const other of others) {
+        const current = s.r.activities.get(other.id) ?? other;
+        s.r.activities.set(other.id, { ...current, status: "closed", closedAt: s.now });
+      }
       const openedAt = activity.status === "open" ? activity.openedAt : s.now;
       s.r.activities.set(activity.id, { ...activity, config, status: "open", openedAt, closedAt: null });
       s.r.workshop.set("currentActivityId", activity.id);
@@ -54,9 +60,15 @@ const close: Handler<"activity.close"> = (s, args) => {
   const activity = requireActivity(s, args.activityId);
   if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
   if (activity.status === "closed") return { result: { activityId: activity.id } };
+  const settled = settleVote(s, activity);
   return {
     result: { activityId: activity.id },
-    write: () => s.r.activities.set(activity.id, { ...activity, status: "closed", closedAt: s.now }),
+    effects: settled.effects,
+    write: () => {
+      settled.write();
+      const current = s.r.activities.get(activity.id) ?? activity;
+      s.r.activities.set(activity.id, { ...current, status: "closed", closedAt: s.now });
+    },
   };
 };
 
@@ -129,11 +141,12 @@ const stopTimer: Handler<"timer.stop"> = (s) => {
 const revealResults: Handler<"results.reveal"> = (s, args) => {
   const { activity } = requireKind(requireActivity(s, args.activityId), "vote");
   if (activity.status === "draft") refuse("conflict", `"${activity.title}" has not been opened`);
-  const result = tallyVote(s, activity, s.priv.ballots(activity.id));
+  const ballots = s.priv.ballots(activity.id);
+  const result = tallyVote(s, activity, ballots);
   const closing = activity.status === "open" && args.keepOpen !== true;
-  const next: Activity = closing
-    ? { ...activity, resultsRevealed: true, status: "closed", closedAt: s.now }
-    : { ...activity, resultsRevealed: true };
+  // A reveal publishes everything as it is now: turnout by group too, and the step starts again.
+  const revealed: Activity = { ...activity, resultsRevealed: true, turnout: turnoutOf(ballots), pendingBallots: 0 };
+  const next: Activity = closing ? { ...revealed, status: "closed", closedAt: s.now } : revealed;
   return {
     result: { activityId: activity.id, status: next.status },
     effects: [{ kind: "result.saved", activityId: activity.id, result }],
@@ -153,9 +166,15 @@ const showVoice: Handler<"screen.showVoice"> = (s, args) => ({
 const closeWorkshop: Handler<"workshop.close"> = (s) => {
   requireWorkshopNotClosed(s);
   const open = [...s.r.activities.values()].filter((a) => a.status === "open");
+  const settled = open.map((activity) => settleVote(s, activity));
   return {
+    effects: settled.flatMap((x) => x.effects),
     write: () => {
-      for (const activity of open) s.r.activities.set(activity.id, { ...activity, status: "closed", closedAt: s.now });
+      for (const x of settled) x.write();
+      for (const activity of open) {
+        const current = s.r.activities.get(activity.id) ?? activity;
+        s.r.activities.set(activity.id, { ...current, status: "closed", closedAt: s.now });
+      }
       s.r.workshop.set("status", "closed");
       s.r.workshop.set("timer", null);
     },

@@ -6,7 +6,7 @@ import type { Activity } from "../doc";
 import { refuse } from "../refusal";
 import { respondentFor } from "./acting";
 import { requireActivity, requireInputOpen, requireKind } from "./guards";
-import { ballotsAfter, recountVote } from "./recount";
+import { ballotsAfter, countBallotChange, recountVote } from "./recount";
 import type { Handler, Scope } from "./scope";
 
 function countFirstBallot(s: Scope, activity: Activity, group: string, first: boolean): () => void {
@@ -35,11 +35,17 @@ const submitBallot: Handler<"ballot.submit"> = (s, args) => {
   const ballot = normaliseBallot(args.ballot);
   const cast = { participantId: who.id, group, ballot, source: who.source };
   // Without published results only turnout changes, and a first ballot just adds one:
-  // no need to read every ballot on each submission from a full room.
+  // no need to read every ballot on each submission from a full room. Either way the
+  // public figures move only in steps (safety #12, recount.ts).
   const publish = activity.resultsRevealed || config.liveResults;
   const recount = publish
     ? recountVote(s, activity, ballotsAfter(s, activity.id, cast))
-    : { effects: [], write: countFirstBallot(s, activity, group, s.priv.ballot(activity.id, who.id) === null) };
+    : countBallotChange(
+        s,
+        activity,
+        () => ballotsAfter(s, activity.id, cast),
+        s.priv.ballot(activity.id, who.id) === null,
+      );
   // Only a phone is told its own ballot back: a kiosk's next person must not see it.
   const echo: Effect[] =
     who.source === "phone"
