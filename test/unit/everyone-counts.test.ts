@@ -105,7 +105,8 @@ describe("a paper or kiosk ballot counts as a phone ballot of its group", () => 
     const a = room.ok(facilitator, "ballot.submit", args);
     const b = room.ok(facilitator, "ballot.submit", args);
     expect(a.ballotId).not.toBe(b.ballotId);
-    expect(room.activity(room.ids.vote).turnout).toEqual({ voters: 2, byGroup: { voluntary: 2 } });
+    // Turnout by group moves in steps of three ballots while the vote is open (safety #12).
+    expect(room.activity(room.ids.vote).turnout).toEqual({ voters: 2, byGroup: {} });
     expect(room.respondent(String(a.ballotId))).toEqual({ source: "paper", group: "voluntary", table: "t2" });
   });
 
