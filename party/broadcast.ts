@@ -1,8 +1,11 @@
 /**
- * Sending, to one socket or the whole room. Doc updates are merged and pre-encoded once
- * per tick, then written straight to every socket (`ctx.getWebSockets()`); presence
- * changes are batched the same way. One frame per tick instead of one per update per
- * socket is what keeps hundreds of phones responsive (docs/architecture.md, "Budgets").
+ * Sending, to one socket or the whole room. A committed doc update is fanned out at once,
+ * pre-encoded, straight to every socket (`ctx.getWebSockets()`). The fan-out to a full room
+ * goes in slices with a yield between them, so commands that arrive meanwhile are
+ * validated, stored and acknowledged without waiting for all 500 sends; their updates are
+ * merged into ONE frame that goes out as soon as this fan-out is done. Nothing waits on a
+ * clock: a quiet room sends each edit at once, a busy one merges exactly what queued up
+ * behind the fan-out in flight (docs/performance.md). Presence changes are batched per tick.
  * Everything here is in memory: a pending timer keeps the room awake until sent.
  */
 import * as Y from "yjs";
@@ -13,11 +16,14 @@ import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
 import { PresenceRegistry } from "./presence";
 
 export interface BroadcastTiming {
-  /** doc updates are merged and broadcast at most this often */
-  broadcastMs: number;
+  /** sockets sent to between two yields of a fan-out (the rest of the room waits its turn) */
+  fanOutSlice: number;
   /** presence changes are batched this long */
   presenceMs: number;
 }
+
+/** Lets the isolate take other events (commands, acks) between two slices of a fan-out. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
   try {
@@ -47,10 +53,14 @@ export function mergeUpdates(updates: Uint8Array[]): Uint8Array {
 
 export class Broadcast {
   readonly presence = new PresenceRegistry();
+  /** Committed updates not yet in a fan-out, oldest first. */
   #pending: Uint8Array[] = [];
-  #updateTimer: ReturnType<typeof setTimeout> | null = null;
-  /** When the last update frame went out (ms); spaces frames `broadcastMs` apart. */
-  #lastSent = 0;
+  /** The update being fanned out now; null when no fan-out is running. */
+  #inFlight: Uint8Array | null = null;
+  /** A fan-out is due (at the end of the current event) or running. */
+  #busy = false;
+  /** Bumped by clear(): a fan-out from before an erase stops. */
+  #generation = 0;
   #presenceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -61,24 +71,25 @@ export class Broadcast {
   ) {}
 
   /**
-   * A committed doc update, sent to everyone on the next tick. The tick is at most every
-   * `broadcastMs`, but not later than needed: an update arriving after a quiet spell goes
-   * out as soon as the current event is done (so a lone edit is not held back a whole
-   * interval), while a burst is merged into one frame per interval.
+   * A committed doc update. With no fan-out running it goes out at the end of the current
+   * event (after the command's ack); while one runs, it waits for it and is merged with
+   * whatever else arrives meanwhile into the next frame.
    */
   queueUpdate(update: Uint8Array): void {
     this.#pending.push(update);
-    if (this.#updateTimer) return;
-    const wait = Math.max(0, this.#lastSent + this.timing().broadcastMs - Date.now());
-    this.#updateTimer = setTimeout(() => this.#sendUpdates(), wait);
+    if (this.#busy) return;
+    this.#busy = true;
+    queueMicrotask(() => void this.#fanOut(this.#generation));
   }
 
   /**
-   * Every update not yet broadcast, as one frame: the sender of a command gets it
-   * before its ack (all of it, so the update never arrives without what it builds on).
+   * Every update this socket may not have yet (the fan-out in flight may not have reached
+   * it), as one frame: the sender of a command gets it before its ack, so "acknowledged"
+   * also means "visible", never an update without what it builds on.
    */
   pendingFrame(): Uint8Array | null {
-    return this.#pending.length > 0 ? updateFrame(mergeUpdates(this.#pending)) : null;
+    const updates = this.#inFlight ? [this.#inFlight, ...this.#pending] : this.#pending;
+    return updates.length > 0 ? updateFrame(mergeUpdates(updates)) : null;
   }
 
   /** Call after changing `presence`; the change goes out on the next presence tick. */
@@ -114,20 +125,47 @@ export class Broadcast {
 
   /** Drops everything pending (the room is being erased). */
   clear(): void {
-    if (this.#updateTimer) clearTimeout(this.#updateTimer);
     if (this.#presenceTimer) clearTimeout(this.#presenceTimer);
-    this.#updateTimer = null;
     this.#presenceTimer = null;
+    this.#generation += 1;
     this.#pending = [];
+    this.#inFlight = null;
+    this.#busy = false;
     this.presence.clear();
   }
 
-  #sendUpdates(): void {
-    this.#updateTimer = null;
-    this.#lastSent = Date.now();
-    const frame = this.pendingFrame();
-    this.#pending = [];
-    if (frame) this.#toEveryone(frame);
+  /**
+   * Sends what is pending to everyone, then again if more arrived meanwhile. The hot loop of
+   * a full room: at 500 phones, WebSocket sends are about half the room's CPU (profiled).
+   * No per-socket readyState check (a native call each): a socket closing under us throws,
+   * and safeSend swallows that.
+   */
+  async #fanOut(generation: number): Promise<void> {
+    try {
+      while (this.#pending.length > 0 && generation === this.#generation) {
+        const update = mergeUpdates(this.#pending);
+        this.#pending = [];
+        this.#inFlight = update;
+        const frame = updateFrame(update);
+        // Sockets that connect during the fan-out sync from the doc, which already holds this update.
+        const sockets = this.ctx.getWebSockets();
+        const slice = Math.max(1, this.timing().fanOutSlice);
+        for (let start = 0; start < sockets.length; start += slice) {
+          if (start > 0) {
+            await yieldToEvents();
+            if (generation !== this.#generation) return;
+          }
+          const end = Math.min(sockets.length, start + slice);
+          for (let i = start; i < end; i++) safeSend(sockets[i]!, frame);
+        }
+        this.#inFlight = null;
+      }
+    } finally {
+      if (generation === this.#generation) {
+        this.#inFlight = null;
+        this.#busy = false;
+      }
+    }
   }
 
   #sendPresence(): void {
@@ -136,12 +174,6 @@ export class Broadcast {
     if (changes) this.#toEveryone(awarenessFrame(changes));
   }
 
-  /**
-   * The hot loop of a full room: at 500 phones, WebSocket sends are about half the
-   * room's CPU (profiled), which is why frames are merged per interval. No per-socket
-   * readyState check (a native call each): a socket closing under us throws, and
-   * safeSend swallows that.
-   */
   #toEveryone(frame: Uint8Array): void {
     for (const ws of this.ctx.getWebSockets()) safeSend(ws, frame);
   }

@@ -55,7 +55,7 @@ export interface RoomTuning extends GuardLimits, BroadcastTiming {
 
 export const DEFAULT_TUNING: RoomTuning = {
   ...DEFAULT_LIMITS,
-  broadcastMs: 100,
+  fanOutSlice: 64,
   presenceMs: 100,
   snapshotEvery: 200,
   socketsPerParticipant: 3,

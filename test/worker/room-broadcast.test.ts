@@ -1,4 +1,8 @@
-/** Broadcast timing: a lone edit goes out at once; a burst is merged into one frame per interval. */
+/**
+ * Broadcast: an edit goes out at once, with no merge window; edits that arrive while a
+ * fan-out is in flight are merged into the one frame that follows it, and every socket
+ * still gets every edit, in a frame that never lacks what it builds on.
+ */
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { WorkshopRoom } from "../../party/room";
@@ -10,38 +14,56 @@ const { join } = clients;
 
 const cardTexts = (client: RoomClient) =>
   Object.values((client.json().cards ?? {}) as Record<string, { text: string }>).map((c) => c.text);
+/** Yjs sync "update" frames (message type 0, sync step 2 = update). */
+const updateFrames = (client: RoomClient, from: number) =>
+  client.frames.slice(from).filter((f) => f[0] === 0 && f[1] === 2).length;
 
 describe("broadcasting doc updates", () => {
-  it("sends an edit after a quiet spell at once, and merges a burst into the next interval", async () => {
-    const id = await createRoom("broadcast-timing");
-    const stub = await roomStub(id);
+  it("sends each edit of a quiet room in its own frame, with no timer in between", async () => {
+    const id = await createRoom("broadcast-lone");
     const fac = await join(id, facilitator);
     const [mapId] = agendaOf(fac);
     await fac.ok("activity.open", { activityId: mapId });
     const phone = await join(id, participant(1));
     const watcher = await join(id, screen);
-    // A long interval makes the difference between "at once" and "next tick" unmistakable;
-    // then a quiet spell longer than it, so the next edit is the first of a new interval.
+    const before = watcher.frames.length;
+    for (const text of ["One", "Two", "Three"]) {
+      await phone.ok("card.add", { activityId: mapId, lane: "before", kind: "barrier", text });
+      await watcher.waitFor(() => cardTexts(watcher).includes(text), `"${text}" on the screen`);
+    }
+    expect(updateFrames(watcher, before)).toBe(3);
+  });
+
+  it("merges the edits that arrive during a fan-out into the next frame, and loses none", async () => {
+    const id = await createRoom("broadcast-burst");
+    const stub = await roomStub(id);
+    const fac = await join(id, facilitator);
+    const [mapId] = agendaOf(fac);
+    await fac.ok("activity.open", { activityId: mapId });
+    const phones = await Promise.all([1, 2, 3, 4].map((n) => join(id, participant(n))));
+    const watchers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => join(id, screen)));
+    // One socket per slice: a fan-out to this room yields between every send, so the
+    // burst below arrives while one is in flight.
     await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.broadcastMs = 2_000;
+      room.tuning.fanOutSlice = 1;
     });
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-
-    const add = (text: string) => phone.ok("card.add", { activityId: mapId, lane: "before", kind: "barrier", text });
-    const started = Date.now();
-    await add("First after a quiet spell");
-    await watcher.waitFor(() => cardTexts(watcher).includes("First after a quiet spell"), "the lone edit", 1_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
-
-    // Within the interval: held back, then delivered together in one frame.
-    await add("Second");
-    await add("Third");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(cardTexts(watcher)).not.toContain("Second");
-    const framesBefore = watcher.frames.length;
-    await watcher.waitFor(() => cardTexts(watcher).includes("Third"), "the burst", 6_000);
-    expect(cardTexts(watcher)).toContain("Second");
-    const updateFrames = watcher.frames.slice(framesBefore).filter((f) => f[0] === 0 && f[1] === 2);
-    expect(updateFrames).toHaveLength(1);
+    const before = watchers.map((w) => w.frames.length);
+    const texts = phones.flatMap((_, p) => [0, 1, 2].map((i) => `Burst ${p}.${i}`));
+    const acks = await Promise.all(
+      texts.map((text, i) =>
+        phones[i % phones.length]!.command("card.add", { activityId: mapId, lane: "before", kind: "barrier", text }),
+      ),
+    );
+    expect(acks.every((a) => a.ok)).toBe(true);
+    for (const watcher of watchers) {
+      await watcher.waitFor(() => texts.every((t) => cardTexts(watcher).includes(t)), "every edit of the burst");
+    }
+    const frames = watchers.map((w, i) => updateFrames(w, before[i]!));
+    // Merged: fewer frames than edits on every screen (12 edits).
+    for (const n of frames) expect(n).toBeLessThan(texts.length);
+    // Each sender had its own card by the time its ack came (the frame sent just before it).
+    texts.forEach((text, i) => {
+      expect(cardTexts(phones[i % phones.length]!)).toContain(text);
+    });
   });
 });

@@ -42,13 +42,13 @@ describe("restarting the room", () => {
     clients.closeAll();
     // A mark on this instance, to prove the doc below comes from a new one.
     await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.broadcastMs = DEFAULT_TUNING.broadcastMs + 1;
+      room.tuning.presenceMs = DEFAULT_TUNING.presenceMs + 1;
     });
 
     await evictDurableObject(stub, { webSockets: "close" });
 
-    expect(await runInDurableObject(stub, (room: WorkshopRoom) => room.tuning.broadcastMs)).toBe(
-      DEFAULT_TUNING.broadcastMs,
+    expect(await runInDurableObject(stub, (room: WorkshopRoom) => room.tuning.presenceMs)).toBe(
+      DEFAULT_TUNING.presenceMs,
     );
     const fresh = await join(id, screen);
     expect(fresh.json()).toEqual(expected);
