@@ -3,8 +3,11 @@
  * its own process, relaying the same card edits between the same number of plain Yjs
  * clients. No validation, no durability, no acks: only relaying.
  *
- * It is not a dependency of the project: it pulls in leveldown, a native add-on, and only
- * the benchmark needs it. It is installed on demand, once, into a cache directory.
+ * It is not a dependency of the project (it drags in a native LevelDB): the benchmark
+ * installs the pinned version on demand into node_modules/.cache, once, and runs it from
+ * there: with its own ws 6 (it needs `WebSocket.Server`), without install scripts (its
+ * optional LevelDB is never built: the relay runs in memory), and without its own copy of
+ * the peer yjs (one Yjs in the process: it finds the project's).
  */
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -25,19 +28,43 @@ export interface ReferenceResult {
   edits: EditTracker;
 }
 
-const REFERENCE = "@y/websocket-server@0.1.1";
-const REFERENCE_DIR = path.join(ROOT, "node_modules/.cache/bench-reference");
+export const REFERENCE_PACKAGE = "@y/websocket-server";
+export const REFERENCE_VERSION = "0.1.1";
+/** Where the benchmark installs the reference (inside node_modules: ignored, and found by `npm ci` cleanups). */
+const REFERENCE_DIR = path.join(ROOT, "node_modules/.cache/coproduce-bench-reference");
+const SERVER_JS = `node_modules/${REFERENCE_PACKAGE}/src/server.js`;
 
-/** The reference server's script, installed into REFERENCE_DIR the first time it is needed. */
-async function referenceServer(log: (line: string) => void): Promise<string> {
-  const script = path.join(REFERENCE_DIR, "node_modules/@y/websocket-server/src/server.js");
-  if (existsSync(script)) return script;
-  log(`reference: installing ${REFERENCE} into ${path.relative(ROOT, REFERENCE_DIR)} (once)…`);
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  await run(npm, ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", REFERENCE_DIR, REFERENCE], {
-    onOutput: () => {},
-  });
-  return script;
+/** The reference server's entry: installed on demand (a one-time `npm install` of the pinned version). */
+export async function referenceServer(log: (line: string) => void): Promise<string> {
+  const installed = path.join(REFERENCE_DIR, SERVER_JS);
+  if (existsSync(installed)) return installed;
+  log(
+    `reference: installing ${REFERENCE_PACKAGE}@${REFERENCE_VERSION} into ${path.relative(ROOT, REFERENCE_DIR)} (once)…`,
+  );
+  let output = "";
+  try {
+    await run(
+      "npm",
+      [
+        "install",
+        "--prefix",
+        REFERENCE_DIR,
+        "--ignore-scripts",
+        "--legacy-peer-deps",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        `${REFERENCE_PACKAGE}@${REFERENCE_VERSION}`,
+      ],
+      { cwd: ROOT, onOutput: (chunk) => (output = (output + chunk).slice(-4000)) },
+    );
+  } catch (err) {
+    throw new Error(
+      `could not install the reference (${REFERENCE_PACKAGE}@${REFERENCE_VERSION}); run with --no-reference to skip it: ${(err as Error).message}\n${output}`,
+    );
+  }
+  if (!existsSync(installed)) throw new Error(`the reference installed, but ${installed} is missing`);
+  return installed;
 }
 
 export async function runReference(o: {
@@ -46,8 +73,9 @@ export async function runReference(o: {
   seconds: number;
   log: (line: string) => void;
 }): Promise<ReferenceResult> {
+  const serverJs = await referenceServer(o.log);
   const port = await freePort();
-  const server = spawnGroup(process.execPath, [await referenceServer(o.log)], {
+  const server = spawnGroup(process.execPath, [serverJs], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) },
     onOutput: () => {},
@@ -90,6 +118,7 @@ export async function runReference(o: {
       if (r.status === "fulfilled") clients.push(r.value);
       else joinErrors.push(String(r.reason instanceof Error ? r.reason.message : r.reason).slice(0, 200));
     }
+    if (clients.length === 0) throw new Error(`reference: no client connected (${joinErrors[0] ?? "no error"})`);
     const edits = new EditTracker(clients.length);
     clients.forEach((client, i) => {
       client.onBinaryFrame = edits.frames(i);

@@ -10,11 +10,13 @@
  *   npm run bench -- --clients 1000 --no-scale --append   add a run to BENCHMARKS.md
  *   npm run bench -- --no-room --no-scale                 the phone alone (Chromium, 4× CPU, Slow 4G)
  *   npm run bench -- --no-phone                           the server alone
+ *   npm run bench -- --capacity 250,500,750,1000,1250     also ramp phones until ack p95 > 150 ms
  */
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildWeb, makeTempDir, ROOT, randomToken, removeDir } from "../../scripts/lib/app";
+import { renderCapacity, runCapacity } from "./capacity";
 import { type BenchApp, bundleWorker, startBenchApp } from "./miniflare-app";
 import { renderPhone, runPhoneBench } from "./phone";
 import { runReference } from "./reference";
@@ -30,6 +32,16 @@ function numberFlag(name: string, fallback: number, max: number): number {
   return value;
 }
 
+function stepsFlag(name: string): number[] {
+  const i = process.argv.indexOf(name);
+  if (i === -1) return [];
+  const steps = (process.argv[i + 1] ?? "").split(",").map(Number);
+  if (steps.length === 0 || steps.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) {
+    throw new Error(`${name}: phones per step, ascending, each 1 to 2000 (e.g. 250,500,750,1000)`);
+  }
+  return steps;
+}
+
 const options = {
   clients: numberFlag("--clients", 500, 1000),
   editsPerSecond: numberFlag("--edit-rate", 20, 200),
@@ -38,6 +50,7 @@ const options = {
   phoneCards: numberFlag("--phone-cards", 800, 5000),
   boardCards: numberFlag("--board-cards", 3000, 5000),
   room: !process.argv.includes("--no-room"),
+  capacity: stepsFlag("--capacity"),
   phone: !process.argv.includes("--no-phone"),
   reference: !process.argv.includes("--no-reference") && !process.argv.includes("--no-room"),
   scale: !process.argv.includes("--no-scale"),
@@ -72,6 +85,17 @@ async function main(): Promise<void> {
     log(`app at ${app.baseUrl}`);
 
     const room = options.room ? await runRoomLoad({ baseUrl: app.baseUrl, organiserToken, ...options, log }) : null;
+    const capacity =
+      options.capacity.length > 0
+        ? await runCapacity({
+            baseUrl: app.baseUrl,
+            organiserToken,
+            steps: options.capacity,
+            editsPerSecond: options.editsPerSecond,
+            seconds: Math.min(options.seconds, 10),
+            log,
+          })
+        : null;
     const phone = options.phone
       ? await runPhoneBench({
           baseUrl: app.baseUrl,
@@ -106,6 +130,7 @@ async function main(): Promise<void> {
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
     const report =
       renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale }) +
+      (capacity ? `\n${renderCapacity(capacity)}` : "") +
       (phone ? `\n${renderPhone(phone)}` : "");
     console.log(`\n${report}`);
     if (options.append) await appendFile(options.out, `\n---\n\n${report}`);
