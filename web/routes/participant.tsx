@@ -13,13 +13,13 @@ import {
   on,
   onMount,
   Show,
+  Suspense,
   Switch,
 } from "solid-js";
 import type { RouteProps } from "../app";
 import { ActivityView, preloadActivities } from "../components/participant/ActivityView";
 import { ConnectionBadge } from "../components/participant/ConnectionBadge";
 import { RoomContext, useRoom } from "../components/participant/context";
-import { MePanel } from "../components/participant/MePanel";
 import { StatusLine } from "../components/participant/StatusLine";
 import { Timer } from "../components/participant/Timer";
 import { TopBar } from "../components/participant/TopBar";
@@ -28,6 +28,11 @@ import { initLanguage, t } from "../lib/i18n";
 import { registerOfflineShell } from "../lib/offline";
 import { createRoom } from "../lib/room";
 import { forgetParticipant, loadParticipant, type ParticipantCredentials } from "../lib/storage";
+
+// "You" (rename, withdraw) sits below the activity: its own chunk keeps the room's first load
+// within the phone budget (scripts/bundle-size.mjs).
+const MePanel = lazy(() => import("../components/participant/MePanel").then((m) => ({ default: m.MePanel })));
+
 import "../styles/participant.css";
 
 // Only a closed workshop shows it: kept out of the first load.
@@ -103,12 +108,14 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
       </main>
       <Show when={room.workshop() && !room.closeReason() && !withdrawn()}>
         <footer class="page">
-          <MePanel
-            onWithdrawn={() => {
-              setWithdrawn(true);
-              forgetParticipant(props.workshopId);
-            }}
-          />
+          <Suspense>
+            <MePanel
+              onWithdrawn={() => {
+                setWithdrawn(true);
+                forgetParticipant(props.workshopId);
+              }}
+            />
+          </Suspense>
         </footer>
       </Show>
     </RoomContext.Provider>
