@@ -24,6 +24,8 @@ const routes: Route[] = [
   { pattern: "/facilitate/:id", component: lazy(() => import("./routes/facilitator")) },
   { pattern: "/screen/:id", component: lazy(() => import("./routes/screen")) },
   { pattern: "/evaluate/:id", component: lazy(() => import("./routes/evaluator")) },
+  // tables (#13): a table host's console
+  { pattern: "/host/:id", component: lazy(() => import("./routes/host")) },
   { pattern: "/programme/:programmeId", component: lazy(() => import("./routes/evaluator")) },
 ];
 

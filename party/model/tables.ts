@@ -53,8 +53,8 @@ export interface TableVoice {
 
 /** The voice figures with what places them at a table. */
 export interface TableVoiceInput extends Omit<VoiceInput, "ballotsByGroup" | "cards" | "comments"> {
-  cards: (VoiceInput["cards"][number] & { id: string; table?: string | undefined })[];
-  comments: (VoiceInput["comments"][number] & { cardId: string })[];
+  cards: readonly (VoiceInput["cards"][number] & { id: string; table?: string | undefined })[];
+  comments: readonly (VoiceInput["comments"][number] & { cardId: string })[];
   /** participant id → the table they sit at */
   seats: ReadonlyMap<string, string>;
 }

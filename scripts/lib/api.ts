@@ -116,6 +116,8 @@ export interface JoinRequest {
   name?: string;
   group: string;
   consent?: true;
+  /** tables (#13) */
+  table?: string;
 }
 
 export function joinAsParticipant(baseUrl: string, joinCode: string, body: JoinRequest): Promise<Joined> {
@@ -134,7 +136,7 @@ export async function listWorkshops(baseUrl: string, organiserToken: string): Pr
   return Array.isArray(list) ? list : list.workshops;
 }
 
-export type LinkRole = "facilitator" | "screen" | "evaluator";
+export type LinkRole = "facilitator" | "screen" | "evaluator" | "host";
 
 /** Mints another link for a workshop (organiser or facilitator token). */
 export function mintToken(
@@ -143,6 +145,8 @@ export function mintToken(
   workshopId: string,
   role: LinkRole,
   label = "",
+  /** tables (#13): a host link's table */
+  table?: string,
 ): Promise<MintedToken> {
   return request(
     `mint ${role} link`,
@@ -150,7 +154,7 @@ export function mintToken(
     MintedToken,
     {
       token,
-      body: { role, label },
+      body: table === undefined ? { role, label } : { role, label, table },
       expect: [201],
     },
   );

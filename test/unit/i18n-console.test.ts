@@ -22,7 +22,7 @@ function sources(dir: string): string[] {
 
 const CONSOLE_FILES = [
   ...sources(path.join(ROOT, "web/components/console")),
-  ...["organise", "facilitator", "screen", "evaluator"].map((r) => path.join(ROOT, `web/routes/${r}.tsx`)),
+  ...["organise", "facilitator", "screen", "evaluator", "host"].map((r) => path.join(ROOT, `web/routes/${r}.tsx`)),
 ];
 
 describe("console catalogue", () => {

@@ -258,4 +258,10 @@ export const en = {
   "option.deleted": "Option deleted by its author",
   "option.hidden": "Option hidden by a facilitator",
   "room.closedResults": "What the workshop decided",
+  // tables (#13)
+  "join.tableLegend": "Your table",
+  "join.tableHelp": "Pick the table you are sitting at. The facilitator can move you later.",
+  "join.tableNone": "Not at a table yet",
+  "map.yourTable": "You are at {table}. You see your table's cards.",
+  "map.noTable": "You are not at a table yet. Ask the facilitator or your table's host to place you.",
 } as const satisfies Record<string, Message>;

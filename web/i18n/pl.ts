@@ -293,4 +293,10 @@ export const pl: Catalogue = {
   "option.deleted": "Opcja usunięta przez autora",
   "option.hidden": "Opcja ukryta przez prowadzącego",
   "room.closedResults": "Co postanowiły warsztaty",
+  // tables (#13)
+  "join.tableLegend": "Twój stolik",
+  "join.tableHelp": "Wybierz stolik, przy którym siedzisz. Prowadzący może Cię później przenieść.",
+  "join.tableNone": "Jeszcze nie przy stoliku",
+  "map.yourTable": "Siedzisz przy: {table}. Widzisz karty swojego stolika.",
+  "map.noTable": "Nie masz jeszcze stolika. Poproś prowadzącego lub gospodarza stolika, aby Cię przydzielił.",
 };

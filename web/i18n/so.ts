@@ -256,4 +256,10 @@ export const so: Catalogue = {
   "option.deleted": "Doorashada waxaa tirtiray qoraaga",
   "option.hidden": "Doorashada waxaa qariyay hagaajiyaha",
   "room.closedResults": "Waxa aqoon-isweydaarsigu go'aamiyay",
+  // tables (#13)
+  "join.tableLegend": "Miiskaaga",
+  "join.tableHelp": "Dooro miiska aad fadhido. Fududeeyuhu wuu ku wareejin karaa mar dambe.",
+  "join.tableNone": "Weli miis kuma jirtid",
+  "map.yourTable": "Waxaad joogtaa {table}. Waxaad aragtaa kaararka miiskaaga.",
+  "map.noTable": "Weli miis kuma jirtid. Weydii fududeeyaha ama martigeliyaha miiskaaga inay ku fadhiisiyaan.",
 };

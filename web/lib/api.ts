@@ -97,6 +97,8 @@ export const JoinInfo = v.object({
   status: v.optional(v.string(), "live"),
   consentText: v.optional(v.nullable(v.string()), null),
   showNames: v.optional(v.boolean(), false),
+  /** tables (#13): the workshop's tables; empty when it has none */
+  tables: v.optional(v.array(v.object({ id: Id, label: v.string() })), []),
 });
 export type JoinInfo = v.InferOutput<typeof JoinInfo>;
 
@@ -117,6 +119,8 @@ export interface JoinRequest {
   name?: string;
   group: string;
   consent: true;
+  /** tables (#13) */
+  table?: string;
 }
 
 export function joinWorkshop(joinCode: string, body: JoinRequest): Promise<Joined> {

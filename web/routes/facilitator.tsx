@@ -20,6 +20,8 @@ import { VoicePanel } from "../components/console/facilitator/VoicePanel";
 import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
+import { TablesContext } from "../components/console/tables/context";
+import { TablesPanel } from "../components/console/tables/TablesPanel";
 import { createRoom } from "../lib/room";
 import { takeFragmentToken } from "../lib/storage";
 
@@ -74,6 +76,16 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
     return balanceOfVoice(voiceInputFromDoc(room.doc(), [...online()]));
   });
 
+  // tables (#13): what map panels need about tables, provided once.
+  const tables = () => workshop()?.tables ?? [];
+  const tablesInfo = {
+    tables,
+    participants,
+    online,
+    maps: () => agenda().filter((a) => a.kind === "map"),
+    screenTable: () => workshop()?.screenTable ?? null,
+  };
+
   createEffect(() => {
     document.title = workshop()
       ? t("facilitator.titleFor", { title: workshop()?.title ?? "" })
@@ -105,87 +117,102 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
       </Show>
       <Show when={workshop()} fallback={<p role="status">{room.closeReason() ? "" : t("common.connecting")}</p>}>
         {(w) => (
-          <div class="facilitator-layout">
-            <div class="facilitator-layout__top">
-              <RunControls
-                workshop={w()}
-                current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
-                serverNow={room.serverNow}
-                commander={commander}
-              />
-              <div class="button-row">
-                <a
-                  class="button"
-                  href={`/evaluate/${encodeURIComponent(props.workshopId)}#token=${encodeURIComponent(props.token)}`}
-                  target="_blank"
-                  rel="noopener"
-                  data-testid="live-report"
-                >
-                  {t("facilitator.liveReport")}
-                </a>
-                <ShareLinks token={props.token} workshopId={props.workshopId} />
+          <TablesContext.Provider value={tablesInfo}>
+            <div class="facilitator-layout">
+              <div class="facilitator-layout__top">
+                <RunControls
+                  workshop={w()}
+                  current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
+                  serverNow={room.serverNow}
+                  commander={commander}
+                />
+                <div class="button-row">
+                  <a
+                    class="button"
+                    href={`/evaluate/${encodeURIComponent(props.workshopId)}#token=${encodeURIComponent(props.token)}`}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="live-report"
+                  >
+                    {t("facilitator.liveReport")}
+                  </a>
+                  <ShareLinks token={props.token} workshopId={props.workshopId} />
+                </div>
               </div>
-            </div>
-            <AgendaPanel
-              agenda={agenda()}
-              currentId={w().currentActivityId}
-              selectedId={selected()?.id ?? null}
-              onSelect={setSelectedId}
-              groups={groups()}
-              commander={commander}
-              closed={w().status === "closed"}
-            />
-            <div class="facilitator-layout__main">
-              <Show when={selected()}>
-                {(activity) => (
-                  <PreviewBanner
-                    activity={activity()}
-                    current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
-                    previewing={previewing()}
-                    closed={w().status === "closed"}
-                    onBack={() => setSelectedId(null)}
-                    commander={commander}
-                  />
-                )}
-              </Show>
-              <Show when={selected()?.id} keyed fallback={<p>{t("facilitator.noActivity")}</p>}>
-                {(id) => (
-                  <Show when={room.activities()[id]}>
-                    {(activity) => (
-                      <ActivityPanel
-                        allCards={Object.values(room.cards())}
-                        source={sourceOf(activity(), room.activities())}
-                        activity={activity()}
-                        cards={cardsOf(room.cards(), id)}
-                        waiting={room.privateCards()[id] ?? []}
-                        links={Object.values(room.links())}
-                        comments={Object.values(room.comments())}
-                        result={room.results()[id]}
-                        groups={groups()}
-                        currency={room.workshop()?.currency}
-                        commander={commander}
-                      />
-                    )}
-                  </Show>
-                )}
-              </Show>
-            </div>
-            <aside class="facilitator-layout__side stack" aria-label={t("facilitator.sidebar")}>
-              <VoicePanel
-                voice={voice()}
-                groups={groups()}
-                onScreen={w().showVoiceOnScreen === true}
-                staged={stagedRound(w().currentActivityId ? room.activities()[w().currentActivityId ?? ""] : undefined)}
-                commander={commander}
-              />
-              <ParticipantsPanel
-                participants={participants()}
-                online={online()}
+              <AgendaPanel
+                agenda={agenda()}
+                currentId={w().currentActivityId}
+                selectedId={selected()?.id ?? null}
+                onSelect={setSelectedId}
                 groups={groups()}
                 commander={commander}
+                closed={w().status === "closed"}
               />
-            </aside>
-          </div>
+              <div class="facilitator-layout__main">
+                <Show when={selected()}>
+                  {(activity) => (
+                    <PreviewBanner
+                      activity={activity()}
+                      current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
+                      previewing={previewing()}
+                      closed={w().status === "closed"}
+                      onBack={() => setSelectedId(null)}
+                      commander={commander}
+                    />
+                  )}
+                </Show>
+                <Show when={selected()?.id} keyed fallback={<p>{t("facilitator.noActivity")}</p>}>
+                  {(id) => (
+                    <Show when={room.activities()[id]}>
+                      {(activity) => (
+                        <ActivityPanel
+                          allCards={Object.values(room.cards())}
+                          source={sourceOf(activity(), room.activities())}
+                          activity={activity()}
+                          cards={cardsOf(room.cards(), id)}
+                          waiting={room.privateCards()[id] ?? []}
+                          links={Object.values(room.links())}
+                          comments={Object.values(room.comments())}
+                          result={room.results()[id]}
+                          groups={groups()}
+                          currency={room.workshop()?.currency}
+                          commander={commander}
+                        />
+                      )}
+                    </Show>
+                  )}
+                </Show>
+              </div>
+              <aside class="facilitator-layout__side stack" aria-label={t("facilitator.sidebar")}>
+                <VoicePanel
+                  voice={voice()}
+                  groups={groups()}
+                  onScreen={w().showVoiceOnScreen === true}
+                  staged={stagedRound(
+                    w().currentActivityId ? room.activities()[w().currentActivityId ?? ""] : undefined,
+                  )}
+                  commander={commander}
+                />
+                <ParticipantsPanel
+                  participants={participants()}
+                  online={online()}
+                  groups={groups()}
+                  commander={commander}
+                />
+                <TablesPanel
+                  token={props.token}
+                  workshopId={props.workshopId}
+                  tables={tables()}
+                  participants={participants()}
+                  online={online()}
+                  cards={Object.values(room.cards())}
+                  comments={Object.values(room.comments())}
+                  groups={groups()}
+                  commander={commander}
+                />
+              </aside>
+            </div>
+          </TablesContext.Provider>
         )}
       </Show>
     </ConsoleShell>

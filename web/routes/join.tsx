@@ -66,6 +66,7 @@ const Join: Component<RouteProps> = (props) => {
 const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
   const [name, setName] = createSignal("");
   const [group, setGroup] = createSignal<string | null>(null);
+  const [table, setTable] = createSignal("");
   const [consent, setConsent] = createSignal(false);
   const [errors, setErrors] = createSignal<{ group?: string; consent?: string; form?: string }>({});
   const [busy, setBusy] = createSignal(false);
@@ -98,6 +99,7 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
         group: chosen,
         consent: true,
         ...(trimmed ? { name: trimmed } : {}),
+        ...(table() ? { table: table() } : {}),
       });
       saveParticipant(joined.workshopId, {
         token: joined.token,
@@ -193,6 +195,29 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
             </p>
           </Show>
         </fieldset>
+        <Show when={props.info.tables.length > 0}>
+          <div class="field">
+            <label for="join-table">{t("join.tableLegend")}</label>
+            <span class="hint" id="join-table-help">
+              {t("join.tableHelp")}
+            </span>
+            <select
+              id="join-table"
+              value={table()}
+              onChange={(event) => setTable(event.currentTarget.value)}
+              aria-describedby="join-table-help"
+            >
+              <option value="">{t("join.tableNone")}</option>
+              <For each={props.info.tables}>
+                {(tb) => (
+                  <option value={tb.id} dir="auto">
+                    {tb.label}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+        </Show>
         <section class="consent" aria-labelledby="consent-heading">
           <h2 id="consent-heading" class="small-heading">
             {t("join.consentHeading")}

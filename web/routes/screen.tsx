@@ -18,6 +18,8 @@ import { ScreenJoinPanel, ScreenJoinStrip } from "../components/console/screen/S
 import { ScreenMap } from "../components/console/screen/ScreenMap";
 import { ScreenOptions, ScreenResults } from "../components/console/screen/ScreenVote";
 import { TimerDisplay } from "../components/console/Timer";
+import { tableCounts, tableLabel } from "../components/console/tables/readers";
+import { TablesGrid } from "../components/console/tables/TablesGrid";
 import { VoiceTable } from "../components/console/VoiceTable";
 import { createRoom } from "../lib/room";
 import { takeFragmentToken } from "../lib/storage";
@@ -56,6 +58,9 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
     const a = current();
     return a ? cardsOf(room.cards(), a.id).filter((c) => !c.hidden) : [];
   });
+  // tables (#13): on a map at tables the projector shows one table's cards when the facilitator picks one.
+  const tableCards = (at: string, table: string | null | undefined) =>
+    at === "tables" ? mapCards().filter((c) => c.table === table) : mapCards();
   const tally = createMemo(() => {
     const a = current();
     // The room writes a tally into the doc only once it may be shown: revealed, or live as ballots arrive.
@@ -146,14 +151,41 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                             when={config().mode !== "silent" || a().cardsRevealed}
                             fallback={<p class="screen-welcome">{t("screen.silent")}</p>}
                           >
-                            <ScreenMap
-                              title={t("map.boardLabel", { title: a().title })}
-                              lanes={config().lanes}
-                              kinds={config().kinds}
-                              groups={groups()}
-                              cards={mapCards().filter((c) => !c.awaitingReview)}
-                              held={mapCards().filter((c) => c.awaitingReview).length}
-                            />
+                            <Show
+                              when={config().at === "tables" && !w().screenTable}
+                              fallback={
+                                <>
+                                  <Show when={config().at === "tables" && w().screenTable}>
+                                    <h3 class="screen-table" data-testid="screen-table">
+                                      {tableLabel(w().tables, w().screenTable)}
+                                    </h3>
+                                  </Show>
+                                  <ScreenMap
+                                    title={t("map.boardLabel", { title: a().title })}
+                                    lanes={config().lanes}
+                                    kinds={config().kinds}
+                                    groups={groups()}
+                                    cards={tableCards(config().at, w().screenTable).filter((c) => !c.awaitingReview)}
+                                    held={
+                                      tableCards(config().at, w().screenTable).filter((c) => c.awaitingReview).length
+                                    }
+                                  />
+                                </>
+                              }
+                            >
+                              {/* tables (#13): every table as a grid, with live counts */}
+                              <TablesGrid
+                                counts={tableCounts(
+                                  w().tables ?? [],
+                                  Object.values(room.participants()),
+                                  onlineParticipantIds(room.presence()),
+                                  mapCards(),
+                                )}
+                                cards={mapCards().filter((c) => !c.awaitingReview)}
+                                kinds={config().kinds}
+                                large
+                              />
+                            </Show>
                           </Show>
                         )}
                       </Match>

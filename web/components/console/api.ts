@@ -103,6 +103,15 @@ export function mintLink(token: string, workshopId: string, role: "facilitator" 
   });
 }
 
+/** tables (#13): a host link for one table. */
+export function mintHostLink(token: string, workshopId: string, table: string) {
+  return apiFetch(`/api/workshops/${encodeURIComponent(workshopId)}/tokens`, MintedToken, {
+    method: "POST",
+    token,
+    body: { role: "host", table },
+  });
+}
+
 /** One workshop in the programme view: the figures an evaluator compares over time. */
 export const ProgrammeWorkshop = v.object({
   ...WorkshopSummary.entries,

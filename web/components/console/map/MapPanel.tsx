@@ -9,6 +9,8 @@ import type { Activity, Card, Comment, Link } from "../../../../party/model/doc"
 import { Board } from "../board/Board";
 import type { Commander } from "../commander";
 import { t, tn } from "../i18n";
+import { useTables } from "../tables/context";
+import { MapAtTables } from "../tables/MapAtTables";
 import { CardTable } from "./CardTable";
 import { TranscribeForm } from "./TranscribeForm";
 
@@ -26,13 +28,21 @@ interface Props {
 
 export const MapPanel: Component<Props> = (props) => {
   const [view, setView] = createSignal<"board" | "table">("board");
-  const visibleCards = createMemo(() => props.cards.filter((c) => !c.hidden));
+  // tables (#13): on a map at tables the facilitator may follow one table; the board then shows only its cards.
+  const tables = useTables();
+  const atTables = () => props.config.at === "tables" && tables !== null;
+  const [following, setFollowing] = createSignal<string | null>(null);
+  const shownCards = createMemo(() => {
+    const table = following();
+    return atTables() && table ? props.cards.filter((c) => c.table === table) : props.cards;
+  });
+  const visibleCards = createMemo(() => shownCards().filter((c) => !c.hidden));
   const cardIds = createMemo(() => new Set(visibleCards().map((c) => c.id)));
   const visibleLinks = createMemo(() => props.links.filter((l) => cardIds().has(l.from) && cardIds().has(l.to)));
-  const hiddenCount = () => props.cards.length - visibleCards().length;
+  const hiddenCount = () => shownCards().length - visibleCards().length;
   const heldIds = createMemo(() => visibleCards().flatMap((c) => (c.awaitingReview ? [c.id] : [])));
   const silentRound = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
-  const tableCards = createMemo(() => (silentRound() ? [...props.cards, ...props.waiting] : props.cards));
+  const tableCards = createMemo(() => (silentRound() ? [...shownCards(), ...props.waiting] : shownCards()));
   const run = props.commander.run;
   return (
     <section class="map-panel stack" aria-labelledby="map-panel-title">
@@ -77,6 +87,19 @@ export const MapPanel: Component<Props> = (props) => {
           </button>
         </Show>
       </div>
+      <Show when={atTables() && tables}>
+        {(info) => (
+          <MapAtTables
+            activity={props.activity}
+            config={props.config}
+            cards={props.cards}
+            info={info()}
+            following={following()}
+            onFollow={setFollowing}
+            commander={props.commander}
+          />
+        )}
+      </Show>
       <fieldset class="segmented">
         <legend class="visually-hidden">{t("map.view")}</legend>
         <button type="button" aria-pressed={view() === "board"} onClick={() => setView("board")}>
@@ -112,6 +135,8 @@ export const MapPanel: Component<Props> = (props) => {
         />
       </Show>
       <TranscribeForm
+        tables={atTables() ? (tables?.tables() ?? []) : undefined}
+        table={following()}
         activityId={props.activity.id}
         config={props.config}
         groups={props.groups}

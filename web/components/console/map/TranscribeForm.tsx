@@ -10,6 +10,10 @@ import { SelectField } from "../fields";
 import { t } from "../i18n";
 
 interface Props {
+  /** tables (#13): on a map at tables, the tables a card can be credited to (hosts: undefined, their own) */
+  tables?: readonly { id: string; label: string }[] | undefined;
+  /** the table being followed, chosen first */
+  table?: string | null;
   activityId: string;
   config: MapConfig;
   groups: readonly StakeholderGroup[];
@@ -21,6 +25,8 @@ export const TranscribeForm: Component<Props> = (props) => {
   const [lane, setLane] = createSignal(props.config.lanes[0]?.id ?? "");
   const [kind, setKind] = createSignal(props.config.kinds[0]?.id ?? "");
   const [text, setText] = createSignal("");
+  const [table, setTable] = createSignal("");
+  const tableId = () => table() || props.table || (props.tables?.[0]?.id ?? "");
   const [done, setDone] = createSignal("");
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -31,6 +37,7 @@ export const TranscribeForm: Component<Props> = (props) => {
       kind: kind() || (props.config.kinds[0]?.id ?? ""),
       text: text().trim(),
       onBehalfOf: { group: group() || (props.groups[0]?.id ?? "") },
+      ...(props.tables && tableId() ? { table: tableId() } : {}),
     });
     if (outcome.ok) {
       setDone(t("transcribe.done"));
@@ -47,6 +54,16 @@ export const TranscribeForm: Component<Props> = (props) => {
           onChange={setGroup}
           options={props.groups.map((g) => ({ value: g.id, label: g.label }))}
         />
+        <Show when={props.tables}>
+          {(tables) => (
+            <SelectField
+              label={t("tables.transcribeTable")}
+              value={tableId()}
+              onChange={setTable}
+              options={tables().map((tb) => ({ value: tb.id, label: tb.label }))}
+            />
+          )}
+        </Show>
         <SelectField
           label={t("transcribe.lane")}
           value={lane()}

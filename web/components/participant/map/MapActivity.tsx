@@ -27,7 +27,7 @@ const FIND_FROM = 12;
 
 export const MapActivity: Component<{ activity: Activity; config: MapConfig }> = (props) => {
   const { room, participantId, me, workshop } = useRoom();
-  const cards = createMemo(() =>
+  const allCards = createMemo(() =>
     cardsToShow({
       activityId: props.activity.id,
       me: participantId,
@@ -38,6 +38,16 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
       refused: room.refused(),
     }),
   );
+  // tables (#13): on a map at tables a phone shows its own table's cards (and its own cards on their way).
+  const atTables = () => props.config.at === "tables";
+  const myTable = () => room.myTable();
+  const tableLabel = () => workshop()?.tables?.find((tb) => tb.id === myTable())?.label ?? myTable() ?? "";
+  const cards = createMemo(() => {
+    const all = allCards();
+    if (!atTables()) return all;
+    const seat = myTable();
+    return all.filter((c) => (c.table === undefined ? c.authorId === participantId : c.table === seat));
+  });
   const comments = createMemo(() => commentsByCard(room.comments()));
   const silent = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
   const waitingForCommunity = () =>
@@ -47,7 +57,7 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
   const myTurnFirst = () =>
     props.config.mode === "community-first" && props.activity.stage === "first" && !waitingForCommunity();
   const open = () => props.activity.status === "open" && !workshop()?.locked;
-  const canAdd = () => open() && !waitingForCommunity();
+  const canAdd = () => open() && !waitingForCommunity() && (!atTables() || myTable() !== null);
   const [laneFilter, setLaneFilter] = createSignal("");
   const [query, setQuery] = createSignal("");
   const [extra, setExtra] = createSignal<Record<string, number>>({});
@@ -72,6 +82,13 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
         <p class="prompt" dir="auto">
           {props.config.prompt}
         </p>
+      </Show>
+      <Show when={atTables()}>
+        <Show when={myTable()} fallback={<p class="notice warn">{t("map.noTable")}</p>}>
+          <p class="notice" data-testid="my-table">
+            {t("map.yourTable", { table: tableLabel() })}
+          </p>
+        </Show>
       </Show>
       <Show when={silent()}>
         <p class="notice">{t("map.silent")}</p>
