@@ -30,7 +30,7 @@ export const TablesGrid: Component<Props> = (props) => {
           const headingId = `table-heading-${count.table.id}`;
           return (
             <section class="tables-grid__table" aria-labelledby={headingId} data-table={count.table.id}>
-              <h3 id={headingId} dir="auto">
+              <h3 id={headingId} class="tables-grid__title" dir="auto">
                 {count.table.label}
               </h3>
               <p class="tables-grid__counts" data-testid={`table-counts-${count.table.id}`}>
