@@ -235,4 +235,31 @@ describe("a map at tables", () => {
     noErrors(errors);
     await context.close();
   });
+
+  it("gives the report a section per table", async () => {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    // The report reads D1, which the room's outbox fills moments after the commands: reload until it has.
+    const section = page.getByTestId("report-tables").locator("[data-table=t2]");
+    await expect
+      .poll(
+        async () => {
+          await page.goto(absolute(w.links.evaluator));
+          await page.getByTestId("report").waitFor();
+          return (await section.count()) > 0 ? section.textContent() : "";
+        },
+        { timeout: 30_000 },
+      )
+      .toContain("Parking at the station");
+    await section.getByRole("heading", { name: "Door" }).waitFor();
+    expect(await section.textContent()).toContain("2 people");
+    const window = page.getByTestId("report-tables").locator("[data-table=t1]");
+    expect(await window.textContent()).toContain("Ramps on every bus");
+    expect(await window.textContent()).toContain("transcribed from paper");
+    // The hidden card's words are not in the report.
+    expect(await window.textContent()).not.toContain("Buses at night");
+    noErrors(errors);
+    await context.close();
+  });
 });

@@ -489,4 +489,8 @@ export const en = {
   "tables.add": "Add table",
   "tables.seating": "Who sits where",
   "tables.noTable": "No table",
+  "tables.reportHeading": "Tables",
+  "tables.toPlenary": "brought to the plenary",
+  "tables.voiceCaption": "Balance of voice at {table}",
+  "tables.transcribed": "transcribed from paper",
 } as const;

@@ -4,6 +4,7 @@
  */
 import { type Component, For, Show } from "solid-js";
 import { t } from "../i18n";
+import { TablesReport } from "../tables/TablesReport";
 import { VoiceTable } from "../VoiceTable";
 import { Exports } from "./Exports";
 import { AgendaSection, AttendanceSection, FeedbackReport, MapReport, TimelineSection, VoteReport } from "./Sections";
@@ -61,6 +62,7 @@ export const ReportView: Component<{ report: Report; token: string }> = (props) 
           )}
         </Show>
       </section>
+      <TablesReport tables={props.report.tables} groups={groups()} />
       <TimelineSection report={props.report} />
       <Exports token={props.token} workshopId={props.report.workshop.id} />
     </article>

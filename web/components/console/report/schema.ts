@@ -62,6 +62,28 @@ const FeedbackSection = v.object({
 });
 export type FeedbackSection = v.InferOutput<typeof FeedbackSection>;
 
+/** tables (#13): the report's section per table (worker/report/tables.ts) */
+export const TableSection = v.object({
+  id: v.string(),
+  label: v.string(),
+  people: v.number(),
+  peopleByGroup: v.optional(v.record(v.string(), v.number()), {}),
+  cards: v.array(
+    v.object({
+      id: v.string(),
+      text: v.string(),
+      group: v.string(),
+      supports: v.optional(v.number(), 0),
+      transcribed: v.optional(v.boolean(), false),
+      harvestedInto: v.optional(v.array(v.string()), []),
+    }),
+  ),
+  hiddenCount: v.optional(v.number(), 0),
+  voice: v.optional(v.unknown()),
+  dominatedBy: v.optional(v.array(v.string()), []),
+});
+export type TableSection = v.InferOutput<typeof TableSection>;
+
 export const Report = v.object({
   generatedAt: v.optional(v.number(), 0),
   workshop: v.object({
@@ -104,6 +126,8 @@ export const Report = v.object({
     }),
   ),
   balanceOfVoice: v.optional(v.unknown()),
+  /** tables (#13) */
+  tables: v.optional(v.array(TableSection), []),
   timeline: v.optional(
     v.array(
       v.object({
