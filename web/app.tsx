@@ -27,6 +27,10 @@ const routes: Route[] = [
   // tables (#13): a table host's console
   { pattern: "/host/:id", component: lazy(() => import("./routes/host")) },
   { pattern: "/programme/:programmeId", component: lazy(() => import("./routes/evaluator")) },
+  // everyone counts (#14): a shared tablet, an interpreter's desk, the paper pack
+  { pattern: "/kiosk/:id", component: lazy(() => import("./routes/kiosk")) },
+  { pattern: "/interpret/:id", component: lazy(() => import("./routes/interpret")) },
+  { pattern: "/print/:id", component: lazy(() => import("./routes/print")) },
 ];
 
 const NotFound: Component = () => (

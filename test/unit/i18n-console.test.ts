@@ -22,7 +22,10 @@ function sources(dir: string): string[] {
 
 const CONSOLE_FILES = [
   ...sources(path.join(ROOT, "web/components/console")),
-  ...["organise", "facilitator", "screen", "evaluator", "host"].map((r) => path.join(ROOT, `web/routes/${r}.tsx`)),
+  // everyone counts (#14): the interpreter's desk and the paper pack are console pages too
+  ...["organise", "facilitator", "screen", "evaluator", "host", "interpret", "print"].map((r) =>
+    path.join(ROOT, `web/routes/${r}.tsx`),
+  ),
 ];
 
 describe("console catalogue", () => {

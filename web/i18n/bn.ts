@@ -252,4 +252,7 @@ export const bn: Catalogue = {
   "join.tableNone": "এখনো কোনো টেবিলে নেই",
   "map.yourTable": "আপনি {table}-এ আছেন। আপনি আপনার টেবিলের কার্ডগুলো দেখছেন।",
   "map.noTable": "আপনি এখনো কোনো টেবিলে নেই। সহায়ক বা আপনার টেবিলের হোস্টকে আপনাকে বসাতে বলুন।",
+  // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
+  "translation.showOriginal": "মূল লেখা দেখান",
+  "translation.showTranslation": "অনুবাদ দেখান",
 };

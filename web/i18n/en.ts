@@ -264,4 +264,7 @@ export const en = {
   "join.tableNone": "Not at a table yet",
   "map.yourTable": "You are at {table}. You see your table's cards.",
   "map.noTable": "You are not at a table yet. Ask the facilitator or your table's host to place you.",
+  // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
+  "translation.showOriginal": "Show original",
+  "translation.showTranslation": "Show translation",
 } as const satisfies Record<string, Message>;

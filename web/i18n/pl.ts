@@ -299,4 +299,7 @@ export const pl: Catalogue = {
   "join.tableNone": "Jeszcze nie przy stoliku",
   "map.yourTable": "Siedzisz przy: {table}. Widzisz karty swojego stolika.",
   "map.noTable": "Nie masz jeszcze stolika. Poproś prowadzącego lub gospodarza stolika, aby Cię przydzielił.",
+  // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
+  "translation.showOriginal": "Pokaż oryginał",
+  "translation.showTranslation": "Pokaż tłumaczenie",
 };

@@ -262,4 +262,7 @@ export const so: Catalogue = {
   "join.tableNone": "Weli miis kuma jirtid",
   "map.yourTable": "Waxaad joogtaa {table}. Waxaad aragtaa kaararka miiskaaga.",
   "map.noTable": "Weli miis kuma jirtid. Weydii fududeeyaha ama martigeliyaha miiskaaga inay ku fadhiisiyaan.",
+  // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
+  "translation.showOriginal": "Muuji qoraalka asalka ah",
+  "translation.showTranslation": "Muuji tarjumaadda",
 };

@@ -259,4 +259,7 @@ export const ur: Catalogue = {
   "join.tableNone": "ابھی کسی میز پر نہیں",
   "map.yourTable": "آپ {table} پر ہیں۔ آپ اپنی میز کے کارڈ دیکھتے ہیں۔",
   "map.noTable": "آپ ابھی کسی میز پر نہیں ہیں۔ سہولت کار یا اپنی میز کے میزبان سے کہیں کہ آپ کو جگہ دیں۔",
+  // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
+  "translation.showOriginal": "اصل متن دکھائیں",
+  "translation.showTranslation": "ترجمہ دکھائیں",
 };

@@ -94,6 +94,11 @@ export function initLanguage(workshopDefault?: string | null): Promise<void> {
   });
 }
 
+/** Show a language without remembering it (the paper pack prints in the workshop's language). */
+export function showLanguage(code: string): Promise<void> {
+  return show(supported(code) ?? "en");
+}
+
 /** The person picked a language: remember it on this device. */
 export function pickLanguage(code: string): Promise<void> {
   const chosen = supported(code) ?? "en";

@@ -18,6 +18,7 @@ import {
   type Link,
   type Participant,
   roots,
+  type Translation,
   type WorkshopInfo,
 } from "../../party/model/doc";
 import { type Actor, type PrivateMessage, ROOM_PARTY } from "../../party/model/protocol";
@@ -73,6 +74,8 @@ export interface Room {
   comments: Accessor<Record<string, Comment>>;
   links: Accessor<Record<string, Link>>;
   results: Accessor<Record<string, Tally>>;
+  /** everyone counts: translations by `language:target` (doc.ts translationKey) */
+  translations: Accessor<Record<string, Translation>>;
   presence: Accessor<PresenceEntry[]>;
   /** private: my ballot per vote activity (null = none cast) */
   ballots: Accessor<Record<string, Ballot | null>>;
@@ -186,6 +189,7 @@ export function createRoom(options: CreateRoomOptions): Room {
   const [comments, setComments] = createSignal<Record<string, Comment>>({});
   const [links, setLinks] = createSignal<Record<string, Link>>({});
   const [results, setResults] = createSignal<Record<string, Tally>>({});
+  const [translations, setTranslations] = createSignal<Record<string, Translation>>({});
 
   function bindDoc(current: Y.Doc): void {
     const r = roots(current);
@@ -206,6 +210,7 @@ export function createRoom(options: CreateRoomOptions): Room {
     follow(r.comments, setComments);
     follow(r.links, setLinks);
     follow(r.results, setResults);
+    follow(r.translations, setTranslations);
     setDoc(current);
   }
 
@@ -238,6 +243,7 @@ export function createRoom(options: CreateRoomOptions): Room {
     comments,
     links,
     results,
+    translations,
     presence,
     ballots,
     feedback,

@@ -13,12 +13,21 @@ import { t } from "../../lib/i18n";
 const loadMap = () => import("./map/MapActivity");
 const loadVote = () => import("./vote/VoteActivity");
 const loadFeedback = () => import("./FeedbackActivity");
-const MapActivity = lazy(() => loadMap().then((m) => ({ default: m.MapActivity })));
-const VoteActivity = lazy(() => loadVote().then((m) => ({ default: m.VoteActivity })));
-const FeedbackActivity = lazy(() => loadFeedback().then((m) => ({ default: m.FeedbackActivity })));
+// Everyone counts: translations load with the activities, not on the phone's first load.
+const loadTranslated = () => import("./Translated");
+const MapActivity = lazy(() =>
+  Promise.all([loadMap(), loadTranslated()]).then(([m, tr]) => ({ default: tr.localised(m.MapActivity) })),
+);
+const VoteActivity = lazy(() =>
+  Promise.all([loadVote(), loadTranslated()]).then(([m, tr]) => ({ default: tr.localised(m.VoteActivity) })),
+);
+const FeedbackActivity = lazy(() =>
+  Promise.all([loadFeedback(), loadTranslated()]).then(([m, tr]) => ({ default: tr.localised(m.FeedbackActivity) })),
+);
+const Translated = lazy(() => loadTranslated().then((m) => ({ default: m.Translated })));
 
 export function preloadActivities(): void {
-  void Promise.all([loadMap(), loadVote(), loadFeedback()]).catch(() => {
+  void Promise.all([loadMap(), loadVote(), loadFeedback(), loadTranslated()]).catch(() => {
     // Offline right now: each kind loads when it is first shown instead.
   });
 }
@@ -52,9 +61,11 @@ export const ActivityView: Component<{ activity: Activity }> = (props) => (
         </Match>
         <Match when={props.activity.kind === "info" && read(InfoConfig, props.activity.config)}>
           {(config) => (
-            <p class="prompt info-text" dir="auto">
-              {config().prompt}
-            </p>
+            <Translated
+              target={`activity.${props.activity.id}.prompt`}
+              original={config().prompt}
+              class="prompt info-text"
+            />
           )}
         </Match>
       </Switch>

@@ -1,4 +1,5 @@
 /** Feedback: Likert 1–5 statements and free-text questions; answers can be changed while open. */
+
 import { type Component, createMemo, createSignal, For, Index, Match, Show, Switch } from "solid-js";
 import * as v from "valibot";
 import { FeedbackAnswers, type FeedbackConfig } from "../../../party/model/commands";
@@ -6,6 +7,7 @@ import type { Activity } from "../../../party/model/doc";
 import { type TextKey, t } from "../../lib/i18n";
 import { CommandStatus } from "./CommandStatus";
 import { useRoom } from "./context";
+import { Translated } from "./Translated";
 import { createDraft } from "./vote/draft";
 
 const LIKERT = [1, 2, 3, 4, 5] as const;
@@ -42,9 +44,7 @@ export const FeedbackActivity: Component<{ activity: Activity; config: FeedbackC
   return (
     <form class="stack feedback-activity" onSubmit={submit}>
       <Show when={props.config.prompt} fallback={<p>{t("feedback.intro")}</p>}>
-        <p class="prompt" dir="auto">
-          {props.config.prompt}
-        </p>
+        <Translated target={`activity.${props.activity.id}.prompt`} original={props.config.prompt} class="prompt" />
       </Show>
       <For each={props.config.items}>
         {(item) => (

@@ -10,6 +10,7 @@ import { groupLabel } from "../../../lib/groups";
 import { t, tn } from "../../../lib/i18n";
 import { CommandStatus } from "../CommandStatus";
 import { useRoom } from "../context";
+import { Translated } from "../Translated";
 import { Comments } from "./Comments";
 import { kindOf, type ShownCard } from "./cards";
 
@@ -53,9 +54,7 @@ export const CardItem: Component<{ card: ShownCard; config: MapConfig; open: boo
       <Show
         when={editing()}
         fallback={
-          <p class="card-text" id={headingId()} dir="auto">
-            {props.card.text}
-          </p>
+          <Translated target={`card.${props.card.id}`} original={props.card.text} class="card-text" id={headingId()} />
         }
       >
         <EditCard

@@ -7,11 +7,13 @@
  * "show more", and can be narrowed to one lane or to cards with some words: an 800-card
  * map stays a few hundred elements on a phone instead of 16,000 (issue #17).
  */
+
 import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { MapConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { t, tn } from "../../../lib/i18n";
 import { useRoom } from "../context";
+import { Translated } from "../Translated";
 import { CardForm } from "./CardForm";
 import { CardItem } from "./CardItem";
 import { commentsByCard } from "./Comments";
@@ -79,9 +81,7 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
   return (
     <div class="stack map-activity">
       <Show when={props.config.prompt}>
-        <p class="prompt" dir="auto">
-          {props.config.prompt}
-        </p>
+        <Translated target={`activity.${props.activity.id}.prompt`} original={props.config.prompt} class="prompt" />
       </Show>
       <Show when={atTables()}>
         <Show when={myTable()} fallback={<p class="notice warn">{t("map.noTable")}</p>}>

@@ -3,6 +3,7 @@
  * room acknowledges it (restored from the room's private message after a reload),
  * and the results once the facilitator reveals them.
  */
+
 import { type Component, createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import * as v from "valibot";
 import { Ballot, type VoteConfig } from "../../../../party/model/commands";
@@ -11,6 +12,7 @@ import { groupLabel } from "../../../lib/groups";
 import { t, tn } from "../../../lib/i18n";
 import { CommandStatus } from "../CommandStatus";
 import { useRoom } from "../context";
+import { Translated } from "../Translated";
 import { AllocateVote } from "./AllocateVote";
 import { ApproveVote } from "./ApproveVote";
 import { MatrixVote } from "./MatrixVote";
@@ -53,9 +55,7 @@ export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }>
   return (
     <div class="stack vote-activity">
       <Show when={props.config.prompt}>
-        <p class="prompt" dir="auto">
-          {props.config.prompt}
-        </p>
+        <Translated target={`activity.${props.activity.id}.prompt`} original={props.config.prompt} class="prompt" />
       </Show>
       <Show when={waitingForStage()}>
         <p class="notice warn">

@@ -1,0 +1,241 @@
+/**
+ * Everyone counts in Chromium (#14): a kiosk takes three people in turn without showing
+ * one person's ballot to the next; an interpreter's Urdu translation of a card appears
+ * on an Urdu phone, right to left, with the original one tap away; the paper pack prints
+ * to PDF with a sheet per activity and a QR code that decodes to the join link; axe-core
+ * passes on the kiosk, interpreter and print pages.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { roots } from "../../party/model/doc";
+import { decodeQr, noErrors } from "./console-support";
+import { MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import {
+  absolute,
+  app,
+  type CreatedWorkshop,
+  collectPageErrors,
+  connect,
+  formatViolations,
+  join,
+  MintedToken,
+  newWorkshop,
+  type RoomClient,
+  request,
+  runAxe,
+} from "./support";
+
+function mint(w: CreatedWorkshop, body: Record<string, unknown>): Promise<MintedToken> {
+  return request(
+    `mint ${String(body.role)} link`,
+    `${app().baseUrl}/api/workshops/${encodeURIComponent(w.id)}/tokens`,
+    MintedToken,
+    { token: w.facilitatorToken, body, expect: [201] },
+  );
+}
+
+async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${what}: ${formatViolations(violations)}`).toEqual([]);
+}
+
+async function laptop(suite: ReturnType<typeof usePhones>) {
+  // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors: collectPageErrors(page) };
+}
+
+describe("a kiosk taken by three people in turn", () => {
+  const suite = usePhones();
+
+  it("credits each to the group they chose and never shows the last person's ballot", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const voteId = await openActivity(facilitator, "vote", "What first?", {
+      method: "dots",
+      options: OPTIONS,
+      dots: 3,
+      maxPerOption: 3,
+    });
+    const kiosk = await mint(workshop, { role: "kiosk", label: "Table 3 tablet" });
+    const tablet = await openPhone(suite.browser, { forAxe: true });
+    suite.phones.push(tablet);
+    const page = tablet.page;
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(absolute(kiosk.link));
+    await page.getByRole("heading", { name: "Who is adding this?" }).waitFor();
+    expect(page.url()).not.toContain("token");
+    await expectAxeClean(page, "kiosk: who is adding this");
+
+    const people = [
+      { group: "Community member / lived experience", option: "Respite breaks", dots: 3 },
+      { group: "Community member / lived experience", option: "Peer support group", dots: 2 },
+      { group: "Statutory partner (NHS, council, public health)", option: "One-stop advice hub", dots: 1 },
+    ];
+    for (const [i, person] of people.entries()) {
+      await page.getByRole("button", { name: person.group }).click();
+      await page.getByRole("heading", { name: "What first?" }).waitFor();
+      // A fresh ballot: nothing saved, every dot still to place.
+      expect(await page.getByTestId("vote-saved").count(), `person ${i + 1} sees a saved vote`).toBe(0);
+      expect(await page.getByTestId("remaining").textContent()).toContain("3 dots left");
+      for (const other of OPTIONS) expect(await page.getByText(other.label).count()).toBeGreaterThan(0);
+      for (let d = 0; d < person.dots; d++)
+        await page.getByRole("button", { name: `Add one to ${person.option}` }).click();
+      if (i === 0) await expectAxeClean(page, "kiosk: a turn's vote");
+      await page.getByRole("button", { name: "Save my vote" }).click();
+      await page.getByTestId("vote-saved").waitFor();
+      await page.getByRole("button", { name: "I have finished – next person" }).click();
+      await page.getByText("Thank you. Please pass the tablet to the next person.").waitFor();
+      await page.getByRole("heading", { name: "Who is adding this?" }).waitFor();
+      // Nothing of the last person's ballot is left on the screen.
+      expect(await page.getByTestId("vote-saved").count()).toBe(0);
+      expect(await page.getByText(/dots? left/).count()).toBe(0);
+    }
+    // Each turn counted once, for the group chosen.
+    await expect
+      .poll(() => roots(facilitator.doc).activities.get(voteId)?.turnout, { timeout: 10_000 })
+      .toEqual({ voters: 3, byGroup: { community: 2, statutory: 1 } });
+    const atKiosk = [...roots(facilitator.doc).participants.values()].filter((p) => p.source === "kiosk");
+    expect(atKiosk.map((p) => [p.group, p.name])).toEqual([
+      ["community", ""],
+      ["community", ""],
+      ["statutory", ""],
+    ]);
+    noErrors(tablet.errors);
+  });
+});
+
+describe("an interpreter translating a card into Urdu", () => {
+  const suite = usePhones();
+
+  it("shows the translation on an Urdu phone, right to left, with the original a tap away", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
+    const author = await join(workshop.joinCode, { group: "community", name: "Amina" });
+    const authorClient: RoomClient = await connect(author.token);
+    suite.clients.push(authorClient);
+    const original = "The carers' centre closes at four";
+    const { cardId } = await authorClient.command<{ cardId: string }>("card.add", {
+      activityId: mapId,
+      lane: "today",
+      kind: "gap",
+      text: original,
+    });
+
+    const interpreterLink = await mint(workshop, { role: "interpreter", language: "ur" });
+    const desk = await laptop(suite);
+    suite.phones.push(desk);
+    await desk.page.goto(absolute(interpreterLink.link));
+    await desk.page.getByRole("heading", { name: /Translate into اردو/ }).waitFor();
+    const row = desk.page.locator(`[data-target="card.${cardId}"]`);
+    await row.waitFor();
+    const urdu = "نگہداشت کرنے والوں کا مرکز چار بجے بند ہو جاتا ہے";
+    await row.locator("textarea").fill(urdu);
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByText("Saved").waitFor();
+    // The translation names no author.
+    const entry = roots(facilitator.doc).translations.get(`ur:card.${cardId}`);
+    await expect.poll(() => roots(facilitator.doc).translations.get(`ur:card.${cardId}`)?.text).toBe(urdu);
+    expect(JSON.stringify(entry ?? roots(facilitator.doc).translations.toJSON())).not.toMatch(/Amina|community/);
+    await expectAxeClean(desk.page, "interpreter desk");
+
+    const reader = await join(workshop.joinCode, { group: "statutory" });
+    const phone = await openPhone(suite.browser, { locale: "ur-PK", forAxe: true });
+    suite.phones.push(phone);
+    await signIn(phone, reader);
+    const translated = phone.page.locator("[data-translated]", { hasText: urdu });
+    await translated.waitFor();
+    expect(await translated.getAttribute("dir")).toBe("rtl");
+    expect(await translated.getAttribute("lang")).toBe("ur");
+    expect(await phone.page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await translated.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+    expect(await phone.page.getByText(original).count()).toBe(0);
+    // The original, one tap away ("Show original" in Urdu), and back.
+    await phone.page.getByRole("button", { name: "اصل متن دکھائیں" }).click();
+    await phone.page.getByText(original).waitFor();
+    await phone.page.getByRole("button", { name: "ترجمہ دکھائیں" }).click();
+    await translated.waitFor();
+    await expectAxeClean(phone.page, "Urdu phone with a translated card");
+    noErrors(desk.errors);
+  });
+});
+
+describe("the paper pack", () => {
+  const suite = usePhones();
+
+  it("prints to PDF with a sheet per activity and a QR code that decodes to the join link", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const activities = [
+      ["map", "Where do carers go?", MAP_CONFIG],
+      ["vote", "What first?", { method: "rank", options: OPTIONS, topK: 2 }],
+      [
+        "feedback",
+        "How was today?",
+        {
+          items: [
+            { id: "heard", type: "likert", label: "I felt listened to" },
+            { id: "else", type: "text", label: "Anything else?" },
+          ],
+        },
+      ],
+    ] as const;
+    for (const [kind, title, config] of activities)
+      await facilitator.command("activity.add", { kind, title, config: config as Record<string, unknown> });
+
+    const pack = await laptop(suite);
+    suite.phones.push(pack);
+    await pack.page.goto(
+      `${app().baseUrl}/print/${workshop.id}#token=${encodeURIComponent(workshop.facilitatorToken)}`,
+    );
+    const sheets = pack.page.locator("section.sheet");
+    await expect.poll(() => sheets.count(), { timeout: 15_000 }).toBe(3);
+    expect(pack.page.url()).not.toContain("token");
+    const codes = await sheets.evaluateAll((els) => els.map((el) => el.getAttribute("data-sheet")));
+    expect(codes).toEqual([1, 2, 3].map((n) => `${workshop.joinCode}-${n}`));
+    await pack.page.getByText("Number your top 2: 1 for the most important.").waitFor();
+    await pack.page.getByRole("columnheader", { name: "Gap" }).waitFor();
+    await pack.page.getByRole("rowheader", { name: "What we wish for" }).waitFor();
+    expect(await decodeQr(pack.page, "section.sheet >> nth=0 >> [data-testid=qr-code]")).toBe(
+      absolute(`/j/${workshop.joinCode}`),
+    );
+    await expectAxeClean(pack.page, "print pack");
+
+    const pdf = await pack.page.pdf({ format: "A4", printBackground: true });
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF")).toBe(true);
+    const pages = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages, "one or more A4 pages per activity").toBeGreaterThanOrEqual(activities.length);
+    noErrors(pack.errors);
+  });
+
+  it("prints in the workshop's language, with the organiser's translations", async () => {
+    const workshop = await newWorkshop({ language: "ur" });
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "vote",
+      title: "Priorities",
+      config: { method: "approve", options: OPTIONS },
+    });
+    await facilitator.command("translation.set", {
+      target: `option.${activityId}.peer`,
+      language: "ur",
+      text: "ہم مرتبہ سپورٹ گروپ",
+    });
+    const pack = await laptop(suite);
+    suite.phones.push(pack);
+    await pack.page.goto(
+      `${app().baseUrl}/print/${workshop.id}#token=${encodeURIComponent(workshop.facilitatorToken)}`,
+    );
+    await pack.page.getByText("ہم مرتبہ سپورٹ گروپ").waitFor();
+    await pack.page.getByText("ہر اس آپشن پر نشان لگائیں جس کی آپ حمایت کرتے ہیں۔").waitFor();
+    expect(await pack.page.locator(".sheets").getAttribute("dir")).toBe("rtl");
+  });
+});
