@@ -135,7 +135,9 @@ export class CommitPipeline {
       return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
     }
     this.hooks.committed(update);
-    this.#scheduleSnapshot();
+    const withdrawn = effects.find((e) => e.kind === "participant.removed" && e.reason === "withdrawn");
+    if (withdrawn?.kind === "participant.removed") this.#forgetWithdrawn(withdrawn.participantId);
+    else this.#scheduleSnapshot();
     return { ack, effects, changes };
   }
 
@@ -195,6 +197,25 @@ export class CommitPipeline {
       this.#snapshotTimer = null;
       this.#maybeSnapshot();
     }, 0);
+  }
+
+  /**
+   * After a withdrawal, nothing stored may still hold the person's words or name (safety #12):
+   * the logged doc updates and older snapshots did, so the doc (which no longer does: Yjs
+   * garbage-collects deleted content) is snapshotted now and every update it covers dropped.
+   * Runs before the ack goes out, so an acknowledged withdrawal is a completed one.
+   */
+  #forgetWithdrawn(participantId: string): void {
+    const { store, shared } = this;
+    try {
+      store.writeSnapshot(store.lastSeq, shared.encodeState());
+      this.#snapshotSeq = store.lastSeq;
+      this.outbox.purgeDeadRowsOf(participantId);
+    } catch (err) {
+      // The withdrawal itself is committed; the next snapshot compacts the log instead.
+      console.error("could not compact the log after a withdrawal", err);
+      this.#scheduleSnapshot();
+    }
   }
 
   #maybeSnapshot(): void {

@@ -27,9 +27,10 @@ const bool = (b: boolean | undefined) => (b ? 1 : 0);
 
 export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly Effect[], event: CommandEvent) {
   const w = event.workshopId;
-  const moderated = effects.find((e) => e.kind === "moderated.put");
-  // The audit trail keeps what a hidden card said, though the doc no longer shows it.
-  const args = moderated ? { ...(event.args as object), originalText: moderated.text } : event.args;
+  // The audit trail records that a card was hidden, by whom and why, never what it said:
+  // the original lives only in the room's private store (for card.restore), so withdrawing
+  // or restoring can make it truly gone (safety #12).
+  const args = event.args;
   const r = roots(doc);
   const ops: OutboxOp[] = [
     {

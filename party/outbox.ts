@@ -94,6 +94,15 @@ export class Outbox {
   }
 
   /** Rows D1 refused for good (kept, with the reason, for an operator to look at). */
+  /**
+   * Withdrawal (safety #12): rows D1 refused for good that concern this participant are
+   * dropped, so no dead letter keeps their words. Pending rows go to D1 in order, followed
+   * by the withdrawal's own deletions.
+   */
+  purgeDeadRowsOf(participantId: string): void {
+    this.sql.exec("DELETE FROM outbox_dead WHERE instr(params, ?) > 0", participantId);
+  }
+
   dead(): number {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox_dead").one().n;
   }

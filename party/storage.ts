@@ -145,7 +145,13 @@ export class RoomStorage {
 
   /** Drops a withdrawn participant's words from the room's own log (the doc already forgot them). */
   scrubArgsOf(actorId: string): void {
-    this.#sql.exec(`UPDATE commands SET args = '{"withdrawn":true}' WHERE actor_id = ?`, actorId);
+    // Acks go too (me.update answered with their name); the id and ok stay, so a replay is still known.
+    this.#sql.exec(
+      `UPDATE commands SET args = '{"withdrawn":true}',
+         ack = CASE WHEN json_extract(ack, '$.ok') THEN json_set(ack, '$.result', json('{}')) ELSE ack END
+       WHERE actor_id = ?`,
+      actorId,
+    );
   }
 
   // ---- snapshots ----------------------------------------------------------------
