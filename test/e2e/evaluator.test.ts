@@ -157,7 +157,7 @@ describe("evaluator workspace", () => {
     await report.getByTestId("voice").waitFor();
     await report
       .getByRole("table", { name: /Everything that happened/ })
-      .getByText("ballot.submit")
+      .getByText("voted", { exact: true })
       .first()
       .waitFor();
     // Read-only: nothing here deletes the workshop.

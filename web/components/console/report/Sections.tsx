@@ -1,6 +1,7 @@
 /** The parts of a session report: agenda with timings, attendance, maps, votes, feedback, timeline. */
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
+import type { ConsoleKey } from "../../../i18n/console";
 import { boardToSvg } from "../board/boardSvg";
 import { BarChart, DataTable } from "../charts/BarChart";
 import { groupLabel } from "../groups";
@@ -103,21 +104,68 @@ export const MapReport: Component<{ title: string; map: MapSection; groups: read
         headings={[t("voice.group"), t("voice.cards")]}
         rows={Object.entries(props.map.cardsByGroup).map(([g, n]) => [groupLabel(props.groups, g), String(n)])}
       />
-      <details class="report-cards">
-        <summary>{t("report.cardList")}</summary>
-        <DataTable
-          visible
-          caption={t("report.cardList")}
-          headings={[t("cards.text"), t("cards.lane"), t("cards.group"), t("cards.supports")]}
-          rows={props.map.cards.map((c) => [
-            c.text,
-            props.map.lanes.find((l) => l.id === c.lane)?.label ?? c.lane,
-            groupLabel(props.groups, c.group),
-            String(c.supports),
-          ])}
-        />
-      </details>
+      <CardList map={props.map} groups={props.groups} />
     </div>
+  );
+};
+
+/**
+ * Every visible card with every comment, lane by lane in the map's order: the
+ * map as a reader can print it (the drawing above is too small on A4).
+ */
+const CardList: Component<{ map: MapSection; groups: readonly StakeholderGroup[] }> = (props) => {
+  const laneOrder = () => new Map(props.map.lanes.map((l, i) => [l.id, i]));
+  const cards = () =>
+    [...props.map.cards].sort(
+      (a, b) => (laneOrder().get(a.lane) ?? 99) - (laneOrder().get(b.lane) ?? 99) || a.createdAt - b.createdAt,
+    );
+  const kind = (id: string) => props.map.kinds.find((k) => k.id === id)?.label ?? id;
+  return (
+    <section class="report-cards" data-testid="report-cards">
+      <h3>{t("report.cardList")}</h3>
+      <table class="data-table">
+        <caption class="visually-hidden">{t("report.cardList")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("cards.lane")}</th>
+            <th scope="col">{t("cards.text")}</th>
+            <th scope="col">{t("report.kind")}</th>
+            <th scope="col">{t("cards.group")}</th>
+            <th scope="col">{t("cards.supports")}</th>
+            <th scope="col">{t("cards.comments")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={cards()}>
+            {(c) => (
+              <tr data-card-id={c.id}>
+                <td>{props.map.lanes.find((l) => l.id === c.lane)?.label ?? c.lane}</td>
+                <th scope="row" dir="auto">
+                  {c.text}
+                </th>
+                <td>{kind(c.kind)}</td>
+                <td>{groupLabel(props.groups, c.group)}</td>
+                <td>{c.supports}</td>
+                <td>
+                  <Show when={c.comments.length > 0}>
+                    <ul class="report-comments">
+                      <For each={c.comments}>
+                        {(comment) => (
+                          <li>
+                            <span dir="auto">{comment.text}</span>{" "}
+                            <span class="hint">({groupLabel(props.groups, comment.group)})</span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
   );
 };
 
@@ -190,20 +238,29 @@ export const FeedbackReport: Component<{ feedback: FeedbackSection; groups: read
   </div>
 );
 
+/** A command as plain words ("added a card"); a name the catalogue lacks shows as itself. */
+function describe(command: string): string {
+  const key = `event.${command}` as ConsoleKey;
+  const words = t(key);
+  return words === key ? command : words;
+}
+
+/** The timeline in plain words, as an appendix: what happened, in order, by role and group. */
 export const TimelineSection: Component<{ report: Report }> = (props) => {
   const titleOf = (id?: string) => (id ? (props.report.agenda.find((a) => a.id === id)?.title ?? "") : "");
   return (
-    <section aria-labelledby="r-timeline">
+    <section class="report-appendix" aria-labelledby="r-timeline">
       <h2 id="r-timeline">{t("report.timeline")}</h2>
       <DataTable
         visible
         caption={tn("report.timelineCaption", props.report.timeline.length)}
-        headings={[t("report.time"), t("report.role"), t("voice.group"), t("report.action"), t("report.activity")]}
+        headings={[t("report.time"), t("report.who"), t("report.action"), t("report.activity")]}
         rows={props.report.timeline.map((e) => [
           new Date(e.at).toLocaleTimeString(),
-          e.role,
-          e.group ? groupLabel(props.report.workshop.groups, e.group) : "",
-          e.command,
+          [t(`role.${e.role}` as ConsoleKey), e.group ? groupLabel(props.report.workshop.groups, e.group) : ""]
+            .filter(Boolean)
+            .join(", "),
+          describe(e.command),
           titleOf(e.activityId),
         ])}
       />
