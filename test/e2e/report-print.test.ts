@@ -31,7 +31,7 @@ describe("printed session report", () => {
           if ((await cards.count()) < CARDS.length) await page.reload();
           return cards.count();
         },
-        { timeout: 45_000, intervals: [1000] },
+        { timeout: 45_000, interval: 1000 },
       )
       .toBe(CARDS.length);
 

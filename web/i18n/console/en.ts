@@ -373,7 +373,6 @@ export const en = {
   "report.timelineCaption_other": "Everything that happened, in order ({count} events)",
   "report.noAgenda": "This workshop had no activities.",
   "report.time": "Time",
-  "report.role": "Role",
   "report.action": "Action",
   "report.exports": "Export the data",
   "report.exportTable": "Table",
