@@ -1,7 +1,7 @@
 /**
  * The outbox to D1: rows written in the same transaction as the command that
  * caused them, flushed later by alarm in order, deleted only once D1 confirmed.
- * D1 being slow or down never slows or loses a command (docs/architecture.md, "Rules").
+ * D1 being slow or down never slows or loses a command (docs/architecture.md, principle 3).
  *
  * Each row names one statement of d1-writes.ts and carries its values in that
  * statement's column order, so the outbox holds data, not SQL.

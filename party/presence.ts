@@ -1,5 +1,5 @@
 /**
- * Presence written by the room, never by clients (DESIGN principle 1 and "Measured"):
+ * Presence written by the room, never by clients (docs/architecture.md, principle 1 and "Measured"):
  * one awareness entry per connected actor, with a client id the room chooses, encoded
  * in the y-protocols awareness format, sent only when something changed and batched.
  *

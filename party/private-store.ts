@@ -1,5 +1,5 @@
 /**
- * What must never be in the shared doc (docs/architecture.md, "Rules"): ballots, feedback,
+ * What must never be in the shared doc (docs/architecture.md, principle 2): ballots, feedback,
  * silent cards before reveal and the original text of hidden cards. Lent to the
  * model as `RoomPrivate`; written by the room inside a command's transaction.
  */

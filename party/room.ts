@@ -1,6 +1,6 @@
 /**
  * One live workshop: a Durable Object that owns the shared Y.Doc and is its only writer
- * (docs/architecture.md, "Rules the room keeps"). Clients are read-only Yjs peers that
+ * (docs/architecture.md, principles 1–4). Clients are read-only Yjs peers that
  * send commands. This class is the socket side only; the parts live by responsibility:
  *
  * - admission.ts: who may connect, and as whom

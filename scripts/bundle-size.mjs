@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The phones-first budget (DESIGN.md "Budgets"): the JS and CSS a participant's phone
+ * The phones-first budget (docs/architecture.md, "Budgets"): the JS and CSS a participant's phone
  * downloads over the WHOLE journey (join, the room with map, vote and feedback, and the
  * follow-up page), gzipped, must stay within 60 KB. The first load (join page, then the
  * room) is held to it; the whole journey is measured and held to a ceiling that may only go

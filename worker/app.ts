@@ -17,7 +17,7 @@ import { tickets } from "./routes/tickets";
 import { tokens } from "./routes/tokens";
 import { workshops } from "./routes/workshops";
 
-/** Every request body is bounded (DESIGN "every input bounded in size"). */
+/** Every request body is bounded (docs/architecture.md, security basics: "every input bounded in size"). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const app = new Hono<AppEnv>();

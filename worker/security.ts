@@ -1,5 +1,5 @@
 /**
- * Security headers on every response the Worker makes (DESIGN "Security basics").
+ * Security headers on every response the Worker makes (docs/architecture.md, "Principles").
  * Static assets served without the Worker get the same headers from web/public/_headers;
  * keep the two in step.
  */

@@ -49,7 +49,7 @@ export interface RoomPrivate {
   /** silent-mode cards not yet revealed */
   silentCards(activityId: string): Card[];
   silentCard(cardId: string): Card | null;
-  /** the original text of a card a facilitator hid (kept out of the doc, DESIGN principle 2) */
+  /** the original text of a card a facilitator hid (kept out of the doc, docs/architecture.md, principle 2) */
   moderatedText(cardId: string): string | null;
 }
 

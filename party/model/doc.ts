@@ -1,5 +1,5 @@
 /**
- * The shared Y.Doc: only what everyone in the room may see (DESIGN principle 2).
+ * The shared Y.Doc: only what everyone in the room may see (docs/architecture.md, principle 2).
  * Values in the maps are plain JSON objects, replaced whole on change: simple to
  * validate, and small deltas because each entry is one Yjs item.
  */

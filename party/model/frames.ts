@@ -3,7 +3,7 @@
  * tooling and tests: Yjs sync and awareness frames as y-websocket and y-partyserver frame
  * them (a varuint message type, then the payload). Every client is a read-only peer: it
  * sends sync step 1 and applies the room's updates; the room answers step 1, sends updates
- * and presence, and never applies anything a client sends (docs/architecture.md, "Rules").
+ * and presence, and never applies anything a client sends (docs/architecture.md, principle 1).
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";

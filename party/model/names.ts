@@ -1,6 +1,6 @@
 /**
  * Friendly pseudonyms ("Blue Heron 42"): participants are pseudonymous by default
- * (DESIGN principle 6), and a name people can say aloud helps a facilitator invite
+ * (docs/architecture.md, principle 6), and a name people can say aloud helps a facilitator invite
  * someone in without knowing who they are. Words are plain, neutral and easy to
  * read in English; the number keeps names apart in a big room.
  */

@@ -1,5 +1,5 @@
 /**
- * Nobody singled out (DESIGN principle 6): the ONE rule every breakdown by
+ * Nobody singled out (docs/architecture.md, principle 6): the ONE rule every breakdown by
  * stakeholder group uses — vote results, feedback, balance of voice, exports.
  *
  * 1. A group with fewer than k (3) people is folded into "other".

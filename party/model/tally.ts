@@ -1,6 +1,6 @@
 /**
  * Vote results: totals overall and by stakeholder group, with the cues an
- * evaluator needs to see whose priorities these are (DESIGN: communities'
+ * evaluator needs to see whose priorities these are (docs/architecture.md, principle 6: communities'
  * contributions stay traceable by group all the way into the final priorities).
  *
  * Scoring: dots and budget sum allocations; approve counts approvals; rank is

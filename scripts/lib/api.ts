@@ -1,5 +1,5 @@
 /**
- * The HTTP contract (DESIGN.md "The contract") as the tooling calls it from Node:
+ * The HTTP contract (README "API", docs/architecture.md "The protocol") as the tooling calls it from Node:
  * tests, the demo loader, the fault suite and the benchmark all go through the real
  * API. Every answer is validated, and a failure says which call failed and why.
  */

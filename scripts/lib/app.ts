@@ -70,7 +70,17 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /** What the Worker is built from; everything else (web/, test/, scripts/) stays behind. */
-const WORKER_SOURCES = ["worker", "party", "seeds", "migrations", "wrangler.toml", "package.json", "tsconfig.json"];
+const WORKER_SOURCES = [
+  "worker",
+  "party",
+  "seeds",
+  "migrations",
+  "wrangler.toml",
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.base.json",
+  "tsconfig.worker.json",
+];
 
 /**
  * Copies the Worker's sources into `dir` (node_modules linked, not copied) and returns

@@ -1,5 +1,5 @@
 /**
- * Which built files a participant's phone loads over the whole journey (DESIGN "Budgets"):
+ * Which built files a participant's phone loads over the whole journey (docs/architecture.md, "Budgets"):
  * join (the landing page and the join form), the live room with every activity a phone
  * can be shown (map, vote, feedback: lazy chunks), and the public follow-up page. Read
  * from a Vite manifest, so the check follows the code as it is split, not a list of files.

@@ -1,4 +1,4 @@
-/** BENCHMARKS.md: the figures against DESIGN.md's budgets, with how they were made. */
+/** BENCHMARKS.md: the figures against docs/architecture.md's budgets, with how they were made. */
 import { REFERENCE_PACKAGE, REFERENCE_VERSION, type ReferenceResult } from "./reference";
 import type { RoomLoadResult } from "./room-load";
 import type { ScaleResult } from "./scale";

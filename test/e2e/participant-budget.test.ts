@@ -1,5 +1,5 @@
 /**
- * The phone budget (DESIGN "Budgets"): the JavaScript and CSS a participant's phone
+ * The phone budget (docs/architecture.md, "Budgets"): the JavaScript and CSS a participant's phone
  * downloads to open the room is at most 60 KB gzipped, and none of the facilitator,
  * screen, evaluator or organiser code comes with it.
  */

@@ -1,5 +1,5 @@
 /**
- * Exactly once from a flaky phone (DESIGN principle 4): a card added while offline
+ * Exactly once from a flaky phone (docs/architecture.md, principle 4): a card added while offline
  * waits on the phone, survives a reload, and reaches the room exactly once when the
  * phone gets back online; the map shows from the phone's cache before the socket is up.
  */

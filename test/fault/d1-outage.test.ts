@@ -1,5 +1,5 @@
 /**
- * D1 down, rooms up (DESIGN principle 3): while D1 refuses every write, participants'
+ * D1 down, rooms up (docs/architecture.md, principle 3): while D1 refuses every write, participants'
  * commands are still acknowledged (the room's own storage is the authority), and the
  * outbox carries every one of them to D1 once it is back, even when the runtime is
  * killed during the outage and restarted after it.

@@ -1,5 +1,5 @@
 /**
- * Acknowledged means durable, and exactly once from flaky phones (DESIGN principles 3, 4).
+ * Acknowledged means durable, and exactly once from flaky phones (docs/architecture.md, principles 3 and 4).
  *
  * The real app runs under wrangler dev (workerd) as a child process group with its
  * state on disk. Ten participants stream card.add commands; at random moments the

@@ -1,5 +1,5 @@
 /**
- * Whom a contribution counts for (DESIGN principle 7: everyone in the room counts the
+ * Whom a contribution counts for (docs/architecture.md, principle 7: everyone in the room counts the
  * same, whatever their device). Three ways in:
  *
  * - a phone: the participant themselves (`source: "phone"`);

@@ -10,7 +10,7 @@ export const MERGED = "merged";
 
 /**
  * How much one map holds. Each card is bounded by maxLength, but without a count
- * one person could grow the shared doc that every phone downloads (DESIGN budget:
+ * one person could grow the shared doc that every phone downloads (docs/architecture.md, "Budgets":
  * ≤ 1 MB for a 3-hour, 200-person workshop). Facilitators transcribing paper are
  * exempt from the per-person cap, not from the map's.
  */

@@ -24,7 +24,7 @@ const move: Handler<"card.move"> = (s, args) => {
 
 /**
  * Hiding blanks the text in the doc: the shared doc holds only what everyone may
- * see (DESIGN principle 2), and Yjs garbage-collects the replaced value. The
+ * see (docs/architecture.md, principle 2), and Yjs garbage-collects the replaced value. The
  * original goes to the room's storage (`moderated.put`) for restore and audit.
  */
 const hide: Handler<"card.hide"> = (s, args) => {

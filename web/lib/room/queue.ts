@@ -1,6 +1,6 @@
 /**
  * Commands not yet acknowledged by the room, kept in storage BEFORE they are sent
- * (DESIGN principle 4): a reload, a crash or a dropped connection never loses one,
+ * (docs/architecture.md, principle 4): a reload, a crash or a dropped connection never loses one,
  * and the room ignores ids it has already applied, so resending is always safe.
  */
 import * as v from "valibot";
