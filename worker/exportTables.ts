@@ -73,18 +73,23 @@ async function cardsTable(db: D1Database, workshopId: string): Promise<TableData
   ]);
   const titles = new Map(activities.map((a) => [a.id, a.title]));
   const names = new Map(people.map((p) => [p.id, p.name]));
+  const labels = new Map(activities.map((a) => [a.id, mapLabels(a.config)]));
   const columns = [
     "card_id",
     "activity_id",
     "activity_title",
     "lane",
+    // session (#19): the words beside the ids
+    "lane_label",
     "kind",
+    "kind_label",
     "text",
     "group",
     "author",
     "created_at",
     "supports",
     "hidden",
+    "hide_reason",
     "merged_into",
     // tables (#13): where the card was raised, and for a harvested card where it came from
     "table",
@@ -99,17 +104,49 @@ async function cardsTable(db: D1Database, workshopId: string): Promise<TableData
     activity_id: c.activity_id,
     activity_title: titles.get(c.activity_id) ?? "",
     lane: c.lane,
+    lane_label: labels.get(c.activity_id)?.lanes.get(c.lane) ?? "",
     kind: c.kind,
+    kind_label: labels.get(c.activity_id)?.kinds.get(c.kind) ?? "",
     text: c.hidden ? "" : c.text,
     group: c.group_id,
     author: names.get(c.author_id) ?? "",
     created_at: iso(c.created_at),
     supports: c.supports,
     hidden: c.hidden === 1,
+    hide_reason: c.hidden === 1 ? (c.hidden_reason ?? "") : "",
     merged_into: c.merged_into,
     ...originColumns(c),
   }));
   return { columns, rows };
+}
+
+const Labelled = v.array(v.object({ id: v.string(), label: v.string(), removed: v.optional(v.string()) }));
+const MapLabels = v.object({ lanes: v.optional(Labelled, []), kinds: v.optional(Labelled, []) });
+const VoteLabels = v.object({ options: v.optional(Labelled, []) });
+
+/** session (#19): lane and kind id → label from a map's stored config (empty for other kinds). */
+function mapLabels(config: string): { lanes: Map<string, string>; kinds: Map<string, string> } {
+  const parsed = v.safeParse(MapLabels, safeJson(config));
+  const out = parsed.success ? parsed.output : { lanes: [], kinds: [] };
+  return {
+    lanes: new Map(out.lanes.map((l) => [l.id, l.label])),
+    kinds: new Map(out.kinds.map((k) => [k.id, k.label])),
+  };
+}
+
+/** session (#19): option id → label from a vote's stored config. */
+function optionLabels(config: string): Map<string, string> {
+  const parsed = v.safeParse(VoteLabels, safeJson(config));
+  return new Map(parsed.success ? parsed.output.options.map((o) => [o.id, o.label]) : []);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A config D1 cannot read gives no labels; the ids are still exported.
+    return null;
+  }
 }
 
 /** tables (#13): the card's table and harvest origin columns (blank when it has none). */
@@ -160,9 +197,21 @@ function byRespondent(rows: Record<string, Cell>[]): Record<string, Cell>[] {
  * No participant id and no time (either would name the voter through another export).
  */
 async function ballotsTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = ["activity_id", "respondent", "group", "source", "option_id", "value", "impact", "effort"];
+  const columns = [
+    "activity_id",
+    "respondent",
+    "group",
+    "source",
+    "option_id",
+    // session (#19): what the option said, beside its id
+    "option_label",
+    "value",
+    "impact",
+    "effort",
+  ];
   const rows: Record<string, Cell>[] = [];
   const respondent = await respondentKeys();
+  const options = new Map((await listActivities(db, workshopId)).map((a) => [a.id, optionLabels(a.config)]));
   for (const b of await listBallots(db, workshopId)) {
     const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}`);
     if (!ballot) continue;
@@ -173,7 +222,8 @@ async function ballotsTable(db: D1Database, workshopId: string): Promise<TableDa
       source: b.source,
     };
     const push = (option: string, value: number | null, impact: number | null = null, effort: number | null = null) => {
-      rows.push({ ...base, option_id: option, value, impact, effort });
+      const option_label = options.get(b.activity_id)?.get(option) ?? "";
+      rows.push({ ...base, option_id: option, option_label, value, impact, effort });
     };
     if ("allocations" in ballot) for (const [id, n] of Object.entries(ballot.allocations)) push(id, n);
     else if ("order" in ballot) for (const [i, id] of ballot.order.entries()) push(id, i + 1);

@@ -25,13 +25,16 @@ describe("GET /api/workshops/:id/export", () => {
       "activity_id",
       "activity_title",
       "lane",
+      "lane_label",
       "kind",
+      "kind_label",
       "text",
       "group",
       "author",
       "created_at",
       "supports",
       "hidden",
+      "hide_reason",
       "merged_into",
       "table",
       "origin_activity_id",
@@ -46,12 +49,22 @@ describe("GET /api/workshops/:id/export", () => {
     expect(byId.get(s.ids.minus)?.text).toBe("'-5 degrees in the waiting area");
     expect(byId.get(s.ids.minus)?.author).toBe("Ana");
     expect(byId.get(s.ids.ramp)).toMatchObject({ activity_title: "Journey home", group: "community", hidden: "false" });
-    // Hidden cards keep their place in the data but not their text.
+    // Hidden cards keep their place in the data but not their text; the reason says why (issue #19).
     expect(byId.get(s.ids.hidden)).toMatchObject({ hidden: "true", text: "" });
+    expect(byId.get(s.ids.hidden)?.hide_reason).not.toBe("");
+    expect(byId.get(s.ids.ramp)?.lane_label).not.toBe("");
+    expect(byId.get(s.ids.ramp)?.kind_label).not.toBe("");
     const raw = await (await call(`/api/workshops/${s.w.id}/export?table=cards`, { token: s.w.evaluatorToken })).text();
     expect(raw).not.toContain("John Smith");
-    for (const line of raw.split("\r\n")) {
-      for (const cell of Papa.parse<string[]>(line).data[0] ?? []) expect(cell).not.toMatch(/^[=+\-@]/);
+    // Text people wrote is neutralised; ids the room made never gain a quote.
+    const [header = [], ...lines] = Papa.parse<string[]>(raw.replace(/^\uFEFF/, "")).data;
+    for (const line of lines) {
+      for (const [i, cell] of line.entries()) {
+        const column = header[i] ?? "";
+        if (column.endsWith("_id") || column === "lane" || column === "kind" || column === "group") {
+          expect(cell, column).not.toMatch(/^'/);
+        } else expect(cell, column).not.toMatch(/^[=+\-@]/);
+      }
     }
   });
 
@@ -80,6 +93,8 @@ describe("GET /api/workshops/:id/export", () => {
     const total = (option: string) =>
       rows.filter((r) => r.option_id === option).reduce((t, r) => t + Number(r.value), 0);
     expect([total("ramp"), total("meds"), total("call")]).toEqual([11, 14, 10]);
+    // The option's words beside its id (issue #19).
+    expect(rows.find((r) => r.option_id === "meds")?.option_label).toBe("Medicines ready");
     const asJson = await json<{ table: string; rows: { option_id: string; value: number }[] }>(
       `/api/workshops/${s.w.id}/export?format=json&table=ballots`,
       { token: s.w.evaluatorToken },
