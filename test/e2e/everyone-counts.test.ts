@@ -165,6 +165,43 @@ describe("an interpreter translating a card into Urdu", () => {
   });
 });
 
+describe("the organiser's words in every language", () => {
+  const suite = usePhones();
+
+  it("an Urdu phone joining sees the consent text and purpose in Urdu", async () => {
+    const workshop = await newWorkshop({
+      purpose: "Plan carers' services together",
+      consentText: "I agree to take part",
+    });
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    await facilitator.command("translation.set", {
+      target: "workshop.consent",
+      language: "ur",
+      text: "میں حصہ لینے پر راضی ہوں",
+    });
+    await facilitator.command("translation.set", {
+      target: "workshop.purpose",
+      language: "ur",
+      text: "مل کر خدمات کی منصوبہ بندی",
+    });
+    // The join page reads them from D1, where the room's outbox writes them.
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${app().baseUrl}/api/join/${workshop.joinCode}`);
+        return ((await res.json()) as { translations?: Record<string, Record<string, string>> }).translations?.ur
+          ?.consent;
+      })
+      .toBe("میں حصہ لینے پر راضی ہوں");
+    const phone = await openPhone(suite.browser, { locale: "ur-PK" });
+    suite.phones.push(phone);
+    await phone.page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
+    await phone.page.locator("#consent-text", { hasText: "میں حصہ لینے پر راضی ہوں" }).waitFor();
+    await phone.page.getByText("مل کر خدمات کی منصوبہ بندی").waitFor();
+    expect(await phone.page.getByText("I agree to take part").count()).toBe(0);
+  });
+});
+
 describe("the paper pack", () => {
   const suite = usePhones();
 

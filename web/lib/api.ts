@@ -99,6 +99,8 @@ export const JoinInfo = v.object({
   showNames: v.optional(v.boolean(), false),
   /** tables (#13): the workshop's tables; empty when it has none */
   tables: v.optional(v.array(v.object({ id: Id, label: v.string() })), []),
+  /** everyone counts (#14): the organiser's consent, purpose and title by language: {ur: {consent, purpose, title}} */
+  translations: v.optional(v.record(v.string(), v.record(v.string(), v.string())), {}),
 });
 export type JoinInfo = v.InferOutput<typeof JoinInfo>;
 

@@ -7,7 +7,7 @@ import type { RouteProps } from "../app";
 import { TopBar } from "../components/participant/TopBar";
 import { ApiError, getJoinInfo, type JoinInfo, joinWorkshop } from "../lib/api";
 import { groupLabel } from "../lib/groups";
-import { initLanguage, t } from "../lib/i18n";
+import { initLanguage, language, t } from "../lib/i18n";
 import { navigate } from "../lib/router";
 import { loadParticipant, saveParticipant } from "../lib/storage";
 import "../styles/participant.css";
@@ -121,15 +121,19 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
     }
   };
 
+  // Everyone counts: the organiser's own words in this phone's language, the consent text above all.
+  const inMyLanguage = (what: "consent" | "purpose" | "title") => props.info.translations[language()]?.[what] ?? null;
   return (
     <div class="stack">
-      <h1>{t("join.heading", { title: props.info.title })}</h1>
+      <h1>{t("join.heading", { title: inMyLanguage("title") ?? props.info.title })}</h1>
       <Show when={props.info.purpose}>
         <section aria-labelledby="purpose-heading">
           <h2 id="purpose-heading" class="small-heading">
             {t("join.purpose")}
           </h2>
-          <p class="purpose">{props.info.purpose}</p>
+          <p class="purpose" dir="auto">
+            {inMyLanguage("purpose") ?? props.info.purpose}
+          </p>
         </section>
       </Show>
       <Show when={props.info.status === "closed"}>
@@ -222,7 +226,9 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
           <h2 id="consent-heading" class="small-heading">
             {t("join.consentHeading")}
           </h2>
-          <p id="consent-text">{props.info.consentText || t("join.consentDefault")}</p>
+          <p id="consent-text" dir="auto">
+            {inMyLanguage("consent") ?? (props.info.consentText || t("join.consentDefault"))}
+          </p>
           <label class="choice">
             <input
               ref={consentBox}
