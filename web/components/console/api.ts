@@ -14,6 +14,8 @@ export const TemplateSummary = v.object({
   purpose: v.optional(v.string(), ""),
   /** groups the template adds to the defaults (when the Worker lists them) */
   stakeholderGroups: v.optional(v.array(StakeholderGroup), []),
+  /** session (#19): the template's agenda, previewed before creating */
+  activities: v.optional(v.array(v.object({ kind: v.string(), title: v.string() })), []),
 });
 export type TemplateSummary = v.InferOutput<typeof TemplateSummary>;
 

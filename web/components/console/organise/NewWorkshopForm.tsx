@@ -68,6 +68,12 @@ export const NewWorkshopForm: Component<Props> = (props) => {
         retentionDays: Number(text("retention")) || 365,
       });
       props.onCreated(created, title);
+      // A fresh form: a second click must not create the same workshop again.
+      form.reset();
+      setTemplateId("");
+      setPurpose("");
+      setGroupsEdited(false);
+      setGroups(DEFAULT_GROUPS.map((g) => ({ ...g })));
     } catch (err) {
       setError(err instanceof ApiError ? t("organise.errorCreate", { message: err.message }) : String(err));
     } finally {
@@ -113,6 +119,20 @@ export const NewWorkshopForm: Component<Props> = (props) => {
             {chosen()?.description || t("organise.templateHint")}
           </Show>
         </p>
+        <Show when={(chosen()?.activities.length ?? 0) > 0}>
+          <section class="template-agenda" aria-labelledby="ws-agenda-title" data-testid="template-agenda">
+            <h3 id="ws-agenda-title">{t("organise.agendaPreview")}</h3>
+            <ol>
+              <For each={chosen()?.activities}>
+                {(a) => (
+                  <li>
+                    {a.title} <span class="hint">({t(`kind.${a.kind}` as "kind.map")})</span>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </section>
+        </Show>
       </div>
       <GroupsEditor groups={groups()} onChange={editGroups} />
       <div class="field">

@@ -22,6 +22,14 @@ export const WorkshopLinks: Component<Props> = (props) => (
     <p class="join-code">
       {t("organise.joinCode")} <strong data-testid="join-code">{props.workshop.joinCode}</strong>
     </p>
+    <p class="button-row">
+      <a class="button primary" href={props.workshop.links.facilitator} target="_blank" rel="noopener">
+        {t("organise.openConsole")}
+      </a>
+      <button type="button" onClick={() => window.print()}>
+        {t("organise.printHandout")}
+      </button>
+    </p>
     <CopyLink
       label={t("organise.linkFacilitator")}
       value={props.workshop.links.facilitator}
