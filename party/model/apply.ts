@@ -33,6 +33,7 @@ import { moderationHandlers } from "./handlers/moderation";
 import { peopleHandlers } from "./handlers/people";
 import { runningHandlers } from "./handlers/running";
 import type { Handler, Plan, Scope } from "./handlers/scope";
+import { suggestHandlers } from "./handlers/suggest";
 import { tableHandlers } from "./handlers/tables";
 import { votingHandlers } from "./handlers/voting";
 import type { Actor, CommandError, PrivateMessage } from "./protocol";
@@ -98,6 +99,7 @@ const HANDLERS: { [N in CommandName]: Handler<N> } = {
   ...peopleHandlers,
   ...tableHandlers,
   ...everyoneHandlers,
+  ...suggestHandlers,
 };
 
 function isCommandName(name: string): name is CommandName {

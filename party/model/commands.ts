@@ -359,6 +359,9 @@ export const COMMAND_ARGS = {
     /** empty text removes the translation */
     text: v.pipe(v.string(), v.trim(), v.maxLength(LIMITS_EVERYONE.translation)),
   }),
+  // ---- voice (#16, docs/voice.md) ----
+  /** facilitator: suggested themes on a map — groups of similar cards to merge or dismiss; changes nothing */
+  "cards.suggest": v.strictObject({ activityId: Id }),
 } as const;
 
 export type CommandName = keyof typeof COMMAND_ARGS;

@@ -186,6 +186,8 @@ describe("random command sequences", () => {
             language: "ur",
             text: "T",
           },
+          // voice (#16)
+          "cards.suggest": { activityId: id.activity },
         };
         return table[name];
       };

@@ -179,6 +179,8 @@ const CELLS: Record<CommandName, Cell> = {
   },
   "attendance.set": { args: () => ({ group: "community", count: 6 }) },
   "translation.set": { args: (s) => ({ target: `card.${s.c1}`, language: "ur", text: "خط کے لیے چھ ہفتے" }) },
+  // ---- voice (#16) ----
+  "cards.suggest": { args: (s) => ({ activityId: s.room.ids.map }) },
 };
 
 const ACTORS: Record<Exclude<Role, "host">, Actor> = {
