@@ -108,6 +108,16 @@ export const VoteConfigEditor: Component<Props> = (props) => {
           onInput={(topK) => set({ topK })}
         />
       </Show>
+      {/* voice (#16): both totals are always shown; this chooses which one orders the results */}
+      <SelectField
+        label={t("editor.weighting")}
+        value={props.config.weighting}
+        onChange={(weighting) => set({ weighting: weighting as VoteConfig["weighting"] })}
+        options={[
+          { value: "people", label: t("editor.weightingPeople") },
+          { value: "groups", label: t("editor.weightingGroups") },
+        ]}
+      />
       <CheckField
         label={t("editor.liveResults")}
         checked={props.config.liveResults}

@@ -41,6 +41,7 @@ export function defaultConfig(kind: ActivityKind): MapConfig | VoteConfig | Feed
         topK: 3,
         liveResults: false,
         stagedGroups: [],
+        weighting: "people",
       };
     case "feedback":
       return {

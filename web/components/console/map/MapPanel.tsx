@@ -12,6 +12,7 @@ import { t, tn } from "../i18n";
 import { useTables } from "../tables/context";
 import { MapAtTables } from "../tables/MapAtTables";
 import { CardTable } from "./CardTable";
+import { ThemeSuggestions } from "./ThemeSuggestions";
 import { TranscribeForm } from "./TranscribeForm";
 
 interface Props {
@@ -134,6 +135,7 @@ export const MapPanel: Component<Props> = (props) => {
           onMove={(cardId, to) => void run("card.move", { cardId, ...to })}
         />
       </Show>
+      <ThemeSuggestions activityId={props.activity.id} cards={tableCards()} commander={props.commander} />
       <TranscribeForm
         tables={atTables() ? (tables?.tables() ?? []) : undefined}
         table={following()}
