@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { Ballot, FeedbackAnswers } from "../party/model/commands";
+import { foldPeople, type GroupFolding } from "../party/model/small-groups";
 import type { Cell } from "./csv";
 import {
   type CardRow,
@@ -163,6 +164,24 @@ function originColumns(c: CardRow): Record<string, Cell> {
 }
 
 /**
+ * Ballots and feedback show each person's group as the report does (party/model/small-groups.ts):
+ * per activity, a group of one or two is merged into "other", and `group_merged_from` names the
+ * groups merged; with fewer than three people in the activity the group is left blank. Without
+ * it, a group of one in an unlinkable export would still name that person's ballot.
+ */
+function shownGroups(rows: readonly { activity_id: string; group_id: string }[]) {
+  const byActivity = new Map<string, string[]>();
+  for (const r of rows) byActivity.set(r.activity_id, [...(byActivity.get(r.activity_id) ?? []), r.group_id]);
+  const foldings = new Map<string, GroupFolding>([...byActivity].map(([id, groups]) => [id, foldPeople(groups)]));
+  return (row: { activity_id: string; group_id: string }) => {
+    const folding = foldings.get(row.activity_id);
+    const group = folding?.shownAs(row.group_id) ?? "";
+    const merged = group === "other" ? (folding?.mergedFrom ?? []) : [];
+    return { group, group_merged_from: merged.join(" ") };
+  };
+}
+
+/**
  * Respondent keys for ballot and feedback rows (safety #12): the same person gets the same
  * key within one download (so a ballot's rows stay together), but the key is an HMAC under
  * a secret drawn for this download alone and then forgotten, so it joins to no participant
@@ -201,6 +220,7 @@ async function ballotsTable(db: D1Database, workshopId: string): Promise<TableDa
     "activity_id",
     "respondent",
     "group",
+    "group_merged_from",
     "source",
     "option_id",
     // session (#19): what the option said, beside its id
@@ -212,13 +232,15 @@ async function ballotsTable(db: D1Database, workshopId: string): Promise<TableDa
   const rows: Record<string, Cell>[] = [];
   const respondent = await respondentKeys();
   const options = new Map((await listActivities(db, workshopId)).map((a) => [a.id, optionLabels(a.config)]));
-  for (const b of await listBallots(db, workshopId)) {
+  const ballots = await listBallots(db, workshopId);
+  const groupOf = shownGroups(ballots);
+  for (const b of ballots) {
     const ballot = parseColumn(Ballot, b.ballot, `ballot ${b.activity_id}`);
     if (!ballot) continue;
     const base = {
       activity_id: b.activity_id,
       respondent: await respondent(b.participant_id),
-      group: b.group_id,
+      ...groupOf(b),
       source: b.source,
     };
     const push = (option: string, value: number | null, impact: number | null = null, effort: number | null = null) => {
@@ -234,10 +256,12 @@ async function ballotsTable(db: D1Database, workshopId: string): Promise<TableDa
 }
 
 async function feedbackTable(db: D1Database, workshopId: string): Promise<TableData> {
-  const columns = ["activity_id", "respondent", "group", "source", "item_id", "value"];
+  const columns = ["activity_id", "respondent", "group", "group_merged_from", "source", "item_id", "value"];
   const rows: Record<string, Cell>[] = [];
   const respondent = await respondentKeys();
-  for (const f of await listFeedback(db, workshopId)) {
+  const feedback = await listFeedback(db, workshopId);
+  const groupOf = shownGroups(feedback);
+  for (const f of feedback) {
     const answers = parseColumn(FeedbackAnswers, f.answers, `feedback ${f.activity_id}`);
     if (!answers) continue;
     const key = await respondent(f.participant_id);
@@ -245,7 +269,7 @@ async function feedbackTable(db: D1Database, workshopId: string): Promise<TableD
       rows.push({
         activity_id: f.activity_id,
         respondent: key,
-        group: f.group_id,
+        ...groupOf(f),
         source: f.source,
         item_id: item,
         value,

@@ -95,6 +95,12 @@ describe("GET /api/workshops/:id/export", () => {
     expect([total("ramp"), total("meds"), total("call")]).toEqual([11, 14, 10]);
     // The option's words beside its id (issue #19).
     expect(rows.find((r) => r.option_id === "meds")?.option_label).toBe("Medicines ready");
+    // Groups as the report shows them (party/model/small-groups.ts): the lone voluntary voter is merged,
+    // with the smallest shown group, into "other", which names them.
+    expect([...new Set(rows.map((r) => `${r.group}|${r.group_merged_from}`))].sort()).toEqual([
+      "other|community voluntary",
+      "statutory|",
+    ]);
     const asJson = await json<{ table: string; rows: { option_id: string; value: number }[] }>(
       `/api/workshops/${s.w.id}/export?format=json&table=ballots`,
       { token: s.w.evaluatorToken },
