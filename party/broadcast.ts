@@ -55,7 +55,9 @@ export class Broadcast {
   readonly presence = new PresenceRegistry();
   /** Committed updates not yet in a fan-out, oldest first. */
   #pending: Uint8Array[] = [];
-  /** The update being fanned out now; null when no fan-out is running. */
+  /** `#pending` merged and encoded, once, for the senders of commands (null: not made yet). */
+  #pendingFrame: Uint8Array | null = null;
+  /** The frame being fanned out now; null when no fan-out is running. */
   #inFlight: Uint8Array | null = null;
   /** A fan-out is due (at the end of the current event) or running. */
   #busy = false;
@@ -77,6 +79,7 @@ export class Broadcast {
    */
   queueUpdate(update: Uint8Array): void {
     this.#pending.push(update);
+    this.#pendingFrame = null;
     if (this.#busy) return;
     this.#busy = true;
     queueMicrotask(() => void this.#fanOut(this.#generation));
@@ -84,12 +87,21 @@ export class Broadcast {
 
   /**
    * Every update this socket may not have yet (the fan-out in flight may not have reached
-   * it), as one frame: the sender of a command gets it before its ack, so "acknowledged"
-   * also means "visible", never an update without what it builds on.
+   * it), as at most two frames: the sender of a command gets them before its ack, so
+   * "acknowledged" also means "visible", never an update without what it builds on. The
+   * frame in flight is sent as it is, and what is pending is merged once and kept merged,
+   * so a burst of commands during a long fan-out does not merge the same updates again
+   * for every sender.
    */
-  pendingFrame(): Uint8Array | null {
-    const updates = this.#inFlight ? [this.#inFlight, ...this.#pending] : this.#pending;
-    return updates.length > 0 ? updateFrame(mergeUpdates(updates)) : null;
+  pendingFrames(): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    if (this.#inFlight) frames.push(this.#inFlight);
+    if (this.#pending.length > 0) {
+      if (this.#pending.length > 1) this.#pending = [mergeUpdates(this.#pending)];
+      this.#pendingFrame ??= updateFrame(this.#pending[0]!);
+      frames.push(this.#pendingFrame);
+    }
+    return frames;
   }
 
   /** Call after changing `presence`; the change goes out on the next presence tick. */
@@ -129,6 +141,7 @@ export class Broadcast {
     this.#presenceTimer = null;
     this.#generation += 1;
     this.#pending = [];
+    this.#pendingFrame = null;
     this.#inFlight = null;
     this.#busy = false;
     this.presence.clear();
@@ -143,10 +156,10 @@ export class Broadcast {
   async #fanOut(generation: number): Promise<void> {
     try {
       while (this.#pending.length > 0 && generation === this.#generation) {
-        const update = mergeUpdates(this.#pending);
+        const frame = this.#pendingFrame ?? updateFrame(mergeUpdates(this.#pending));
         this.#pending = [];
-        this.#inFlight = update;
-        const frame = updateFrame(update);
+        this.#pendingFrame = null;
+        this.#inFlight = frame;
         // Sockets that connect during the fan-out sync from the doc, which already holds this update.
         const sockets = this.ctx.getWebSockets();
         const slice = Math.max(1, this.timing().fanOutSlice);

@@ -274,8 +274,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     const committed = this.#commit.command(actor, command.id, command.name, command.args);
     if (committed.ack.ok) {
       // The sender sees its own change before the ack, so "acknowledged" also means "visible".
-      const pending = this.#broadcast.pendingFrame();
-      if (pending) safeSend(conn, pending);
+      for (const frame of this.#broadcast.pendingFrames()) safeSend(conn, frame);
     }
     sendMessage(conn, committed.ack);
     if (committed.ack.ok) this.#afterCommit(actor, committed);
