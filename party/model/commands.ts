@@ -382,7 +382,7 @@ const PARTICIPANT_COMMANDS: CommandName[] = [
 ];
 /**
  * tables (#13): a host moderates and transcribes for one table only. Every one of
- * these also checks that the card is at the host's table (handlers/tables-scope.ts).
+ * these also checks that the card is at the host's table (handlers/table-scope.ts).
  */
 const HOST_COMMANDS: CommandName[] = [
   "card.add",
