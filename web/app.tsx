@@ -31,6 +31,9 @@ const routes: Route[] = [
   { pattern: "/kiosk/:id", component: lazy(() => import("./routes/kiosk")) },
   { pattern: "/interpret/:id", component: lazy(() => import("./routes/interpret")) },
   { pattern: "/print/:id", component: lazy(() => import("./routes/print")) },
+  // Co-delivery (#15): the public follow-up (participant journey) and the partner's page (console).
+  { pattern: "/f/:code", component: lazy(() => import("./routes/followup")) },
+  { pattern: "/partner", component: lazy(() => import("./routes/partner")) },
 ];
 
 const NotFound: Component = () => (

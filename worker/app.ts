@@ -7,9 +7,12 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./auth";
 import { ApiError, codeForStatus, errorBody, tooLarge } from "./errors";
+import { commitmentUpdates, workshopCommitments } from "./routes/commitments";
 import { exportRoutes } from "./routes/exports";
+import { followupApi, followupFeed } from "./routes/followup";
 import { health } from "./routes/health";
 import { join } from "./routes/join";
+import { partner } from "./routes/partner";
 import { programmes } from "./routes/programmes";
 import { reports } from "./routes/reports";
 import { templates } from "./routes/templates";
@@ -41,7 +44,13 @@ const routes = app
   .route("/api/tokens", tokens)
   .route("/api/join", join)
   .route("/api/tickets", tickets)
-  .route("/api/programmes", programmes);
+  .route("/api/programmes", programmes)
+  // Co-delivery (#15): commitments, partner links and the public follow-up.
+  .route("/api/workshops", workshopCommitments)
+  .route("/api/commitments", commitmentUpdates)
+  .route("/api/partner", partner)
+  .route("/api/followup", followupApi)
+  .route("/f", followupFeed);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/")) return c.json(errorBody("not_found", "No such API endpoint."), 404);

@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import { Ballot, FeedbackAnswers } from "../party/model/commands";
 import { foldPeople, type GroupFolding } from "../party/model/small-groups";
+import { commitmentsTable } from "./commitments/exportTable";
 import type { Cell } from "./csv";
 import {
   type CardRow,
@@ -27,6 +28,8 @@ export const EXPORT_TABLES = [
   "feedback",
   // everyone counts (issue 14)
   "translations",
+  // Co-delivery (#15)
+  "commitments",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -359,5 +362,7 @@ export function exportTable(db: D1Database, workshopId: string, table: ExportTab
       return eventsTable(db, workshopId);
     case "translations":
       return translationsTable(db, workshopId);
+    case "commitments":
+      return commitmentsTable(db, workshopId);
   }
 }

@@ -29,3 +29,13 @@ export function participantLink(origin: string, joinCode: string): string {
 export function programmeLink(origin: string, programmeId: string, token: string): string {
   return `${origin}/programme/${encodeURIComponent(programmeId)}#token=${encodeURIComponent(token)}`;
 }
+
+/** Co-delivery (#15): a partner's page (its token decides which commitments it sees). */
+export function partnerLink(origin: string, token: string): string {
+  return `${origin}/partner#token=${encodeURIComponent(token)}`;
+}
+
+/** The public follow-up page of a workshop, by its join code (keeps working after the close). */
+export function followUpLink(origin: string, joinCode: string): string {
+  return `${origin}/f/${encodeURIComponent(joinCode)}`;
+}

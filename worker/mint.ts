@@ -22,6 +22,8 @@ export async function mintToken(
     table?: string | null;
     /** interpreter tokens (everyone counts) */
     language?: string | null;
+    /** partner tokens: the organisation they speak for */
+    organisation?: string | null;
   },
   now: number,
 ): Promise<MintedToken> {
@@ -38,6 +40,7 @@ export async function mintToken(
     created_at: now,
     table_id: spec.table ?? null,
     language: spec.language ?? null,
+    organisation: spec.organisation ?? null,
   });
   return { id, token, statement };
 }

@@ -16,6 +16,8 @@ export const ROLES = [
   // everyone counts (issue 14): a shared tablet used in turn, and a live translator
   "kiosk",
   "interpreter",
+  // Co-delivery (#15): a partner posts updates on its organisation's commitments over HTTP; it never enters the room.
+  "partner",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -415,6 +417,7 @@ export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   host: new Set([...HOST_COMMANDS, ...HOST_PAPER_COMMANDS]),
   kiosk: new Set(KIOSK_COMMANDS),
   interpreter: new Set(["translation.set"]),
+  partner: new Set(),
 };
 
 export function mayRun(role: Role, name: CommandName): boolean {

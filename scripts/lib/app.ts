@@ -69,7 +69,10 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** What the Worker is built from; everything else (web/, test/, scripts/) stays behind. */
+/**
+ * What the Worker is built from; everything else (the rest of web/, test/, scripts/) stays
+ * behind. web/i18n: the follow-up's Atom feed (#15) speaks the participant catalogues.
+ */
 const WORKER_SOURCES = [
   "worker",
   "party",
@@ -80,6 +83,7 @@ const WORKER_SOURCES = [
   "tsconfig.json",
   "tsconfig.base.json",
   "tsconfig.worker.json",
+  "web/i18n",
 ];
 
 /**

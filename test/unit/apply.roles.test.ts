@@ -191,6 +191,8 @@ const ACTORS: Record<Exclude<Role, "host">, Actor> = {
   evaluator,
   kiosk: kiosk(),
   interpreter: interpreter("ur"),
+  // Co-delivery (#15): partners never enter the room; if one did, it could run nothing.
+  partner: { role: "partner", id: "par1", name: "Housing team", group: "" },
 };
 
 describe("role × command table", () => {

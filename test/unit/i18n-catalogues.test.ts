@@ -5,13 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { bn } from "../../web/i18n/bn";
-import { en, type Message } from "../../web/i18n/en";
+import { en as appEnglish, type Message } from "../../web/i18n/en";
+import { followupEn } from "../../web/i18n/followup-en";
 import { pl } from "../../web/i18n/pl";
 import { so } from "../../web/i18n/so";
 import { ur } from "../../web/i18n/ur";
 import { LANGUAGES } from "../../web/lib/i18n";
 
 const catalogues: Record<string, Record<string, Message>> = { ur, bn, pl, so };
+/** English: the app's catalogue and the follow-up page's words, which English keeps apart (#15). */
+const en: Record<string, Message> = { ...appEnglish, ...followupEn };
 
 function placeholders(message: Message): string[] {
   const texts = typeof message === "string" ? [message] : Object.values(message).filter((m): m is string => !!m);

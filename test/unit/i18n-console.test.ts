@@ -23,7 +23,7 @@ function sources(dir: string): string[] {
 const CONSOLE_FILES = [
   ...sources(path.join(ROOT, "web/components/console")),
   // everyone counts (#14): the interpreter's desk and the paper pack are console pages too
-  ...["organise", "facilitator", "screen", "evaluator", "host", "interpret", "print"].map((r) =>
+  ...["organise", "facilitator", "screen", "evaluator", "host", "interpret", "print", "partner"].map((r) =>
     path.join(ROOT, `web/routes/${r}.tsx`),
   ),
 ];

@@ -5,7 +5,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { en } from "../../web/i18n/en";
+import { en as appEnglish } from "../../web/i18n/en";
+import { followupEn } from "../../web/i18n/followup-en";
+
+/** English: the app's catalogue and the follow-up page's words (#15). */
+const en = { ...appEnglish, ...followupEn };
 
 const WEB = path.resolve(import.meta.dirname, "../../web");
 /** Prefixes looked up as `${prefix}${value}` (error codes, group ids, Likert points) and easy-read variants. */

@@ -61,6 +61,12 @@ describe("DELETE /api/workshops/:id", () => {
       },
     ] as const satisfies readonly OutboxOp[])
       await prepareOp(env.DB, op).run();
+    // Co-delivery (#15): a commitment answering a vote option, with an update.
+    const made = await json<{ id: string }>(`/api/workshops/${s.w.id}/commitments`, {
+      token: s.w.facilitatorToken,
+      body: { title: "Ramp", owner: { organisation: "Council" }, from: [{ activityId: s.ids.vote, optionId: "ramp" }] },
+    });
+    await json(`/api/commitments/${made.body.id}/updates`, { token: s.w.facilitatorToken, body: { note: "Begun" } });
     const before = await rowsFor(s.w.id);
     for (const [table, n] of Object.entries(before)) expect(n, table).toBeGreaterThan(0);
 

@@ -36,7 +36,7 @@ export interface Session {
 let sessions = 0;
 
 /** Waits until the new room has written its own rows (workshop.init) to D1, so the script's rows come after. */
-async function roomSettled(workshopId: string): Promise<void> {
+export async function roomSettled(workshopId: string): Promise<void> {
   const room = await getServerByName(env.WorkshopRoom, workshopId);
   const until = Date.now() + 8000;
   while ((await room.state()).outboxPending > 0) {

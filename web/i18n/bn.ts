@@ -2,7 +2,7 @@
  * Bengali (বাংলা). Machine-assisted translation written for this app:
  * NEEDS REVIEW by a native speaker (ideally Sylheti-aware) before use with communities.
  */
-import type { Catalogue } from "../lib/i18n";
+import type { Catalogue } from "./catalogue";
 
 export const bn: Catalogue = {
   "app.name": "Coproduce",
@@ -255,4 +255,34 @@ export const bn: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "মূল লেখা দেখান",
   "translation.showTranslation": "অনুবাদ দেখান",
+
+  // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
+  "followup.title": "এরপর কী হলো",
+  "followup.intro": "“{title}” কী অগ্রাধিকার দিয়েছে, অংশীদাররা কী প্রতিশ্রুতি দিয়েছে, এবং কাজ কেমন চলছে।",
+  "followup.priorities": "কী অগ্রাধিকার পেয়েছে",
+  "followup.noPriorities": "এখনও কোনো ফলাফল জানানো হয়নি।",
+  "followup.raisedBy": "যারা তুলেছেন: {groups}",
+  "followup.supportedBy": "যারা সমর্থন করেছেন: {groups}",
+  "followup.commitments": "কী প্রতিশ্রুতি দেওয়া হয়েছে",
+  "followup.none": "এখনও কোনো প্রতিশ্রুতি দেওয়া হয়নি। পরে আবার দেখুন।",
+  "followup.owner": "{organisation} দ্বারা",
+  "followup.due": "শেষ তারিখ {date}",
+  "followup.overdue": "সময় পেরিয়ে গেছে",
+  "followup.progress": "{progress}% সম্পন্ন",
+  "followup.answers": "যার উত্তরে",
+  "followup.gone": "(আর দেখানো হয় না)",
+  "followup.updates": "হালনাগাদ",
+  "followup.created": "প্রতিশ্রুতি দেওয়া হয়েছে",
+  "followup.byTeam": "কর্মশালার দল",
+  "followup.committed": "প্রতিশ্রুতি আছে",
+  "followup.yours": "আপনার",
+  "followup.yoursIntro": "“আপনার” দেখায় আপনি যা তুলেছেন, সমর্থন করেছেন বা ভোট দিয়েছেন। শুধু এই ফোনটি জানে।",
+  "followup.feed": "হালনাগাদ অনুসরণ করুন (Atom ফিড)",
+  "followup.notFound": "{code} কোডের কোনো কর্মশালা নেই।",
+  "followup.status.planned": "পরিকল্পিত",
+  "followup.status.in_progress": "চলছে",
+  "followup.status.done": "সম্পন্ন",
+  "followup.status.not_doing": "করা হবে না",
+  "room.closedNext": "অংশীদাররা ফলো-আপ পাতায় জানাবে তারা কী প্রতিশ্রুতি দিচ্ছে এবং কাজ কেমন চলছে।",
+  "room.followupLink": "এরপর কী হয় দেখুন",
 };

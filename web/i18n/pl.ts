@@ -2,7 +2,7 @@
  * Polish (polski), with its four plural forms. Machine-assisted translation written
  * for this app: NEEDS REVIEW by a native speaker before use with communities.
  */
-import type { Catalogue } from "../lib/i18n";
+import type { Catalogue } from "./catalogue";
 
 export const pl: Catalogue = {
   "app.name": "Coproduce",
@@ -302,4 +302,35 @@ export const pl: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Pokaż oryginał",
   "translation.showTranslation": "Pokaż tłumaczenie",
+
+  // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
+  "followup.title": "Co wydarzyło się dalej",
+  "followup.intro": "Co „{title}” uznało za priorytet, do czego zobowiązali się partnerzy i jak im idzie.",
+  "followup.priorities": "Co uznano za priorytet",
+  "followup.noPriorities": "Nie udostępniono jeszcze wyników.",
+  "followup.raisedBy": "Zgłosili: {groups}",
+  "followup.supportedBy": "Poparli: {groups}",
+  "followup.commitments": "Do czego się zobowiązano",
+  "followup.none": "Nie ma jeszcze żadnych zobowiązań. Zajrzyj później.",
+  "followup.owner": "Odpowiada: {organisation}",
+  "followup.due": "Termin: {date}",
+  "followup.overdue": "Po terminie",
+  "followup.progress": "Wykonano {progress}%",
+  "followup.answers": "W odpowiedzi na",
+  "followup.gone": "(już niewidoczne)",
+  "followup.updates": "Aktualizacje",
+  "followup.created": "Zobowiązanie",
+  "followup.byTeam": "zespół warsztatu",
+  "followup.committed": "Jest zobowiązanie",
+  "followup.yours": "Twoje",
+  "followup.yoursIntro":
+    "„Twoje” oznacza to, co zgłosiłeś, poparłeś lub na co głosowałeś. Wie o tym tylko ten telefon.",
+  "followup.feed": "Śledź aktualizacje (kanał Atom)",
+  "followup.notFound": "Żaden warsztat nie ma kodu {code}.",
+  "followup.status.planned": "Zaplanowane",
+  "followup.status.in_progress": "W toku",
+  "followup.status.done": "Zrobione",
+  "followup.status.not_doing": "Nie będzie realizowane",
+  "room.closedNext": "Partnerzy opublikują na stronie podsumowania, do czego się zobowiązują i jak im idzie.",
+  "room.followupLink": "Zobacz, co dalej",
 };

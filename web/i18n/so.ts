@@ -2,7 +2,7 @@
  * Somali (Soomaali). Machine-assisted translation written for this app:
  * NEEDS REVIEW by a native speaker before use with communities.
  */
-import type { Catalogue } from "../lib/i18n";
+import type { Catalogue } from "./catalogue";
 
 export const so: Catalogue = {
   "app.name": "Coproduce",
@@ -265,4 +265,36 @@ export const so: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Muuji qoraalka asalka ah",
   "translation.showTranslation": "Muuji tarjumaadda",
+
+  // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
+  "followup.title": "Maxaa xigay",
+  "followup.intro": "Waxa “{title}” mudnaanta siiyay, waxa la-hawlgalayaashu ballanqaadeen, iyo sida ay u socoto.",
+  "followup.priorities": "Waxa mudnaanta la siiyay",
+  "followup.noPriorities": "Weli natiijooyin lama wadaagin.",
+  "followup.raisedBy": "Waxaa soo jeediyay: {groups}",
+  "followup.supportedBy": "Waxaa taageeray: {groups}",
+  "followup.commitments": "Waxa la ballanqaaday",
+  "followup.none": "Weli wax lama ballanqaadin. Mar dambe dib u eeg.",
+  "followup.owner": "Waxaa leh {organisation}",
+  "followup.due": "Waqtiga kama dambaysta ah {date}",
+  "followup.overdue": "Waqtigii wuu dhaafay",
+  "followup.progress": "{progress}% waa la dhammeeyay",
+  "followup.answers": "Jawaab u ah",
+  "followup.gone": "(lama sii muujinayo)",
+  "followup.updates": "Warar cusub",
+  "followup.created": "La ballanqaaday",
+  "followup.byTeam": "kooxda aqoon-isweydaarsiga",
+  "followup.committed": "Ballan ayaa loo qaaday",
+  "followup.yours": "Adiga",
+  "followup.yoursIntro":
+    "“Adiga” waxay tilmaamaysaa waxaad soo jeedisay, taageertay ama u codaysay. Taleefankan oo keliya ayaa og.",
+  "followup.feed": "La soco wararka cusub (Atom feed)",
+  "followup.notFound": "Ma jiro aqoon-isweydaarsi leh koodhka {code}.",
+  "followup.status.planned": "Qorsheysan",
+  "followup.status.in_progress": "Socda",
+  "followup.status.done": "La dhammeeyay",
+  "followup.status.not_doing": "Lama samaynayo",
+  "room.closedNext":
+    "La-hawlgalayaashu waxay bogga la-socodka ku qori doonaan waxay ballanqaadeen iyo sida ay u socoto.",
+  "room.followupLink": "Eeg waxa xiga",
 };

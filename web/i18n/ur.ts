@@ -2,7 +2,7 @@
  * Urdu (اردو), right to left. Machine-assisted translation written for this app:
  * NEEDS REVIEW by a native speaker before use with communities.
  */
-import type { Catalogue } from "../lib/i18n";
+import type { Catalogue } from "./catalogue";
 
 export const ur: Catalogue = {
   "app.name": "Coproduce",
@@ -262,4 +262,34 @@ export const ur: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "اصل متن دکھائیں",
   "translation.showTranslation": "ترجمہ دکھائیں",
+
+  // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
+  "followup.title": "آگے کیا ہوا",
+  "followup.intro": "“{title}” نے کن باتوں کو ترجیح دی، شراکت داروں نے کیا وعدہ کیا، اور کام کیسا چل رہا ہے۔",
+  "followup.priorities": "کن باتوں کو ترجیح دی گئی",
+  "followup.noPriorities": "ابھی کوئی نتائج شیئر نہیں کیے گئے۔",
+  "followup.raisedBy": "جنہوں نے اٹھایا: {groups}",
+  "followup.supportedBy": "جنہوں نے حمایت کی: {groups}",
+  "followup.commitments": "کیا وعدہ کیا گیا",
+  "followup.none": "ابھی کوئی وعدہ نہیں کیا گیا۔ بعد میں دوبارہ دیکھیں۔",
+  "followup.owner": "از {organisation}",
+  "followup.due": "آخری تاریخ {date}",
+  "followup.overdue": "تاخیر کا شکار",
+  "followup.progress": "{progress}% مکمل",
+  "followup.answers": "اس کے جواب میں",
+  "followup.gone": "(اب نہیں دکھایا جاتا)",
+  "followup.updates": "تازہ ترین معلومات",
+  "followup.created": "وعدہ کیا گیا",
+  "followup.byTeam": "ورکشاپ ٹیم",
+  "followup.committed": "اس پر وعدہ ہے",
+  "followup.yours": "آپ کا",
+  "followup.yoursIntro": "“آپ کا” وہ دکھاتا ہے جو آپ نے اٹھایا، حمایت کی یا ووٹ دیا۔ یہ صرف اس فون کو معلوم ہے۔",
+  "followup.feed": "تازہ ترین معلومات کی پیروی کریں (Atom فیڈ)",
+  "followup.notFound": "کسی ورکشاپ کا کوڈ {code} نہیں ہے۔",
+  "followup.status.planned": "منصوبہ بند",
+  "followup.status.in_progress": "جاری ہے",
+  "followup.status.done": "مکمل",
+  "followup.status.not_doing": "نہیں کیا جائے گا",
+  "room.closedNext": "شراکت دار فالو اپ صفحے پر بتائیں گے کہ وہ کیا وعدہ کرتے ہیں اور کام کیسا چل رہا ہے۔",
+  "room.followupLink": "دیکھیں آگے کیا ہوتا ہے",
 };

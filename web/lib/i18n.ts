@@ -8,6 +8,7 @@
  * choice for a community) > the browser's preferences > English.
  */
 import { createSignal } from "solid-js";
+import type { Catalogue, LoadedCatalogue } from "../i18n/catalogue";
 import { en, type Message, type Plural } from "../i18n/en";
 import { local } from "./storage";
 
@@ -15,8 +16,7 @@ export type Key = keyof typeof en;
 type KeysWhere<T> = { [K in Key]: (typeof en)[K] extends T ? K : never }[Key];
 export type TextKey = KeysWhere<string>;
 export type PluralKey = KeysWhere<Plural>;
-/** Every language must carry every key, with a plural wherever English has one. */
-export type Catalogue = { [K in Key]: (typeof en)[K] extends string ? string : Plural };
+export type { Catalogue } from "../i18n/catalogue";
 export type Params = Record<string, string | number>;
 
 export interface Language {
@@ -45,7 +45,7 @@ const PICKED_KEY = "coproduce:language";
 const EASY_READ_KEY = "coproduce:easyRead";
 
 const [language, setLanguageSignal] = createSignal("en");
-const [catalogue, setCatalogue] = createSignal<Catalogue>(en);
+const [catalogue, setCatalogue] = createSignal<LoadedCatalogue>(en);
 const [easyRead, setEasyReadSignal] = createSignal(local.getItem(EASY_READ_KEY) === "1");
 
 export { easyRead, language };
@@ -144,4 +144,13 @@ export function tn(key: PluralKey, count: number, params?: Params): string {
   if (typeof message === "string") return format(message, { count, ...params });
   const rule = new Intl.PluralRules(language()).select(count) as keyof Plural;
   return format(message[rule] ?? message.other, { count, ...params });
+}
+
+/**
+ * A word of the follow-up page (#15): from the current catalogue, or the English that page
+ * brings with it (web/i18n/followup-en.ts, kept out of the phone's first load).
+ */
+export function tFollowup(key: string, english: string, params?: Params): string {
+  const message = (catalogue() as Record<string, Message | undefined>)[key];
+  return format(typeof message === "string" ? message : english, params);
 }

@@ -4,9 +4,11 @@
  * changes a workshop; deleting one is for organisers and facilitators.
  */
 import { type Component, createResource, createSignal, Show } from "solid-js";
+import { DEFAULT_GROUPS } from "../../party/model/commands";
 import type { RouteProps } from "../app";
 import { getProgramme } from "../components/console/api";
 import { ConsoleShell } from "../components/console/ConsoleShell";
+import { FollowThroughTable } from "../components/console/commitments/FollowThroughTable";
 import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { ProgrammeTable } from "../components/console/report/ProgrammeTable";
@@ -68,6 +70,9 @@ const ProgrammeWorkspace: Component<{ token: string; programmeId: string }> = (p
             <section class="no-print stack" aria-labelledby="programme-title">
               <h2 id="programme-title">{t("evaluator.programme", { title: p().title })}</h2>
               <ProgrammeTable workshops={p().workshops} chosen={chosen()} onChoose={setChosen} />
+              <Show when={p().followThrough}>
+                {(ft) => <FollowThroughTable followThrough={ft()} groups={DEFAULT_GROUPS} />}
+              </Show>
             </section>
           )}
         </Show>

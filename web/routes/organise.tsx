@@ -6,6 +6,7 @@
 import { type Component, createResource, createSignal, onMount, Show } from "solid-js";
 import { type CreatedWorkshop, listWorkshops } from "../components/console/api";
 import { ConsoleShell } from "../components/console/ConsoleShell";
+import { OverdueList } from "../components/console/commitments/OverdueList";
 import { t } from "../components/console/i18n";
 import { NewWorkshopForm } from "../components/console/organise/NewWorkshopForm";
 import { WorkshopLinks } from "../components/console/organise/WorkshopLinks";
@@ -48,7 +49,11 @@ const OrganiseWorkshops: Component<{ token: string }> = (props) => {
         <Show when={created()}>{(c) => <WorkshopLinks workshop={c().workshop} title={c().title} />}</Show>
         <NewWorkshopForm organiserToken={props.token} onCreated={onCreated} />
       </div>
-      <WorkshopList organiserToken={props.token} workshops={workshops} onChanged={() => void refetch()} />
+      <div class="stack">
+        {/* Co-delivery (#15): reminders of overdue commitments. */}
+        <OverdueList organiserToken={props.token} />
+        <WorkshopList organiserToken={props.token} workshops={workshops} onChanged={() => void refetch()} />
+      </div>
     </div>
   );
 };

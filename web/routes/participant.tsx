@@ -88,6 +88,16 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
     const title = room.workshop()?.title;
     if (title) document.title = `${title} · ${t("app.name")}`;
   });
+  // Co-delivery (#15): remember on this phone only what it raised, supported or voted for, for the follow-up.
+  createEffect(() => {
+    const code = room.workshop()?.joinCode;
+    if (!code) return;
+    const cards = room.cards();
+    const ballots = room.ballots();
+    void import("../lib/mine").then((m) =>
+      m.rememberMine(code, m.myContributions(props.credentials.participantId, cards, ballots)),
+    );
+  });
   createEffect(() => {
     // The room refused this token for good (withdrawn, removed, deleted, unknown): forget it on this phone.
     const reason = room.closeReason();
@@ -113,6 +123,8 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
               onWithdrawn={() => {
                 setWithdrawn(true);
                 forgetParticipant(props.workshopId);
+                const code = room.workshop()?.joinCode ?? "";
+                void import("../lib/mine").then((m) => m.forgetMine(code));
               }}
             />
           </Suspense>
@@ -170,6 +182,13 @@ const RoomBody: Component<{ withdrawn: boolean }> = (props) => {
       <Match when={workshop()?.status === "closed"}>
         <h1 dir="auto">{workshop()?.title}</h1>
         <p class="notice">{t("room.closedWorkshop")}</p>
+        {/* Co-delivery (#15): what happens next, on the public follow-up page. */}
+        <p>{t("room.closedNext")}</p>
+        <p>
+          <a class="button primary" href={`/f/${workshop()?.joinCode ?? ""}`}>
+            {t("room.followupLink")}
+          </a>
+        </p>
         <ClosedResults />
       </Match>
       <Match when={true}>

@@ -16,6 +16,10 @@ const TABLES_BY_WORKSHOP = [
   "respondents",
   "attendance",
   "translations",
+  // Co-delivery (#15)
+  "commitments",
+  "commitment_sources",
+  "commitment_updates",
 ] as const;
 
 export async function eraseWorkshopRows(db: D1Database, workshopId: string): Promise<void> {

@@ -1,7 +1,17 @@
 /** Typed queries for the `tokens` table. Only SHA-256 hashes of secrets are stored. */
 
-/** `host` (tables, #13): a table host, acting for `table_id` only; `kiosk` and `interpreter`: everyone counts (#14). */
-export type TokenRole = "facilitator" | "participant" | "screen" | "evaluator" | "host" | "kiosk" | "interpreter";
+export type TokenRole =
+  | "facilitator"
+  | "participant"
+  | "screen"
+  | "evaluator"
+  // tables (#13): a table host, acting for `table_id` only.
+  | "host"
+  // everyone counts (#14): a shared tablet used in turn, and a live translator
+  | "kiosk"
+  | "interpreter"
+  // Co-delivery (#15): speaks for one organisation (`organisation`), updates its commitments.
+  | "partner";
 
 export interface TokenRow {
   hash: string;
@@ -17,6 +27,8 @@ export interface TokenRow {
   table_id?: string | null;
   /** interpreter: the language they translate into (migration 0004) */
   language?: string | null;
+  /** partner tokens: the organisation they speak for (migration 0005); null otherwise */
+  organisation?: string | null;
 }
 
 export type NewToken = Omit<TokenRow, "revoked_at">;
@@ -26,8 +38,9 @@ export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
   const condition = t.participant_id ? " WHERE EXISTS (SELECT 1 FROM participants WHERE id = ?6)" : "";
   return db
     .prepare(
-      `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id, language)
-       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10${condition}`,
+      `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id, language,
+         organisation)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11${condition}`,
     )
     .bind(
       t.hash,
@@ -40,6 +53,7 @@ export function insertToken(db: D1Database, t: NewToken): D1PreparedStatement {
       t.created_at,
       t.table_id ?? null,
       t.language ?? null,
+      t.organisation ?? null,
     );
 }
 

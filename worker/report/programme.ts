@@ -2,6 +2,9 @@
  * The programme view: the workshops of a programme side by side, so an evaluator
  * can see participation by group, balance of voice, feedback and priorities over time.
  */
+
+import { emptyFollowThrough, sumFollowThrough } from "../commitments/followThrough";
+import { commitmentSummary } from "../commitments/views";
 import { listWorkshops, type ProgrammeRow } from "../db/workshops";
 import { type WorkshopReport, workshopReport } from "./workshop";
 
@@ -56,11 +59,15 @@ function feedbackSummary(report: WorkshopReport) {
 export async function programmeView(db: D1Database, programme: ProgrammeRow) {
   const workshops = await listWorkshops(db, programme.id);
   const reports = await Promise.all(workshops.map((w) => workshopReport(db, w)));
+  // Co-delivery (#15): follow-through by origin group across the programme.
+  const followThrough = reports.reduce((acc, r) => sumFollowThrough(acc, r.followThrough), emptyFollowThrough());
   return {
     id: programme.id,
     title: programme.title,
     createdAt: programme.created_at,
+    followThrough,
     workshops: reports.map((r) => ({
+      commitments: commitmentSummary(r.commitments),
       id: r.workshop.id,
       title: r.workshop.title,
       status: r.workshop.status,

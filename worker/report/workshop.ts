@@ -4,6 +4,10 @@
  * feedback and the timeline. Pseudonyms and groups only; never tokens.
  */
 import { CONFIG_SCHEMAS } from "../../party/model/commands";
+import { addFollowThrough, emptyFollowThrough } from "../commitments/followThrough";
+import { workshopOutcomes } from "../commitments/outcomes";
+import { commitmentViews } from "../commitments/views";
+import { listWorkshopCommitments } from "../db/commitments";
 import {
   listActivities,
   listAttendance,
@@ -56,6 +60,8 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     listAttendance(db, w.id),
     listTranslations(db, w.id),
   ]);
+  // Co-delivery (#15): the workshop's commitments and follow-through by origin group.
+  const [commitmentRows, outcomes] = await Promise.all([listWorkshopCommitments(db, w.id), workshopOutcomes(db, w.id)]);
   const people = new Map(participants.map((p) => [p.id, p]));
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   // tables (#13): where each person sat, for results by table.
@@ -164,6 +170,8 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
       new Map(activities.map((a) => [a.id, a.title])),
     ),
     timeline: timeline(events),
+    commitments: commitmentViews(commitmentRows, outcomes, Date.now()),
+    followThrough: addFollowThrough(emptyFollowThrough(), outcomes, commitmentRows),
   };
 }
 

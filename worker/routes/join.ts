@@ -31,7 +31,7 @@ const JoinRequest = v.strictObject({
 });
 
 /** The workshop behind a join code, counting wrong codes against the caller's address. */
-async function workshopForCode(c: Context, db: D1Database, typed: string) {
+export async function workshopForCode(c: Context, db: D1Database, typed: string) {
   const now = Date.now();
   await refuseIfGuessing(c, db, now);
   const code = normaliseJoinCode(typed);

@@ -3,15 +3,17 @@
  * and gets a programme-wide evaluator link; that token reads every workshop in it.
  */
 import { Hono } from "hono";
+import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitments";
 import { randomId } from "../../party/model/ids";
 import { type AppEnv, authenticated, organiserOnly } from "../auth";
 import { findProgramme, insertProgramme, listProgrammes } from "../db/workshops";
 import { forbidden, notFound } from "../errors";
 import { programmeLink, publicOrigin } from "../links";
 import { mintToken } from "../mint";
+import { mintPartnerToken, partnerTokenResponse } from "../partners";
 import { programmeView } from "../report/programme";
 import { CreateProgramme, MintToken } from "../schemas";
-import { readBody } from "../validate";
+import { parseOrThrow, readBody, readJson } from "../validate";
 
 export const programmes = new Hono<AppEnv>()
   .post("/", organiserOnly, async (c) => {
@@ -35,7 +37,15 @@ export const programmes = new Hono<AppEnv>()
   .post("/:id/tokens", organiserOnly, async (c) => {
     const programme = await findProgramme(c.env.DB, c.req.param("id"));
     if (!programme) throw notFound("No such programme.");
-    const body = await readBody(c, MintToken);
+    const json = await readJson(c);
+    // Co-delivery (#15): a programme-wide partner link covers the organisation's commitments in every workshop.
+    if (isPartnerRequest(json)) {
+      const minted = await mintPartnerToken(c.env.DB, parseOrThrow(MintPartnerToken, json), {
+        programmeId: programme.id,
+      });
+      return c.json(partnerTokenResponse(minted, publicOrigin(c.env, c.req.url)), 201);
+    }
+    const body = parseOrThrow(MintToken, json);
     if (body.role !== "evaluator") throw forbidden("Programme links are for evaluators only.");
     const minted = await mintToken(
       c.env.DB,

@@ -16,6 +16,8 @@ export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => 
   const auth = c.var.auth;
   if (auth.kind !== "token") throw forbidden("Tickets are for workshop tokens, not the organiser secret.");
   const { token, tokenHash } = auth;
+  // Co-delivery (#15): partners post updates over HTTP; they never enter a live room.
+  if (token.role === "partner") throw forbidden("Partner links do not open the live room.");
   const body = await readBody(c, TicketRequest);
 
   // Programme-wide evaluator tokens name the workshop they want to watch.

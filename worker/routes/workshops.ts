@@ -3,6 +3,7 @@
  * the workshop), mint more links (organiser or facilitator), erase (organiser or facilitator).
  */
 import { Hono } from "hono";
+import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitments";
 import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
 import { createWorkshop } from "../createWorkshop";
 import { listTokens } from "../db/tokens";
@@ -11,8 +12,9 @@ import { eraseWorkshop } from "../erase";
 import { badRequest, notFound } from "../errors";
 import { publicOrigin, tokenLink } from "../links";
 import { mintToken } from "../mint";
+import { mintPartnerToken, partnerTokenResponse } from "../partners";
 import { CreateWorkshop, MintToken } from "../schemas";
-import { readBody } from "../validate";
+import { parseOrThrow, readBody, readJson } from "../validate";
 
 function tableLabel(w: Parameters<typeof workshopTables>[0], table: string | undefined): string {
   return workshopTables(w).find((t) => t.id === table)?.label ?? "table";
@@ -84,7 +86,13 @@ export const workshops = new Hono<AppEnv>()
   .post("/:id/tokens", authenticated, async (c) => {
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
     requireAccess(c.var.auth, w, ["facilitator"]);
-    const body = await readBody(c, MintToken);
+    const json = await readJson(c);
+    // Co-delivery (#15): a partner link speaks for one organisation.
+    if (isPartnerRequest(json)) {
+      const minted = await mintPartnerToken(c.env.DB, parseOrThrow(MintPartnerToken, json), { workshopId: w.id });
+      return c.json(partnerTokenResponse(minted, publicOrigin(c.env, c.req.url)), 201);
+    }
+    const body = parseOrThrow(MintToken, json);
     const table = "table" in body ? body.table : undefined;
     const language = body.role === "interpreter" ? body.language : null;
     // tables (#13): a host (or kiosk) link is for one of the workshop's tables (as the room last reported them).

@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { StakeholderGroup } from "../../../party/model/commands";
+import { FollowThrough } from "../../../party/model/followup";
 import { apiFetch } from "../../lib/api";
 
 export const TemplateSummary = v.object({
@@ -136,6 +137,8 @@ export type ProgrammeWorkshop = v.InferOutput<typeof ProgrammeWorkshop>;
 export const Programme = v.object({
   id: v.string(),
   title: v.string(),
+  // Co-delivery (#15): follow-through by origin group across the programme.
+  followThrough: v.optional(FollowThrough),
   workshops: v.array(ProgrammeWorkshop),
 });
 export type Programme = v.InferOutput<typeof Programme>;

@@ -6,6 +6,7 @@ import { type Component, createSignal, For, type Resource, Show } from "solid-js
 import { ApiError } from "../../../lib/api";
 import { deleteWorkshop, mintLink, type WorkshopSummary } from "../api";
 import { CopyLink } from "../CopyLink";
+import { CommitmentsPanel } from "../commitments/CommitmentsPanel";
 import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 
@@ -39,6 +40,7 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
   props,
 ) => {
   const [minted, setMinted] = createSignal<Minted | null>(null);
+  const [showCommitments, setShowCommitments] = createSignal(false);
   const [error, setError] = createSignal("");
   const describe = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
 
@@ -84,11 +86,22 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
         <button type="button" onClick={newLinks}>
           {t("organise.newLinks")}
         </button>
+        <button type="button" aria-expanded={showCommitments()} onClick={() => setShowCommitments(!showCommitments())}>
+          {t("commitments.open")}
+        </button>
         <button type="button" class="danger" onClick={remove}>
           {t("organise.delete")}
         </button>
       </div>
       <ErrorAlert message={error()} />
+      {/* Co-delivery (#15): record commitments, mint partner links, see the follow-up. */}
+      <Show when={showCommitments() && props.workshop.joinCode}>
+        <CommitmentsPanel
+          token={props.organiserToken}
+          workshopId={props.workshop.id}
+          joinCode={props.workshop.joinCode}
+        />
+      </Show>
       <Show when={minted()}>
         {(links) => (
           <div class="stack">

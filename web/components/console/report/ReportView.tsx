@@ -3,6 +3,7 @@
  * (console.css @media print), charts as SVG with data tables beside them.
  */
 import { type Component, For, Show } from "solid-js";
+import { CommitmentsReport } from "../commitments/CommitmentsReport";
 import { t } from "../i18n";
 import { TablesReport } from "../tables/TablesReport";
 import { VoiceTable } from "../VoiceTable";
@@ -63,6 +64,8 @@ export const ReportView: Component<{ report: Report; token: string }> = (props) 
         </Show>
       </section>
       <TablesReport tables={props.report.tables} groups={groups()} />
+      {/* Co-delivery (#15): what was committed, and follow-through by origin group. */}
+      <CommitmentsReport report={props.report} />
       <TimelineSection report={props.report} />
       <Exports token={props.token} workshopId={props.report.workshop.id} />
     </article>

@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { DEFAULT_CURRENCY, StakeholderGroup } from "../../../../party/model/commands";
+import { CommitmentView, FollowThrough } from "../../../../party/model/followup";
 import type { BalanceOfVoice, GroupVoice } from "../../../../party/model/voice";
 import { apiFetch } from "../../../lib/api";
 import { TallySchema } from "../results";
@@ -128,6 +129,9 @@ export const Report = v.object({
   balanceOfVoice: v.optional(v.unknown()),
   /** tables (#13) */
   tables: v.optional(v.array(TableSection), []),
+  // Co-delivery (#15)
+  commitments: v.optional(v.array(CommitmentView), []),
+  followThrough: v.optional(FollowThrough),
   timeline: v.optional(
     v.array(
       v.object({

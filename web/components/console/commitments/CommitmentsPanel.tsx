@@ -1,0 +1,205 @@
+/**
+ * A workshop's commitments for its facilitator or the organiser (#15): the list with
+ * updates, a form to record a new one answering the revealed priorities, partner links
+ * and the public follow-up link.
+ */
+import { type Component, createResource, createSignal, For, Index, Show } from "solid-js";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import type { FollowUp } from "../../../../party/model/followup";
+import { ApiError } from "../../../lib/api";
+import { CopyLink } from "../CopyLink";
+import { ErrorAlert } from "../ErrorAlert";
+import { TextField } from "../fields";
+import { groupLabel } from "../groups";
+import { t } from "../i18n";
+import { createCommitment, getFollowUp, listCommitments, mintPartnerLink } from "./api";
+import { CommitmentItem } from "./CommitmentItem";
+
+interface Props {
+  token: string;
+  workshopId: string;
+  joinCode: string;
+}
+
+const describe = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
+
+export const CommitmentsPanel: Component<Props> = (props) => {
+  const [list, { refetch }] = createResource(
+    () => [props.token, props.workshopId] as const,
+    ([token, id]) => listCommitments(token, id),
+  );
+  const [followUp] = createResource(() => props.joinCode, getFollowUp);
+  // Reading a failed resource throws: without the follow-up, there is just nothing to link to.
+  const published = () => (followUp.error ? undefined : followUp());
+  const groups = () => published()?.workshop.groups;
+  return (
+    <section class="stack commitments" aria-labelledby={`commitments-${props.workshopId}`}>
+      <h3 id={`commitments-${props.workshopId}`}>{t("commitments.title")}</h3>
+      <p>{t("commitments.intro")}</p>
+      <CopyLink label={t("commitments.followUp")} value={`${location.origin}/f/${props.joinCode}`} />
+      <Show
+        when={!list.error}
+        fallback={<ErrorAlert message={t("commitments.failed", { message: describe(list.error) })} />}
+      >
+        <Show
+          when={(list() ?? []).length > 0}
+          fallback={<p>{list.loading ? t("common.loading") : t("commitments.empty")}</p>}
+        >
+          <ul class="commitment-list">
+            {/* <Index>: after an update the list reloads, and each item (with its "posted" status) stays. */}
+            <Index each={list()}>
+              {(c) => (
+                <CommitmentItem token={props.token} commitment={c()} groups={groups()} onSaved={() => void refetch()} />
+              )}
+            </Index>
+          </ul>
+        </Show>
+      </Show>
+      <NewCommitment
+        {...props}
+        groups={groups()}
+        priorities={published()?.priorities ?? []}
+        onCreated={() => void refetch()}
+      />
+      <PartnerLinks token={props.token} workshopId={props.workshopId} />
+    </section>
+  );
+};
+
+type Priorities = FollowUp["priorities"];
+
+const NewCommitment: Component<
+  Props & { priorities: Priorities; groups: readonly StakeholderGroup[] | undefined; onCreated: () => void }
+> = (props) => {
+  const [title, setTitle] = createSignal("");
+  const [description, setDescription] = createSignal("");
+  const [organisation, setOrganisation] = createSignal("");
+  const [due, setDue] = createSignal("");
+  const [picked, setPicked] = createSignal<string[]>([]);
+  const [error, setError] = createSignal("");
+  const [done, setDone] = createSignal("");
+  const dueId = `due-${props.workshopId}`;
+  const toggle = (key: string, on: boolean) => setPicked((all) => (on ? [...all, key] : all.filter((k) => k !== key)));
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError("");
+    setDone("");
+    try {
+      await createCommitment(props.token, props.workshopId, {
+        title: title(),
+        description: description(),
+        owner: { organisation: organisation() },
+        due: due() || null,
+        from: picked().map((key) => {
+          const [activityId = "", optionId = ""] = key.split("/");
+          return { activityId, optionId };
+        }),
+      });
+      setTitle("");
+      setDescription("");
+      setPicked([]);
+      setDone(t("commitments.created"));
+      props.onCreated();
+    } catch (err) {
+      setError(t("commitments.failed", { message: describe(err) }));
+    }
+  };
+  return (
+    <form class="stack commitment-new" onSubmit={submit}>
+      <h4>{t("commitments.new")}</h4>
+      <TextField label={t("commitments.field.title")} value={title()} onInput={setTitle} required />
+      <TextField label={t("commitments.field.description")} value={description()} onInput={setDescription} multiline />
+      <TextField
+        label={t("commitments.field.organisation")}
+        value={organisation()}
+        onInput={setOrganisation}
+        maxLength={100}
+        required
+      />
+      <div class="field">
+        <label for={dueId}>{t("commitments.field.due")}</label>
+        <input id={dueId} type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
+      </div>
+      <fieldset>
+        <legend>{t("commitments.answers")}</legend>
+        <Show when={props.priorities.length > 0} fallback={<p>{t("commitments.noPriorities")}</p>}>
+          <For each={props.priorities}>
+            {(vote) => (
+              <For each={vote.top}>
+                {(p) => {
+                  const key = `${p.activityId}/${p.optionId}`;
+                  const id = `pick-${props.workshopId}-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+                  return (
+                    <div class="choice">
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={picked().includes(key)}
+                        onChange={(e) => toggle(key, e.currentTarget.checked)}
+                      />
+                      <label for={id}>
+                        {vote.title} #{p.rank}: <span dir="auto">{p.label}</span>
+                        <Show when={p.originGroups.length > 0}>
+                          {" "}
+                          (
+                          {t("commitments.raisedBy", {
+                            groups: p.originGroups.map((g) => groupLabel(props.groups ?? [], g)).join(", "),
+                          })}
+                          )
+                        </Show>
+                      </label>
+                    </div>
+                  );
+                }}
+              </For>
+            )}
+          </For>
+        </Show>
+      </fieldset>
+      <div class="button-row">
+        <button type="submit" class="primary">
+          {t("commitments.create")}
+        </button>
+      </div>
+      <ErrorAlert message={error()} />
+      <p role="status">{done()}</p>
+    </form>
+  );
+};
+
+const PartnerLinks: Component<{ token: string; workshopId: string }> = (props) => {
+  const [organisation, setOrganisation] = createSignal("");
+  const [links, setLinks] = createSignal<{ organisation: string; link: string }[]>([]);
+  const [error, setError] = createSignal("");
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError("");
+    try {
+      const minted = await mintPartnerLink(props.token, props.workshopId, organisation());
+      setLinks((all) => [...all, minted]);
+      setOrganisation("");
+    } catch (err) {
+      setError(t("commitments.failed", { message: describe(err) }));
+    }
+  };
+  return (
+    <form class="stack" onSubmit={submit}>
+      <h4>{t("commitments.partnerTitle")}</h4>
+      <p class="hint">{t("commitments.partnerHint")}</p>
+      <TextField
+        label={t("commitments.field.organisation")}
+        value={organisation()}
+        onInput={setOrganisation}
+        maxLength={100}
+        required
+      />
+      <div class="button-row">
+        <button type="submit">{t("commitments.partnerCreate")}</button>
+      </div>
+      <ErrorAlert message={error()} />
+      <For each={links()}>
+        {(l) => <CopyLink label={t("commitments.partnerLinkFor", { organisation: l.organisation })} value={l.link} />}
+      </For>
+    </form>
+  );
+};

@@ -1,0 +1,36 @@
+/**
+ * English words of the public follow-up page (#15), kept out of en.ts so that the phone's
+ * first load (join, then the room) does not carry them: the follow-up page loads them with
+ * itself. The other languages carry these keys in their own catalogues (web/i18n/xx.ts),
+ * which are loaded one per phone anyway.
+ */
+export const followupEn = {
+  "followup.title": "What happened next",
+  "followup.intro": "What “{title}” prioritised, what partners committed to, and how it is going.",
+  "followup.priorities": "What was prioritised",
+  "followup.noPriorities": "No results have been shared yet.",
+  "followup.raisedBy": "Raised by: {groups}",
+  "followup.supportedBy": "Supported by: {groups}",
+  "followup.commitments": "What was committed",
+  "followup.none": "Nothing has been committed yet. Check back later.",
+  "followup.owner": "By {organisation}",
+  "followup.due": "Due {date}",
+  "followup.overdue": "Overdue",
+  "followup.progress": "{progress}% done",
+  "followup.answers": "In answer to",
+  "followup.gone": "(no longer shown)",
+  "followup.updates": "Updates",
+  "followup.created": "Committed",
+  "followup.byTeam": "the workshop team",
+  "followup.committed": "Has a commitment",
+  "followup.yours": "Yours",
+  "followup.yoursIntro": "“Yours”: what you raised, supported or voted for. Only this phone knows.",
+  "followup.feed": "Follow updates (Atom feed)",
+  "followup.notFound": "No workshop has the code {code}.",
+  "followup.status.planned": "Planned",
+  "followup.status.in_progress": "In progress",
+  "followup.status.done": "Done",
+  "followup.status.not_doing": "Not doing",
+} as const;
+
+export type FollowupKey = keyof typeof followupEn;
