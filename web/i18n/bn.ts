@@ -283,6 +283,6 @@ export const bn: Catalogue = {
   "followup.status.in_progress": "চলছে",
   "followup.status.done": "সম্পন্ন",
   "followup.status.not_doing": "করা হবে না",
-  "room.closedNext": "অংশীদাররা ফলো-আপ পাতায় জানাবে তারা কী প্রতিশ্রুতি দিচ্ছে এবং কাজ কেমন চলছে।",
-  "room.followupLink": "এরপর কী হয় দেখুন",
+  "followup.closedNext": "অংশীদাররা ফলো-আপ পাতায় জানাবে তারা কী প্রতিশ্রুতি দিচ্ছে এবং কাজ কেমন চলছে।",
+  "followup.link": "এরপর কী হয় দেখুন",
 };

@@ -267,8 +267,4 @@ export const en = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Show original",
   "translation.showTranslation": "Show translation",
-
-  // Co-delivery (#15): the phone after the close (the follow-up page's own words: followup-en.ts).
-  "room.closedNext": "Partners will post what they commit to, and how it goes, on the follow-up page.",
-  "room.followupLink": "See what happens next",
 } as const satisfies Record<string, Message>;

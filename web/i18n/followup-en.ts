@@ -1,9 +1,11 @@
 /**
- * English words of the public follow-up page (#15), kept out of en.ts so that the phone's
+ * English words of the public follow-up page and of the room after the close (#15), kept out
+ * of en.ts so that the phone's
  * first load (join, then the room) does not carry them: the follow-up page loads them with
  * itself. The other languages carry these keys in their own catalogues (web/i18n/xx.ts),
  * which are loaded one per phone anyway.
  */
+
 export const followupEn = {
   "followup.title": "What happened next",
   "followup.intro": "What “{title}” prioritised, what partners committed to, and how it is going.",
@@ -31,6 +33,8 @@ export const followupEn = {
   "followup.status.in_progress": "In progress",
   "followup.status.done": "Done",
   "followup.status.not_doing": "Not doing",
+  "followup.closedNext": "Partners will post what they commit to, and how it goes, on the follow-up page.",
+  "followup.link": "See what happens next",
 } as const;
 
 export type FollowupKey = keyof typeof followupEn;

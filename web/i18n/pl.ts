@@ -331,6 +331,6 @@ export const pl: Catalogue = {
   "followup.status.in_progress": "W toku",
   "followup.status.done": "Zrobione",
   "followup.status.not_doing": "Nie będzie realizowane",
-  "room.closedNext": "Partnerzy opublikują na stronie podsumowania, do czego się zobowiązują i jak im idzie.",
-  "room.followupLink": "Zobacz, co dalej",
+  "followup.closedNext": "Partnerzy opublikują na stronie podsumowania, do czego się zobowiązują i jak im idzie.",
+  "followup.link": "Zobacz, co dalej",
 };

@@ -294,7 +294,7 @@ export const so: Catalogue = {
   "followup.status.in_progress": "Socda",
   "followup.status.done": "La dhammeeyay",
   "followup.status.not_doing": "Lama samaynayo",
-  "room.closedNext":
+  "followup.closedNext":
     "La-hawlgalayaashu waxay bogga la-socodka ku qori doonaan waxay ballanqaadeen iyo sida ay u socoto.",
-  "room.followupLink": "Eeg waxa xiga",
+  "followup.link": "Eeg waxa xiga",
 };

@@ -290,6 +290,6 @@ export const ur: Catalogue = {
   "followup.status.in_progress": "جاری ہے",
   "followup.status.done": "مکمل",
   "followup.status.not_doing": "نہیں کیا جائے گا",
-  "room.closedNext": "شراکت دار فالو اپ صفحے پر بتائیں گے کہ وہ کیا وعدہ کرتے ہیں اور کام کیسا چل رہا ہے۔",
-  "room.followupLink": "دیکھیں آگے کیا ہوتا ہے",
+  "followup.closedNext": "شراکت دار فالو اپ صفحے پر بتائیں گے کہ وہ کیا وعدہ کرتے ہیں اور کام کیسا چل رہا ہے۔",
+  "followup.link": "دیکھیں آگے کیا ہوتا ہے",
 };

@@ -48,7 +48,7 @@ const [language, setLanguageSignal] = createSignal("en");
 const [catalogue, setCatalogue] = createSignal<LoadedCatalogue>(en);
 const [easyRead, setEasyReadSignal] = createSignal(local.getItem(EASY_READ_KEY) === "1");
 
-export { easyRead, language };
+export { catalogue, easyRead, language };
 
 export function supported(code: string | null | undefined): string | null {
   if (!code) return null;
@@ -144,13 +144,4 @@ export function tn(key: PluralKey, count: number, params?: Params): string {
   if (typeof message === "string") return format(message, { count, ...params });
   const rule = new Intl.PluralRules(language()).select(count) as keyof Plural;
   return format(message[rule] ?? message.other, { count, ...params });
-}
-
-/**
- * A word of the follow-up page (#15): from the current catalogue, or the English that page
- * brings with it (web/i18n/followup-en.ts, kept out of the phone's first load).
- */
-export function tFollowup(key: string, english: string, params?: Params): string {
-  const message = (catalogue() as Record<string, Message | undefined>)[key];
-  return format(typeof message === "string" ? message : english, params);
 }

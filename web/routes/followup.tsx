@@ -2,22 +2,19 @@
  * `/f/:code`: the public follow-up of a workshop (#15). What was prioritised and by which
  * stakeholder groups, what was committed, by which organisation, its status and dated
  * updates. No names. "Yours" marks what this phone raised, supported or voted for; only
- * the phone knows (web/lib/mine.ts). Part of the participant journey, so it
+ * the phone knows (AfterClose.tsx). Part of the participant journey, so it
  * is written small: the data does not change once loaded, plain maps instead of <For>.
  */
 import { type Component, createResource, onMount } from "solid-js";
 import { type CommitmentView, FollowUp } from "../../party/model/followup";
 import type { RouteProps } from "../app";
+import { tFollowup as ft, loadMine } from "../components/participant/AfterClose";
 import { TopBar } from "../components/participant/TopBar";
-import { type FollowupKey, followupEn } from "../i18n/followup-en";
+import type { FollowupKey } from "../i18n/followup-en";
 import { ApiError, apiFetch } from "../lib/api";
 import { groupLabel } from "../lib/groups";
-import { initLanguage, language, type Params, t, tFollowup } from "../lib/i18n";
-import { loadMine } from "../lib/mine";
+import { initLanguage, language, t } from "../lib/i18n";
 import "../styles/participant.css";
-
-/** The page's own words: the phone's language, else the English that comes with this page. */
-const ft = (key: FollowupKey, params?: Params) => tFollowup(key, followupEn[key], params);
 
 const STATUS: Record<CommitmentView["status"], FollowupKey> = {
   planned: "followup.status.planned",

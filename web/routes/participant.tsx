@@ -35,7 +35,8 @@ const MePanel = lazy(() => import("../components/participant/MePanel").then((m) 
 
 import "../styles/participant.css";
 
-// Only a closed workshop shows it: kept out of the first load.
+// Only a closed workshop shows these: kept out of the first load.
+const AfterClose = lazy(() => import("../components/participant/AfterClose").then((m) => ({ default: m.AfterClose })));
 const ClosedResults = lazy(() =>
   import("../components/participant/ClosedResults").then((m) => ({ default: m.ClosedResults })),
 );
@@ -94,7 +95,7 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
     if (!code) return;
     const cards = room.cards();
     const ballots = room.ballots();
-    void import("../lib/mine").then((m) =>
+    void import("../components/participant/AfterClose").then((m) =>
       m.rememberMine(code, m.myContributions(props.credentials.participantId, cards, ballots)),
     );
   });
@@ -124,7 +125,7 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
                 setWithdrawn(true);
                 forgetParticipant(props.workshopId);
                 const code = room.workshop()?.joinCode ?? "";
-                void import("../lib/mine").then((m) => m.forgetMine(code));
+                void import("../components/participant/AfterClose").then((m) => m.forgetMine(code));
               }}
             />
           </Suspense>
@@ -183,12 +184,7 @@ const RoomBody: Component<{ withdrawn: boolean }> = (props) => {
         <h1 dir="auto">{workshop()?.title}</h1>
         <p class="notice">{t("room.closedWorkshop")}</p>
         {/* Co-delivery (#15): what happens next, on the public follow-up page. */}
-        <p>{t("room.closedNext")}</p>
-        <p>
-          <a class="button primary" href={`/f/${workshop()?.joinCode ?? ""}`}>
-            {t("room.followupLink")}
-          </a>
-        </p>
+        <AfterClose joinCode={workshop()?.joinCode ?? ""} />
         <ClosedResults />
       </Match>
       <Match when={true}>

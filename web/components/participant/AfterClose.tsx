@@ -1,12 +1,18 @@
 /**
- * What this phone raised, supported or voted for in a workshop (#15), kept only on this
- * phone (by join code) so that after the close the follow-up page can mark "yours". It is
- * never sent anywhere: the server cannot tell whose priorities they were. The room page
- * loads this on demand (it is not needed for the first paint).
+ * The phone's co-delivery pieces (#15), loaded on demand (none is needed for the first paint):
+ * - what this phone raised, supported or voted for, kept only on this phone (by join code)
+ *   so that after the close the follow-up page can mark "yours"; never sent anywhere;
+ * - the words of the follow-up page and of the room after the close: the phone's language
+ *   when its catalogue has them, else the English kept in web/i18n/followup-en.ts;
+ * - the room after the close: what happens next, and the link to the follow-up page.
  */
+import type { Component } from "solid-js";
 import * as v from "valibot";
-import type { Card } from "../../party/model/doc";
-import { local, readJson, writeJson } from "./storage";
+import type { Card } from "../../../party/model/doc";
+import type { Message } from "../../i18n/en";
+import { type FollowupKey, followupEn } from "../../i18n/followup-en";
+import { catalogue, format, type Params } from "../../lib/i18n";
+import { local, readJson, writeJson } from "../../lib/storage";
 
 const MINE_KEY = "coproduce:mine:";
 /** Card ids, and "activityId/optionId" for options a ballot gave something to. */
@@ -43,3 +49,20 @@ export function myContributions(me: string, cards: Record<string, Card>, ballots
   }
   return mine;
 }
+
+/** A follow-up word in the phone's language, else the English that comes with these pages. */
+export function tFollowup(key: FollowupKey, params?: Params): string {
+  const message = (catalogue() as Record<string, Message | undefined>)[key];
+  return format(typeof message === "string" ? message : followupEn[key], params);
+}
+
+export const AfterClose: Component<{ joinCode: string }> = (props) => (
+  <>
+    <p>{tFollowup("followup.closedNext")}</p>
+    <p>
+      <a class="button primary" href={`/f/${props.joinCode}`}>
+        {tFollowup("followup.link")}
+      </a>
+    </p>
+  </>
+);
