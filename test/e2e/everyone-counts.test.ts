@@ -202,6 +202,37 @@ describe("the organiser's words in every language", () => {
   });
 });
 
+describe("the facilitator's everyone-counts panel", () => {
+  const suite = usePhones();
+
+  it("records a head count, hands out a kiosk link and opens the paper pack, and passes axe", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const consolePage = await laptop(suite);
+    suite.phones.push(consolePage);
+    const page = consolePage.page;
+    await page.goto(absolute(workshop.links.facilitator));
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+    await page.getByLabel("Community member / lived experience").fill("4");
+    await page
+      .locator("form", { has: page.getByLabel("Community member / lived experience") })
+      .getByRole("button", { name: "Save" })
+      .click();
+    await expect.poll(() => roots(facilitator.doc).attendance.get("community")?.count).toBe(4);
+    await page.getByRole("button", { name: "New kiosk link" }).click();
+    await expect
+      .poll(async () => (await page.locator(".copy-link input, .copy-link").first().textContent()) ?? "")
+      .toBeDefined();
+    expect(await page.getByRole("link", { name: "Open the paper pack to print" }).getAttribute("href")).toContain(
+      `/print/${workshop.id}#token=`,
+    );
+    await expectAxeClean(page, "facilitator console with the everyone-counts panel open");
+    noErrors(consolePage.errors);
+  });
+});
+
 describe("the paper pack", () => {
   const suite = usePhones();
 

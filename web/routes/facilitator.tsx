@@ -12,6 +12,7 @@ import { ConnectionBadge } from "../components/console/ConnectionBadge";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { createCommander } from "../components/console/commander";
 import { ActivityPanel } from "../components/console/facilitator/ActivityPanel";
+import { EveryonePanel } from "../components/console/facilitator/EveryonePanel";
 import { ParticipantsPanel } from "../components/console/facilitator/ParticipantsPanel";
 import { PreviewBanner, sourceOf, stagedRound } from "../components/console/facilitator/PreviewBanner";
 import { RunControls } from "../components/console/facilitator/RunControls";
@@ -196,6 +197,12 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                 <ParticipantsPanel
                   participants={participants()}
                   online={online()}
+                  groups={groups()}
+                  commander={commander}
+                />
+                <EveryonePanel
+                  token={props.token}
+                  workshopId={props.workshopId}
                   groups={groups()}
                   commander={commander}
                 />

@@ -652,4 +652,16 @@ export const en = {
   "followThrough.total": "All",
   "followThrough.none": "No revealed priorities yet.",
   "commitments.reportTitle": "Commitments and follow-up",
+  "everyone.heading": "Everyone counts: paper, kiosks, interpreters",
+  "everyone.headCounts": "Head counts",
+  "everyone.headCountsHint":
+    "People taking part on paper, without a phone, by group. They count as present in balance of voice.",
+  "everyone.save": "Save",
+  "everyone.links": "Links",
+  "everyone.kiosk": "New kiosk link",
+  "everyone.kioskLink": "Kiosk link (a tablet used in turn)",
+  "everyone.language": "Interpreter's language",
+  "everyone.interpreter": "New interpreter link",
+  "everyone.interpreterLink": "Interpreter link",
+  "everyone.print": "Open the paper pack to print",
 } as const;

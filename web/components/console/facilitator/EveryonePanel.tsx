@@ -1,0 +1,101 @@
+/**
+ * Everyone counts (docs/everyone-counts.md), in the facilitator's side bar: head counts of
+ * people taking part without a phone (`attendance.set`), links for a kiosk tablet and an
+ * interpreter, and the paper pack to print.
+ */
+import { type Component, createSignal, For } from "solid-js";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import { ApiError, apiFetch } from "../../../lib/api";
+import { LANGUAGES } from "../../../lib/i18n";
+import { MintedToken } from "../api";
+import { CopyLink } from "../CopyLink";
+import type { Commander } from "../commander";
+import { ErrorAlert } from "../ErrorAlert";
+import { groupLabel } from "../groups";
+import { t } from "../i18n";
+
+export const EveryonePanel: Component<{
+  token: string;
+  workshopId: string;
+  groups: StakeholderGroup[];
+  commander: Commander;
+}> = (props) => {
+  const [links, setLinks] = createSignal<{ label: string; link: string }[]>([]);
+  const [error, setError] = createSignal("");
+  const [language, setLanguage] = createSignal("ur");
+  const mint = async (body: Record<string, unknown>, label: string) => {
+    setError("");
+    try {
+      const minted = await apiFetch(`/api/workshops/${encodeURIComponent(props.workshopId)}/tokens`, MintedToken, {
+        method: "POST",
+        token: props.token,
+        body,
+      });
+      setLinks((all) => [...all, { label, link: minted.link }]);
+    } catch (err) {
+      setError(t("share.failed", { message: err instanceof ApiError ? err.message : String(err) }));
+    }
+  };
+  const printLink = () => `/print/${encodeURIComponent(props.workshopId)}#token=${encodeURIComponent(props.token)}`;
+  return (
+    <details class="panel everyone-panel">
+      <summary>{t("everyone.heading")}</summary>
+      <div class="stack">
+        <h3>{t("everyone.headCounts")}</h3>
+        <p class="muted">{t("everyone.headCountsHint")}</p>
+        <For each={props.groups}>
+          {(group) => {
+            const id = `headcount-${group.id}`;
+            let input: HTMLInputElement | undefined;
+            return (
+              <form
+                class="row"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const count = Number(input?.value ?? 0);
+                  if (Number.isInteger(count) && count >= 0)
+                    void props.commander.run("attendance.set", { group: group.id, count });
+                }}
+              >
+                <label for={id}>{groupLabel(props.groups, group.id)}</label>
+                <input id={id} ref={input} type="number" min="0" max="10000" inputmode="numeric" value="0" />
+                <button type="submit">{t("everyone.save")}</button>
+              </form>
+            );
+          }}
+        </For>
+        <h3>{t("everyone.links")}</h3>
+        <div class="button-row">
+          <button type="button" onClick={() => void mint({ role: "kiosk" }, t("everyone.kioskLink"))}>
+            {t("everyone.kiosk")}
+          </button>
+        </div>
+        <div class="row">
+          <label for="interpreter-language">{t("everyone.language")}</label>
+          <select id="interpreter-language" value={language()} onChange={(e) => setLanguage(e.currentTarget.value)}>
+            <For each={LANGUAGES.filter((l) => l.code !== "en")}>
+              {(l) => (
+                <option value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              )}
+            </For>
+          </select>
+          <button
+            type="button"
+            onClick={() => void mint({ role: "interpreter", language: language() }, t("everyone.interpreterLink"))}
+          >
+            {t("everyone.interpreter")}
+          </button>
+        </div>
+        <ErrorAlert message={error()} />
+        <For each={links()}>{(l) => <CopyLink label={l.label} value={l.link} />}</For>
+        <p>
+          <a href={printLink()} target="_blank" rel="noopener">
+            {t("everyone.print")}
+          </a>
+        </p>
+      </div>
+    </details>
+  );
+};
