@@ -222,9 +222,9 @@ describe("the facilitator's everyone-counts panel", () => {
       .click();
     await expect.poll(() => roots(facilitator.doc).attendance.get("community")?.count).toBe(4);
     await page.getByRole("button", { name: "New kiosk link" }).click();
-    await expect
-      .poll(async () => (await page.locator(".copy-link input, .copy-link").first().textContent()) ?? "")
-      .toBeDefined();
+    const kioskLink = page.getByLabel("Kiosk link (a tablet used in turn)");
+    await kioskLink.waitFor();
+    expect(await kioskLink.inputValue()).toMatch(new RegExp(`/kiosk/${workshop.id}#token=`));
     expect(await page.getByRole("link", { name: "Open the paper pack to print" }).getAttribute("href")).toContain(
       `/print/${workshop.id}#token=`,
     );
