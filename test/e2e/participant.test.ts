@@ -102,7 +102,7 @@ describe("participant phone", () => {
     await phone.page.getByLabel("Name others may see").fill("Amira");
     await phone.page.getByRole("button", { name: "Save changes" }).click();
     await facilitator.waitFor(() => roots(facilitator.doc).participants.get(joined.participantId)?.name === "Amira");
-    await phone.page.getByText("You are Amira").waitFor();
+    await phone.page.getByText("You: Amira", { exact: false }).waitFor();
 
     await phone.page.getByRole("button", { name: "Remove my contributions and leave" }).click();
     await phone.page.getByRole("button", { name: "Yes, remove everything and leave" }).click();
