@@ -79,9 +79,10 @@ describe("me.update", () => {
     expect(silent?.authorName).toBe("Amina");
   });
 
-  it("a corrected group follows their contributions, ballots and feedback", () => {
+  it("a group is fixed once they took part; a facilitator's correction follows their contributions, ballots and feedback", () => {
     const { room, id, amina, aminaCard } = busyRoom();
-    room.ok(amina, "me.update", { group: "voluntary" });
+    room.refused(amina, "me.update", { group: "voluntary" }, "forbidden", /fixed/);
+    room.ok(facilitator, "participant.update", { participantId: amina.id, group: "voluntary" });
     expect(room.card(aminaCard)?.group).toBe("voluntary");
     expect(room.ballotStore.get(id("Revealed vote"))?.get(amina.id)?.group).toBe("voluntary");
     expect(room.activity(id("Revealed vote")).turnout).toEqual({

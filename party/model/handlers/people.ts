@@ -57,6 +57,11 @@ function feedbackTurnout(s: Scope, activityId: string, from: string | null, to: 
  */
 const updateMe: Handler<"me.update"> = (s, args) => {
   const me = requireOwnEntry(s);
+  // safety (#12): a group is fixed once its member has taken part, or changing it would slip
+  // them into a community-first round or move their ballot between groups in public.
+  const known = workshopOf(s).groups.some((g) => g.id === args.group);
+  if (args.group !== undefined && known && args.group !== me.group && hasTakenPart(s, me.id))
+    refuse("forbidden", "Your group is fixed once you have taken part; ask a facilitator to correct it");
   const change = changeProfile(s, me, { name: args.name, group: args.group });
   return {
     result: { name: change.entry.name, group: change.entry.group },
@@ -64,6 +69,21 @@ const updateMe: Handler<"me.update"> = (s, args) => {
     write: change.write,
   };
 };
+
+/** Whether this participant has added, supported, commented, voted or given feedback anywhere. */
+function hasTakenPart(s: Scope, participantId: string): boolean {
+  for (const card of s.r.cards.values()) {
+    if ((card.authorId === participantId && !card.transcribed) || card.supports.includes(participantId)) return true;
+  }
+  for (const comment of s.r.comments.values()) if (comment.authorId === participantId) return true;
+  for (const activity of s.r.activities.values()) {
+    if (activity.kind === "vote" && s.priv.ballot(activity.id, participantId)) return true;
+    if (activity.kind === "feedback" && s.priv.feedback(activity.id, participantId)) return true;
+    if (activity.kind === "map" && s.priv.silentCards(activity.id).some((c) => c.authorId === participantId))
+      return true;
+  }
+  return false;
+}
 
 /**
  * A profile change (me.update, or a facilitator's participant.update): name and
