@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
 // Files run one after another: one app, two cores, browsers are heavy.
 export default defineConfig({
   test: {
-    include: ["test/e2e/**/*.test.ts"],
+    // The red team's browser attacks (test/security/*.e2e.test.ts) need the running app too.
+    include: ["test/e2e/**/*.test.ts", "test/security/**/*.e2e.test.ts"],
     environment: "node",
     globalSetup: ["./test/e2e/support/global-setup.ts"],
     fileParallelism: false,

@@ -17,6 +17,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/worker/**/*.test.ts", "test/security/**/*.test.ts"],
+      // Browser attacks run against the running app (vitest.e2e.config.ts).
+      exclude: ["test/security/**/*.e2e.test.ts"],
       setupFiles: ["./test/worker/setup.ts"],
       testTimeout: 20_000,
     },

@@ -285,4 +285,6 @@ export const bn: Catalogue = {
   "followup.status.not_doing": "করা হবে না",
   "followup.closedNext": "অংশীদাররা ফলো-আপ পাতায় জানাবে তারা কী প্রতিশ্রুতি দিচ্ছে এবং কাজ কেমন চলছে।",
   "followup.link": "এরপর কী হয় দেখুন",
+  // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
+  "device.leave": "আপনি নন? এই ডিভাইস ছেড়ে দিন",
 };

@@ -267,4 +267,6 @@ export const en = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Show original",
   "translation.showTranslation": "Show translation",
+  // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
+  "device.leave": "Not you? Leave this device",
 } as const satisfies Record<string, Message>;

@@ -333,4 +333,6 @@ export const pl: Catalogue = {
   "followup.status.not_doing": "Nie będzie realizowane",
   "followup.closedNext": "Partnerzy opublikują na stronie podsumowania, do czego się zobowiązują i jak im idzie.",
   "followup.link": "Zobacz, co dalej",
+  // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
+  "device.leave": "To nie Ty? Opuść to urządzenie",
 };

@@ -297,4 +297,6 @@ export const so: Catalogue = {
   "followup.closedNext":
     "La-hawlgalayaashu waxay bogga la-socodka ku qori doonaan waxay ballanqaadeen iyo sida ay u socoto.",
   "followup.link": "Eeg waxa xiga",
+  // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
+  "device.leave": "Ma aadan ahayn? Ka bax qalabkan",
 };

@@ -292,4 +292,6 @@ export const ur: Catalogue = {
   "followup.status.not_doing": "نہیں کیا جائے گا",
   "followup.closedNext": "شراکت دار فالو اپ صفحے پر بتائیں گے کہ وہ کیا وعدہ کرتے ہیں اور کام کیسا چل رہا ہے۔",
   "followup.link": "دیکھیں آگے کیا ہوتا ہے",
+  // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
+  "device.leave": "آپ نہیں ہیں؟ یہ آلہ چھوڑ دیں",
 };

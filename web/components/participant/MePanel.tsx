@@ -33,73 +33,83 @@ export const MePanel: Component<{ onWithdrawn: () => void }> = (props) => {
   };
 
   return (
-    <details
-      class="me-panel"
-      onToggle={(event) => {
-        if (event.currentTarget.open) {
-          setName(me()?.name ?? "");
-          setGroup(me()?.group ?? "");
-        }
-      }}
-    >
-      <summary>{t("me.open")}</summary>
-      <form class="stack" onSubmit={update}>
-        <div class="field">
-          <label for="me-name">{t("me.nameLabel")}</label>
-          <input
-            id="me-name"
-            type="text"
-            maxlength={60}
-            value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
-        <fieldset class="field">
-          <legend>{t("me.groupLabel")}</legend>
-          <For each={workshop()?.groups ?? []}>
-            {(g) => (
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="me-group"
-                  value={g.id}
-                  checked={group() === g.id}
-                  onChange={() => setGroup(g.id)}
-                />
-                <span>{groupLabel(g.id, workshop()?.groups)}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <div class="row">
-          <button type="submit" class="primary">
-            {t("me.update")}
-          </button>
-          <CommandStatus id={updateId()} />
-        </div>
-      </form>
-      <section class="stack withdraw" aria-labelledby="withdraw-heading">
-        <h2 id="withdraw-heading">{t("me.withdrawHeading")}</h2>
-        <p>{t("me.withdrawBody")}</p>
-        <Show
-          when={confirming()}
-          fallback={
-            <button type="button" class="danger" onClick={() => setConfirming(true)}>
-              {t("me.withdraw")}
-            </button>
+    <>
+      <details
+        class="me-panel"
+        onToggle={(event) => {
+          if (event.currentTarget.open) {
+            setName(me()?.name ?? "");
+            setGroup(me()?.group ?? "");
           }
-        >
-          <div class="row">
-            <button type="button" class="danger primary" onClick={() => void withdraw()}>
-              {t("me.withdrawConfirm")}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t("common.cancel")}
-            </button>
+        }}
+      >
+        <summary>{t("me.open")}</summary>
+        <form class="stack" onSubmit={update}>
+          <div class="field">
+            <label for="me-name">{t("me.nameLabel")}</label>
+            <input
+              id="me-name"
+              type="text"
+              maxlength={60}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
           </div>
-        </Show>
-        <CommandStatus id={withdrawId()} />
-      </section>
-    </details>
+          <fieldset class="field">
+            <legend>{t("me.groupLabel")}</legend>
+            <For each={workshop()?.groups ?? []}>
+              {(g) => (
+                <label class="choice">
+                  <input
+                    type="radio"
+                    name="me-group"
+                    value={g.id}
+                    checked={group() === g.id}
+                    onChange={() => setGroup(g.id)}
+                  />
+                  <span>{groupLabel(g.id, workshop()?.groups)}</span>
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <div class="row">
+            <button type="submit" class="primary">
+              {t("me.update")}
+            </button>
+            <CommandStatus id={updateId()} />
+          </div>
+        </form>
+        <section class="stack withdraw" aria-labelledby="withdraw-heading">
+          <h2 id="withdraw-heading">{t("me.withdrawHeading")}</h2>
+          <p>{t("me.withdrawBody")}</p>
+          <Show
+            when={confirming()}
+            fallback={
+              <button type="button" class="danger" onClick={() => setConfirming(true)}>
+                {t("me.withdraw")}
+              </button>
+            }
+          >
+            <div class="row">
+              <button type="button" class="danger primary" onClick={() => void withdraw()}>
+                {t("me.withdrawConfirm")}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t("common.cancel")}
+              </button>
+            </div>
+          </Show>
+          <CommandStatus id={withdrawId()} />
+        </section>
+      </details>
+      {/* safety (#12): a shared phone forgets this workshop here (web/lib/leave.ts). */}
+      <button
+        type="button"
+        class="link"
+        onClick={() => void import("../../lib/leave").then((m) => m.leaveDevice(workshop()?.id ?? ""))}
+      >
+        {t("device.leave")}
+      </button>
+    </>
   );
 };
