@@ -27,7 +27,7 @@ import { groupLabel } from "../lib/groups";
 import { initLanguage, t } from "../lib/i18n";
 import { registerOfflineShell } from "../lib/offline";
 import { createRoom } from "../lib/room";
-import { forgetParticipant, loadParticipant, type ParticipantCredentials } from "../lib/storage";
+import { forgetParticipant, loadParticipant, local, type ParticipantCredentials } from "../lib/storage";
 
 // "You" (rename, withdraw) sits below the activity: its own chunk keeps the room's first load
 // within the phone budget (scripts/bundle-size.mjs).
@@ -36,7 +36,6 @@ const MePanel = lazy(() => import("../components/participant/MePanel").then((m) 
 import "../styles/participant.css";
 
 // Only a closed workshop shows these: kept out of the first load.
-const AfterClose = lazy(() => import("../components/participant/AfterClose").then((m) => ({ default: m.AfterClose })));
 const ClosedResults = lazy(() =>
   import("../components/participant/ClosedResults").then((m) => ({ default: m.ClosedResults })),
 );
@@ -89,16 +88,6 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
     const title = room.workshop()?.title;
     if (title) document.title = `${title} · ${t("app.name")}`;
   });
-  // Co-delivery (#15): remember on this phone only what it raised, supported or voted for, for the follow-up.
-  createEffect(() => {
-    const code = room.workshop()?.joinCode;
-    if (!code) return;
-    const cards = room.cards();
-    const ballots = room.ballots();
-    void import("../components/participant/AfterClose").then((m) =>
-      m.rememberMine(code, m.myContributions(props.credentials.participantId, cards, ballots)),
-    );
-  });
   createEffect(() => {
     // The room refused this token for good (withdrawn, removed, deleted, unknown): forget it on this phone.
     const reason = room.closeReason();
@@ -125,7 +114,8 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
                 setWithdrawn(true);
                 forgetParticipant(props.workshopId);
                 const code = room.workshop()?.joinCode ?? "";
-                void import("../components/participant/AfterClose").then((m) => m.forgetMine(code));
+                // Co-delivery (#15): forget what this phone remembered of its contributions.
+                local.removeItem(`coproduce:mine:${code}`);
               }}
             />
           </Suspense>
@@ -183,8 +173,6 @@ const RoomBody: Component<{ withdrawn: boolean }> = (props) => {
       <Match when={workshop()?.status === "closed"}>
         <h1 dir="auto">{workshop()?.title}</h1>
         <p class="notice">{t("room.closedWorkshop")}</p>
-        {/* Co-delivery (#15): what happens next, on the public follow-up page. */}
-        <AfterClose joinCode={workshop()?.joinCode ?? ""} />
         <ClosedResults />
       </Match>
       <Match when={true}>

@@ -6,13 +6,14 @@
  *   when its catalogue has them, else the English kept in web/i18n/followup-en.ts;
  * - the room after the close: what happens next, and the link to the follow-up page.
  */
-import type { Component } from "solid-js";
+import { type Component, createEffect } from "solid-js";
 import * as v from "valibot";
 import type { Card } from "../../../party/model/doc";
 import type { Message } from "../../i18n/en";
 import { type FollowupKey, followupEn } from "../../i18n/followup-en";
 import { catalogue, format, type Params } from "../../lib/i18n";
 import { local, readJson, writeJson } from "../../lib/storage";
+import type { ParticipantContext } from "./context";
 
 const MINE_KEY = "coproduce:mine:";
 /** Card ids, and "activityId/optionId" for options a ballot gave something to. */
@@ -66,3 +67,14 @@ export const AfterClose: Component<{ joinCode: string }> = (props) => (
     </p>
   </>
 );
+
+/**
+ * Called by the map and vote activities (chunks a phone loads on demand, so the room's first
+ * load does not carry this): remembers, as they change, this phone's cards, supports and votes.
+ */
+export function rememberWhileActive({ room, participantId, workshop }: ParticipantContext): void {
+  createEffect(() => {
+    const code = workshop()?.joinCode;
+    if (code) rememberMine(code, myContributions(participantId, room.cards(), room.ballots()));
+  });
+}

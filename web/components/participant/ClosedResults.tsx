@@ -7,6 +7,7 @@ import * as v from "valibot";
 import { VoteConfig } from "../../../party/model/commands";
 import type { Tally } from "../../../party/model/tally";
 import { t } from "../../lib/i18n";
+import { AfterClose } from "./AfterClose";
 import { useRoom } from "./context";
 
 const Results = lazy(() => import("./vote/Results").then((m) => ({ default: m.Results })));
@@ -22,20 +23,24 @@ export const ClosedResults: Component = () => {
       return config.success ? [{ activity, result: result as unknown as Tally, config: config.output }] : [];
     });
   return (
-    <Show when={revealed().length > 0}>
-      <section class="stack" aria-labelledby="closed-results">
-        <h2 id="closed-results">{t("room.closedResults")}</h2>
-        <Suspense fallback={<p role="status">{t("common.loading")}</p>}>
-          <For each={revealed()}>
-            {(r) => (
-              <article class="stack">
-                <h3 dir="auto">{r.activity.title}</h3>
-                <Results result={r.result} config={r.config} revealed groups={workshop()?.groups} />
-              </article>
-            )}
-          </For>
-        </Suspense>
-      </section>
-    </Show>
+    <>
+      {/* Co-delivery (#15): what happens next, on the public follow-up page. */}
+      <AfterClose joinCode={workshop()?.joinCode ?? ""} />
+      <Show when={revealed().length > 0}>
+        <section class="stack" aria-labelledby="closed-results">
+          <h2 id="closed-results">{t("room.closedResults")}</h2>
+          <Suspense fallback={<p role="status">{t("common.loading")}</p>}>
+            <For each={revealed()}>
+              {(r) => (
+                <article class="stack">
+                  <h3 dir="auto">{r.activity.title}</h3>
+                  <Results result={r.result} config={r.config} revealed groups={workshop()?.groups} />
+                </article>
+              )}
+            </For>
+          </Suspense>
+        </section>
+      </Show>
+    </>
   );
 };

@@ -12,6 +12,7 @@ import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { MapConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { t, tn } from "../../../lib/i18n";
+import { rememberWhileActive } from "../AfterClose";
 import { useRoom } from "../context";
 import { Translated } from "../Translated";
 import { CardForm } from "./CardForm";
@@ -29,6 +30,8 @@ const FIND_FROM = 12;
 
 export const MapActivity: Component<{ activity: Activity; config: MapConfig }> = (props) => {
   const { room, participantId, me, workshop } = useRoom();
+  // Co-delivery (#15): this phone remembers, for itself only, what it raised, supported or voted for.
+  rememberWhileActive(useRoom());
   const allCards = createMemo(() =>
     cardsToShow({
       activityId: props.activity.id,

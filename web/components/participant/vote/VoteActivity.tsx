@@ -10,6 +10,7 @@ import { Ballot, type VoteConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { groupLabel } from "../../../lib/groups";
 import { t, tn } from "../../../lib/i18n";
+import { rememberWhileActive } from "../AfterClose";
 import { CommandStatus } from "../CommandStatus";
 import { useRoom } from "../context";
 import { Translated } from "../Translated";
@@ -29,6 +30,8 @@ export interface MethodProps {
 
 export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }> = (props) => {
   const { room, me, workshop } = useRoom();
+  // Co-delivery (#15): this phone remembers, for itself only, what it raised, supported or voted for.
+  rememberWhileActive(useRoom());
   const [lastId, setLastId] = createSignal<string | null>(null);
   const saved = createMemo((): Ballot | null => {
     const parsed = v.safeParse(Ballot, room.ballots()[props.activity.id]);
