@@ -10,7 +10,6 @@ import {
   CONFIG_SCHEMAS,
   type FeedbackConfig,
   Id,
-  LIMITS,
   type MapConfig,
   PlannedMinutes,
   Title,

@@ -4,6 +4,7 @@
  * validate, and small deltas because each entry is one Yjs item.
  */
 import type * as Y from "yjs";
+import type { ConfigByKind } from "./activity-config";
 import type { Card } from "./card";
 import type { ActivityKind, StakeholderGroup, Table } from "./commands";
 import type { Tally } from "./tally";
@@ -47,11 +48,10 @@ export interface WorkshopInfo {
   screenTable?: string | null;
 }
 
-export interface Activity {
+/** What every activity has, whatever its kind. */
+export interface ActivityBase {
   id: string;
-  kind: ActivityKind;
   title: string;
-  config: Record<string, unknown>;
   status: ActivityStatus;
   /** community-first maps and staged votes: "first" until opened to all */
   stage: "first" | "all";
@@ -72,6 +72,17 @@ export interface Activity {
   /** votes: how many have voted, by group (never what they voted) */
   turnout?: { voters: number; byGroup: Record<string, number> };
 }
+
+/** A kind with its config, as parsed for that kind. */
+export type KindConfig = { [K in ActivityKind]: { kind: K; config: ConfigByKind[K] } }[ActivityKind];
+
+/**
+ * An activity, a union by kind: narrowing on `kind` types its `config`, which was parsed for
+ * its kind (defaults filled) once, when the activity was written.
+ */
+export type Activity = { [K in ActivityKind]: ActivityBase & { kind: K; config: ConfigByKind[K] } }[ActivityKind];
+/** One kind's activity. */
+export type ActivityOf<K extends ActivityKind> = Extract<Activity, { kind: K }>;
 
 export interface Participant {
   id: string;

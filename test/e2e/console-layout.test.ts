@@ -9,11 +9,14 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roots } from "../../party/model/doc";
+import { type Activity, roots } from "../../party/model/doc";
 import { noErrors } from "./console-support";
 import { absolute, app, collectPageErrors, formatViolations, runAxe, useBrowser } from "./support";
 import { layoutProblems } from "./support/geometry";
 import { type SessionScene, sessionScene } from "./support/session-scene";
+
+/** The activity when it is a vote (its config then reads as a vote's). */
+const voteOf = (a: Activity | undefined) => (a?.kind === "vote" ? a : undefined);
 
 const WIDTHS = [1024, 1280, 1440] as const;
 
@@ -109,7 +112,7 @@ describe("facilitator console layout through a session", () => {
   it("follows the open activity, lists the options, and closes the vote on reveal", async () => {
     const { facilitator, phones, ids } = scene;
     await facilitator.command("activity.open", { activityId: ids.vote });
-    const options = (roots(facilitator.doc).activities.get(ids.vote)?.config.options ?? []) as { id: string }[];
+    const options = (voteOf(roots(facilitator.doc).activities.get(ids.vote))?.config.options ?? []) as { id: string }[];
     for (const [i, phone] of phones.entries()) {
       const order = [0, 1, 2].map((k) => options[(i + k) % options.length]?.id ?? "");
       await phone.command("ballot.submit", { activityId: ids.vote, ballot: { order } });
@@ -145,7 +148,11 @@ describe("facilitator console layout through a session", () => {
     await phones[0]?.command("me.withdraw", {});
     await facilitator.waitFor(() => (r.results.get(ids.vote) as { voters: number }).voters === 8, 10_000, "recount");
     const after = r.results.get(ids.vote) as { totals: Record<string, number> };
-    const opts = r.activities.get(ids.vote)?.config.options as { id: string; removed?: string; label: string }[];
+    const opts = voteOf(r.activities.get(ids.vote))?.config.options as {
+      id: string;
+      removed?: string;
+      label: string;
+    }[];
     expect(opts.find((o) => o.id === option)).toMatchObject({
       removed: "withdrawn",
       label: "Option withdrawn by its author",

@@ -7,11 +7,14 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roots } from "../../party/model/doc";
+import { type Activity, roots } from "../../party/model/doc";
 import { noErrors } from "./console-support";
 import { absolute, app, collectPageErrors, formatViolations, runAxe, useBrowser } from "./support";
 import { layoutProblems } from "./support/geometry";
 import { type SessionScene, sessionScene } from "./support/session-scene";
+
+/** The activity when it is a vote (its config then reads as a vote's). */
+const voteOf = (a: Activity | undefined) => (a?.kind === "vote" ? a : undefined);
 
 describe("projector through a session, at 1280×720", () => {
   const suite = useBrowser();
@@ -111,7 +114,7 @@ describe("projector through a session, at 1280×720", () => {
       config: { method: "rank", topK: 3, fromActivity: { activityId: ids.map } },
     });
     await facilitator.command("activity.open", { activityId: ids.vote });
-    const options = (roots(facilitator.doc).activities.get(ids.vote)?.config.options ?? []) as {
+    const options = (voteOf(roots(facilitator.doc).activities.get(ids.vote))?.config.options ?? []) as {
       id: string;
       label: string;
     }[];

@@ -30,7 +30,7 @@ describe("initWorkshop", () => {
       showNames: false,
       language: "en",
     });
-    expect(room.activity(vote).config.fromActivity).toEqual({ activityId: map });
+    expect(room.vote(vote).config.fromActivity).toEqual({ activityId: map });
   });
 
   it("refuses a second initialisation and invalid input", () => {

@@ -190,7 +190,7 @@ describe("me.withdraw and votes drawn from the map", () => {
     room.ok(facilitator, "results.reveal", { activityId: vote });
     room.ok(amina, "me.withdraw");
     // Only Amina voted for her unvoted card: it goes with her ballot. Ben's votes stay.
-    expect(room.activity(vote).config.options).toEqual([
+    expect(room.vote(vote).config.options).toEqual([
       { id: solo, label: "Option withdrawn by its author", cardIds: [], removed: "withdrawn" },
       { id: shared, label: "Ben's version", cardIds: [bens] },
     ]);

@@ -73,7 +73,7 @@ describe("a vote drawn from a map", () => {
   it("takes the visible cards of the chosen kinds, most supported first, as options when opened", () => {
     const { room, cards, vote } = mapWithCards();
     room.ok(facilitator, "activity.open", { activityId: vote });
-    expect(room.activity(vote).config.options).toEqual([
+    expect(room.vote(vote).config.options).toEqual([
       { id: cards.texts, label: "Text message reminders", cardIds: [cards.texts] },
       { id: cards.letters, label: "Letters arrive after the appointment", cardIds: [cards.letters] },
       { id: cards.waits, label: "Long waits for a first appointment", cardIds: [cards.waits] },
@@ -84,7 +84,7 @@ describe("a vote drawn from a map", () => {
     const { room, cards, vote } = mapWithCards();
     room.ok(facilitator, "card.merge", { cardIds: [cards.letters], into: cards.waits });
     room.ok(facilitator, "activity.open", { activityId: vote });
-    const options = room.activity(vote).config.options as { id: string; cardIds: string[] }[];
+    const options = room.vote(vote).config.options as { id: string; cardIds: string[] }[];
     expect(options.find((o) => o.id === cards.waits)?.cardIds).toEqual([cards.waits, cards.letters]);
     expect(options.map((o) => o.id)).not.toContain(cards.letters);
   });
@@ -98,7 +98,7 @@ describe("a vote drawn from a map", () => {
     room.ok(people.b, "card.support", { cardId: cards.waits, on: true });
     room.ok(people.c, "card.support", { cardId: cards.waits, on: true });
     room.ok(facilitator, "activity.open", { activityId: vote });
-    const options = room.activity(vote).config.options as { id: string }[];
+    const options = room.vote(vote).config.options as { id: string }[];
     expect(options.map((o) => o.id)).toEqual([cards.texts, cards.letters, cards.waits]);
   });
 
@@ -112,7 +112,7 @@ describe("a vote drawn from a map", () => {
     room.ok(facilitator, "results.reveal", { activityId: vote, keepOpen: true });
     room.ok(people.a, "ballot.submit", { activityId: vote, ballot: { order: [cards.texts, cards.letters] } });
     room.ok(facilitator, "card.hide", { cardId: cards.texts, reason: "Names a patient" });
-    const options = () => room.activity(vote).config.options as { id: string; label: string; removed?: string }[];
+    const options = () => room.vote(vote).config.options as { id: string; label: string; removed?: string }[];
     const ids = () => options().map((o) => o.id);
     expect(options().find((o) => o.id === cards.texts)).toMatchObject({
       label: "Option hidden by a facilitator",

@@ -139,9 +139,9 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
                     <h2 class="screen-activity" dir="auto">
                       {a().title}
                     </h2>
-                    <Show when={(a().config as { prompt?: unknown }).prompt}>
+                    <Show when={a().config.prompt}>
                       <p class="screen-prompt" dir="auto">
-                        {String((a().config as { prompt?: unknown }).prompt)}
+                        {a().config.prompt}
                       </p>
                     </Show>
                     <Switch>

@@ -1,30 +1,40 @@
 /** Facilitator commands that shape the agenda: add, update, remove and move activities. */
-import { parseActivityConfig } from "../activity-config";
+import { type ConfigByKind, parseActivityConfig } from "../activity-config";
 import type { ActivityKind } from "../commands";
-import type { Activity } from "../doc";
+import type { Activity, KindConfig } from "../doc";
 import { refuse } from "../refusal";
 import { requireActivity, requireWorkshopNotClosed, workshopOf } from "./guards";
 import type { Handler, Plan, Scope } from "./scope";
 
 /** Community-first maps and staged votes start with their first groups; everything else is open to all. */
-function initialStage(kind: ActivityKind, config: Record<string, unknown>): Activity["stage"] {
-  if (kind === "map" && config.mode === "community-first") return "first";
-  if (kind === "vote" && Array.isArray(config.stagedGroups) && config.stagedGroups.length > 0) return "first";
+function initialStage(typed: KindConfig): Activity["stage"] {
+  if (typed.kind === "map" && typed.config.mode === "community-first") return "first";
+  if (typed.kind === "vote" && typed.config.stagedGroups.length > 0) return "first";
   return "all";
 }
 
-function validConfig(
-  kind: ActivityKind,
-  raw: unknown,
-  idsByKey?: ReadonlyMap<string, string>,
-): Record<string, unknown> {
+function checked<K extends ActivityKind>(kind: K, raw: unknown): ConfigByKind[K] {
   const parsed = parseActivityConfig(kind, raw);
   if (!parsed.ok) refuse("bad_request", parsed.message);
-  const config = { ...parsed.config } as Record<string, unknown>;
-  const from = (config as { fromActivity?: { activityId: string } }).fromActivity;
-  const id = from && idsByKey?.get(from.activityId);
-  if (from && id) config.fromActivity = { ...from, activityId: id };
-  return config;
+  return parsed.config;
+}
+
+/** The config parsed, once, for its kind (defaults filled); a vote's template key becomes the map's id. */
+function validConfig(kind: ActivityKind, raw: unknown, idsByKey?: ReadonlyMap<string, string>): KindConfig {
+  switch (kind) {
+    case "map":
+      return { kind, config: checked(kind, raw) };
+    case "feedback":
+      return { kind, config: checked(kind, raw) };
+    case "info":
+      return { kind, config: checked(kind, raw) };
+    case "vote": {
+      const config = checked(kind, raw);
+      const from = config.fromActivity;
+      const id = from && idsByKey?.get(from.activityId);
+      return { kind, config: from && id ? { ...config, fromActivity: { ...from, activityId: id } } : config };
+    }
+  }
 }
 
 /** A fresh draft activity; `idsByKey` turns template keys in `fromActivity` into real ids. */
@@ -36,14 +46,13 @@ export function createActivity(
   idsByKey?: ReadonlyMap<string, string>,
   plannedMinutes?: number,
 ): Activity {
-  const config = validConfig(kind, rawConfig, idsByKey);
+  const typed = validConfig(kind, rawConfig, idsByKey);
   const activity: Activity = {
     id,
-    kind,
+    ...typed,
     title,
-    config,
     status: "draft",
-    stage: initialStage(kind, config),
+    stage: initialStage(typed),
     cardsRevealed: false,
     resultsRevealed: false,
     openedAt: null,
@@ -55,8 +64,8 @@ export function createActivity(
 }
 
 /** A vote that draws options from a map must name a map in this workshop. */
-function requireSourceMap(s: Scope, config: Record<string, unknown>): void {
-  const from = (config as { fromActivity?: { activityId: string } }).fromActivity;
+function requireSourceMap(s: Scope, typed: KindConfig): void {
+  const from = typed.kind === "vote" ? typed.config.fromActivity : undefined;
   if (!from) return;
   const source = s.r.activities.get(from.activityId);
   if (!source) refuse("not_found", `fromActivity: no activity ${from.activityId}`);
@@ -76,7 +85,7 @@ function hasInput(s: Scope, activity: Activity): boolean {
 const add: Handler<"activity.add"> = (s, args) => {
   const workshop = requireWorkshopNotClosed(s);
   const activity = createActivity(s.newId(), args.kind, args.title, args.config, undefined, args.plannedMinutes);
-  requireSourceMap(s, activity.config);
+  requireSourceMap(s, activity);
   const agenda = [...workshop.agenda];
   agenda.splice(clampIndex(args.index, agenda.length), 0, activity.id);
   return {
@@ -95,18 +104,19 @@ const add: Handler<"activity.add"> = (s, args) => {
 const update: Handler<"activity.update"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const activity = requireActivity(s, args.activityId);
-  const next: Activity = { ...activity };
+  let next: Activity = { ...activity };
   if (args.title !== undefined) next.title = args.title;
   if (args.plannedMinutes === null) delete next.plannedMinutes;
   else if (args.plannedMinutes !== undefined) next.plannedMinutes = args.plannedMinutes;
   if (args.config !== undefined) {
     if (activity.status !== "draft" || hasInput(s, activity))
       refuse("locked", `"${activity.title}" has been opened; its settings can no longer change`);
-    next.config = validConfig(activity.kind, args.config);
-    requireSourceMap(s, next.config);
-    next.stage = initialStage(activity.kind, next.config);
+    const typed = validConfig(activity.kind, args.config);
+    requireSourceMap(s, typed);
+    next = { ...next, ...typed, stage: initialStage(typed) };
   }
-  return { result: { activityId: activity.id }, write: () => s.r.activities.set(activity.id, next) };
+  const written = next;
+  return { result: { activityId: activity.id }, write: () => s.r.activities.set(activity.id, written) };
 };
 
 /** Removing would lose what people contributed, so only activities without input may go. */
@@ -116,7 +126,7 @@ const remove: Handler<"activity.remove"> = (s, args) => {
   if (activity.status === "open") refuse("conflict", `Close "${activity.title}" before removing it`);
   if (hasInput(s, activity)) refuse("conflict", `"${activity.title}" already has contributions; close it instead`);
   for (const other of s.r.activities.values()) {
-    const from = (other.config as { fromActivity?: { activityId: string } }).fromActivity;
+    const from = other.kind === "vote" ? other.config.fromActivity : undefined;
     if (from?.activityId === activity.id) refuse("conflict", `The vote "${other.title}" draws its options from it`);
   }
   return {

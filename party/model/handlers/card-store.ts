@@ -28,7 +28,7 @@ export function countCards(s: Scope, activity: Activity, authorId: string): { al
   };
   for (const card of s.r.cards.values()) count(card);
   // Only a silent round still holds private cards; skip the storage read otherwise.
-  if (activity.config.mode === "silent" && !activity.cardsRevealed)
+  if (activity.kind === "map" && activity.config.mode === "silent" && !activity.cardsRevealed)
     for (const card of s.priv.silentCards(activityId)) count(card);
   return { all, mine };
 }

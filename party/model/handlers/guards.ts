@@ -1,8 +1,7 @@
 /** Checks shared by the handlers: each returns what it found or refuses with the fitting code. */
 
-import { type ConfigByKind, parseActivityConfig } from "../activity-config";
 import type { ActivityKind } from "../commands";
-import { type Activity, type Card, type Participant, readWorkshop, type WorkshopInfo } from "../doc";
+import { type Activity, type ActivityOf, type Card, type Participant, readWorkshop, type WorkshopInfo } from "../doc";
 import { refuse } from "../refusal";
 import type { Scope } from "./scope";
 
@@ -26,19 +25,34 @@ export function requireActivity(s: Scope, activityId: string): Activity {
   return activity;
 }
 
+export function isKind<K extends ActivityKind>(activity: Activity, kind: K): activity is ActivityOf<K> {
+  return activity.kind === kind;
+}
+
 export function requireKind<K extends ActivityKind>(
   activity: Activity,
   kind: K,
-): { activity: Activity; config: ConfigByKind[K] } {
-  if (activity.kind !== kind) refuse("bad_request", `"${activity.title}" is not a ${kind} activity`);
-  return { activity, config: configOf(activity, kind) };
+): { activity: ActivityOf<K>; config: ActivityOf<K>["config"] } {
+  if (!isKind(activity, kind)) refuse("bad_request", `"${activity.title}" is not a ${kind} activity`);
+  return { activity, config: configOfKind(activity) };
 }
 
-/** The stored config with its defaults, re-checked so a damaged doc fails loudly rather than silently. */
-export function configOf<K extends ActivityKind>(activity: Activity, kind: K): ConfigByKind[K] {
-  const result = parseActivityConfig(kind, activity.config);
-  if (!result.ok) refuse("internal", `Stored config of ${activity.id} is invalid: ${result.message}`);
-  return result.config;
+/**
+ * The config of an activity known to be of `kind`. It was parsed for its kind, with its
+ * defaults, when the activity was written (activity.add/update, room creation), so it is
+ * read as it is; asking for the wrong kind is a bug in the caller.
+ */
+export function configOf<K extends ActivityKind>(activity: Activity, kind: K): ActivityOf<K>["config"] {
+  if (!isKind(activity, kind)) refuse("internal", `"${activity.title}" is not a ${kind} activity`);
+  return configOfKind(activity);
+}
+
+/**
+ * TypeScript does not carry a generic kind through the union's `config` (it widens to every
+ * kind's config); the type guard before each call has checked the kind.
+ */
+function configOfKind<K extends ActivityKind>(activity: ActivityOf<K>): ActivityOf<K>["config"] {
+  return activity.config as ActivityOf<K>["config"];
 }
 
 /**

@@ -1,15 +1,15 @@
 /** People: a facilitator removing someone, participants changing their profile or withdrawing. */
 import type { Effect } from "../apply";
-import type { Activity, Participant } from "../doc";
+import type { Activity, ActivityOf, Participant } from "../doc";
 import { refuse } from "../refusal";
 import { removeCards, silentForFacilitators } from "./card-store";
-import { requireMember, workshopOf } from "./guards";
+import { isKind, requireMember, workshopOf } from "./guards";
 import { ballotsAfter, recountVote } from "./recount";
 import type { Handler, Scope } from "./scope";
 import { optionsWithout } from "./vote-options";
 
-function activitiesOf(s: Scope, kind: Activity["kind"]): Activity[] {
-  return [...s.r.activities.values()].filter((a) => a.kind === kind);
+function activitiesOf<K extends Activity["kind"]>(s: Scope, kind: K): ActivityOf<K>[] {
+  return [...s.r.activities.values()].filter((a): a is ActivityOf<K> => isKind(a, kind));
 }
 
 /** Keeps their contributions (a facilitator may hide any of them); the room disconnects them. */
@@ -182,7 +182,10 @@ const withdraw: Handler<"me.withdraw"> = (s) => {
     if (!rewritten && !voted) continue;
     const next = rewritten ?? vote;
     if (rewritten)
-      writes.push(() => s.r.activities.set(vote.id, { ...(s.r.activities.get(vote.id) ?? vote), config: next.config }));
+      writes.push(() => {
+        const current = s.r.activities.get(vote.id);
+        s.r.activities.set(vote.id, current?.kind === "vote" ? { ...current, config: next.config } : next);
+      });
     const recount = recountVote(s, next, ballotsAfter(s, vote.id, { participantId: id, ballot: null }), cardIds);
     effects.push(...recount.effects);
     writes.push(recount.write);

@@ -1,6 +1,6 @@
 /** Facilitator commands that run the room live: open and close, stages, lock, timer, reveals, closing. */
 import type { Effect } from "../apply";
-import type { Activity, Timer } from "../doc";
+import type { Activity, ActivityOf, Timer } from "../doc";
 import { optionsFromMap } from "../options-from-map";
 import { refuse } from "../refusal";
 import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
@@ -12,15 +12,15 @@ import type { Handler, Scope } from "./scope";
  * kind, most supported first, then oldest), keeping each card and the cards merged
  * into it as the option's origin. Once anyone has voted the options stay fixed.
  */
-function resolveOptions(s: Scope, vote: Activity): Record<string, unknown> {
-  const config = configOf(vote, "vote");
+function resolveOptions(s: Scope, vote: ActivityOf<"vote">): ActivityOf<"vote"> {
+  const config = vote.config;
   if (!config.fromActivity || s.priv.ballots(vote.id).length > 0) {
     if (config.options.length === 0) refuse("conflict", `"${vote.title}" has no options to vote on`);
-    return vote.config;
+    return vote;
   }
   const { options } = optionsFromMap(s.r.cards.values(), config.fromActivity);
   if (options.length === 0) refuse("conflict", `"${vote.title}" draws on a map that has no cards to vote on yet`);
-  return { ...vote.config, options };
+  return { ...vote, config: { ...config, options } };
 }
 
 /** The running order: opening an activity with planned minutes starts the shared countdown from them. */
@@ -33,7 +33,7 @@ function plannedTimer(s: Scope, activity: Activity): Timer | null {
 const open: Handler<"activity.open"> = (s, args) => {
   requireWorkshopNotClosed(s);
   const activity = requireActivity(s, args.activityId);
-  const config = activity.kind === "vote" ? resolveOptions(s, activity) : activity.config;
+  const resolved = activity.kind === "vote" ? resolveOptions(s, activity) : activity;
   const others = [...s.r.activities.values()].filter((a) => a.status === "open" && a.id !== activity.id);
   const settled = others.map((other) => settleVote(s, other));
   const timer = plannedTimer(s, activity);
@@ -48,7 +48,7 @@ const open: Handler<"activity.open"> = (s, args) => {
         s.r.activities.set(other.id, { ...current, status: "closed", closedAt: s.now });
       }
       const openedAt = activity.status === "open" ? activity.openedAt : s.now;
-      s.r.activities.set(activity.id, { ...activity, config, status: "open", openedAt, closedAt: null });
+      s.r.activities.set(activity.id, { ...resolved, status: "open", openedAt, closedAt: null });
       s.r.workshop.set("currentActivityId", activity.id);
       s.r.workshop.set("status", "live");
     },

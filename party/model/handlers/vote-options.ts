@@ -5,9 +5,8 @@
  */
 import type { Effect } from "../apply";
 import { type Ballot, LIMITS, type OptionRemoved } from "../commands";
-import type { Activity } from "../doc";
+import type { ActivityOf } from "../doc";
 import { MERGED } from "./card-store";
-import { configOf } from "./guards";
 import { recountVote } from "./recount";
 import type { Scope } from "./scope";
 
@@ -40,12 +39,12 @@ function votedFor(ballots: readonly Ballot[]): Set<string> {
  */
 export function optionsWithout(
   s: Scope,
-  vote: Activity,
+  vote: ActivityOf<"vote">,
   gone: ReadonlySet<string>,
   why: OptionRemoved,
   leaver?: string,
-): Activity | null {
-  const config = configOf(vote, "vote");
+): ActivityOf<"vote"> | null {
+  const config = vote.config;
   let voted: Set<string> | null = null;
   const othersVotedFor = (id: string) => {
     voted ??= votedFor(
@@ -89,8 +88,8 @@ export function scrubVotes(
     const next = optionsWithout(s, vote, gone, why);
     if (!next) continue;
     writes.push(() => {
-      const current = s.r.activities.get(vote.id) ?? vote;
-      s.r.activities.set(vote.id, { ...current, config: next.config });
+      const current = s.r.activities.get(vote.id);
+      s.r.activities.set(vote.id, current?.kind === "vote" ? { ...current, config: next.config } : next);
     });
     const recount = recountVote(s, next, s.priv.ballots(vote.id), gone);
     effects.push(...recount.effects);

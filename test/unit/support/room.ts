@@ -207,6 +207,12 @@ export class TestRoom implements RoomPrivate {
     if (!a) throw new Error(`no activity ${id}`);
     return a;
   }
+  /** A vote activity, its config typed as a vote's. */
+  vote(id: string) {
+    const a = this.activity(id);
+    if (a.kind !== "vote") throw new Error(`activity ${id} is a ${a.kind}, not a vote`);
+    return a;
+  }
   card(id: string) {
     return this.r.cards.get(id);
   }

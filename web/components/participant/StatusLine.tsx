@@ -15,10 +15,15 @@ export const StatusLine: Component<{ activity: Activity | null }> = (props) => {
     if (!a) return t("status.wait");
     if (a.status !== "open") return a.kind === "vote" && a.resultsRevealed ? t("status.results") : t("status.wait");
     if (workshop()?.locked) return t("status.paused");
-    const config = a.config as { mode?: string; firstGroups?: string[]; stagedGroups?: string[] };
     const group = me()?.group ?? "";
     const first =
-      a.kind === "map" ? (config.mode === "community-first" ? config.firstGroups : null) : config.stagedGroups;
+      a.kind === "map"
+        ? a.config.mode === "community-first"
+          ? a.config.firstGroups
+          : null
+        : a.kind === "vote"
+          ? a.config.stagedGroups
+          : null;
     if (a.stage === "first" && first && first.length > 0 && !first.includes(group)) return t("status.yourTurnNext");
     if (a.kind === "map") return t("status.addCards");
     if (a.kind === "vote") {

@@ -65,7 +65,7 @@ export const ActivityPanel: Component<Props> = (props) => {
       <Match when={true}>
         <section class="stack" aria-labelledby="activity-title">
           <h2 id="activity-title">{props.activity.title}</h2>
-          <p>{String((props.activity.config as { prompt?: unknown }).prompt ?? "")}</p>
+          <p>{props.activity.config.prompt}</p>
           <Show when={props.activity.kind === "feedback"}>
             <p class="hint">{t("feedback.private")}</p>
           </Show>

@@ -10,18 +10,17 @@ import { t } from "../i18n";
 
 /** The map a vote draws its options from, if any. */
 export function sourceOf(activity: Activity, activities: Record<string, Activity>): Activity | null {
-  const from = (activity.config as { fromActivity?: { activityId?: string } }).fromActivity?.activityId;
+  const from = activity.kind === "vote" ? activity.config.fromActivity?.activityId : undefined;
   return from ? (activities[from] ?? null) : null;
 }
 
 /** The open activity's first round (community-first map, staged vote), if it is still running. */
 export function stagedRound(activity: Activity | undefined): { firstGroups: string[] } | null {
   if (activity?.status !== "open" || activity.stage !== "first") return null;
-  const config = activity.config as { mode?: string; firstGroups?: string[]; stagedGroups?: string[] };
-  if (activity.kind === "map" && config.mode === "community-first")
-    return { firstGroups: config.firstGroups ?? ["community"] };
-  if (activity.kind === "vote" && (config.stagedGroups?.length ?? 0) > 0)
-    return { firstGroups: config.stagedGroups ?? [] };
+  if (activity.kind === "map" && activity.config.mode === "community-first")
+    return { firstGroups: activity.config.firstGroups };
+  if (activity.kind === "vote" && activity.config.stagedGroups.length > 0)
+    return { firstGroups: activity.config.stagedGroups };
   return null;
 }
 

@@ -170,7 +170,7 @@ const FromMapPreview: Component<{
   const [picked, setPicked] = createSignal<ReadonlySet<string> | null>(null);
   const chosen = () => picked() ?? new Set(drawn().options.map((o) => o.id));
   const kindLabel = (id: string) => {
-    const kinds = (props.source?.config as { kinds?: { id: string; label: string }[] } | undefined)?.kinds ?? [];
+    const kinds = props.source?.kind === "map" ? props.source.config.kinds : [];
     return kinds.find((k) => k.id === id)?.label ?? id;
   };
   const reason = (entry: ReturnType<typeof optionsFromMap>["leftOut"][number]) =>
