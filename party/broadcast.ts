@@ -22,6 +22,9 @@ export interface BroadcastTiming {
   presenceMs: number;
 }
 
+/** The longest rest between two fan-outs of a busy room (the old fixed window's length). */
+const MAX_REST_MS = 100;
+
 /** Lets the isolate take other events (commands, acks) between two slices of a fan-out. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -156,6 +159,7 @@ export class Broadcast {
   async #fanOut(generation: number): Promise<void> {
     try {
       while (this.#pending.length > 0 && generation === this.#generation) {
+        const started = Date.now();
         const frame = this.#pendingFrame ?? updateFrame(mergeUpdates(this.#pending));
         this.#pending = [];
         this.#pendingFrame = null;
@@ -172,6 +176,13 @@ export class Broadcast {
           for (let i = start; i < end; i++) safeSend(sockets[i]!, frame);
         }
         this.#inFlight = null;
+        // A room busy enough to queue edits behind a fan-out gets a breath as long as that
+        // fan-out took (at most MAX_REST_MS) before the next: at most half of the isolate's time
+        // goes to fan-outs, so commands keep being acknowledged; what arrives meanwhile is merged
+        // too. A quiet room's fan-out takes a few ms, so its edits still go out at once.
+        if (this.#pending.length > 0) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_REST_MS, Date.now() - started)));
+        }
       }
     } finally {
       if (generation === this.#generation) {
