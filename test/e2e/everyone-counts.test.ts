@@ -307,3 +307,67 @@ describe("the paper pack", () => {
     expect(await pack.page.locator(".sheets").getAttribute("dir")).toBe("rtl");
   });
 });
+
+describe("typing in a paper ballot from the facilitator's console", () => {
+  const suite = usePhones();
+
+  it("counts a paper dots ballot for community (sources.paper = 1), takes it back, and passes axe", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const voteId = await openActivity(facilitator, "vote", "What first?", {
+      method: "dots",
+      options: OPTIONS,
+      dots: 3,
+      maxPerOption: 3,
+    });
+    // Two community phones vote too, so community reaches the small-group threshold and is shown.
+    for (const allocations of [{ peer: 3 }, { hub: 3 }]) {
+      const joined = await join(workshop.joinCode, { group: "community" });
+      const phone = await connect(joined.token);
+      suite.clients.push(phone);
+      await phone.command("ballot.submit", { activityId: voteId, ballot: { allocations } });
+    }
+    const consolePage = await laptop(suite);
+    suite.phones.push(consolePage);
+    const page = consolePage.page;
+    await page.goto(absolute(workshop.links.facilitator));
+    await page.getByRole("heading", { name: "Agenda" }).waitFor();
+    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+    await page.getByRole("heading", { name: "Type in a paper ballot or feedback form" }).waitFor();
+    await page.getByLabel("Stakeholder group on the paper").selectOption("community");
+    const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });
+    await form.getByLabel("Respite breaks").fill("2");
+    await form.getByLabel("Peer support group").fill("1");
+    await expectAxeClean(page, "facilitator console with the paper entry form open");
+    await page.getByRole("button", { name: "Enter paper ballot" }).click();
+    await page.getByText("1 paper ballot entered").waitFor();
+    await page.getByRole("status").filter({ hasText: "Paper entry saved for" }).waitFor();
+    // The form is blank again for the next sheet.
+    expect(await form.getByLabel("Respite breaks").inputValue()).toBe("");
+
+    await facilitator.command("results.reveal", { activityId: voteId, keepOpen: true });
+    type Result = {
+      voters: number;
+      totals: Record<string, number>;
+      sources: Record<string, number>;
+      byGroup: Record<string, { voters: number; totals: Record<string, number> }>;
+    };
+    const results = () => roots(facilitator.doc).results.get(voteId) as Result | undefined;
+    await expect.poll(() => results()?.sources?.paper).toBe(1);
+    expect(results()?.sources).toEqual({ phone: 2, paper: 1, kiosk: 0 });
+    expect(results()?.totals).toMatchObject({ respite: 2, peer: 4, hub: 3 });
+    expect(results()?.byGroup.community).toMatchObject({ voters: 3, totals: { respite: 2, peer: 4, hub: 3 } });
+
+    await page.getByRole("button", { name: "Remove paper entry 1" }).click();
+    await page.getByText("0 paper ballots entered").waitFor();
+    // While a vote stays open its public figures move in steps (safety #12); revealing again
+    // closes it and publishes the exact count without the paper ballot.
+    await facilitator.command("results.reveal", { activityId: voteId });
+    await expect.poll(() => results()?.sources?.paper).toBe(0);
+    expect(results()?.totals).toMatchObject({ respite: 0, peer: 3, hub: 3 });
+    expect(results()?.voters).toBe(2);
+    await expectAxeClean(page, "facilitator console after removing a paper entry");
+    noErrors(consolePage.errors);
+  });
+});

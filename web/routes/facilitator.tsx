@@ -204,6 +204,8 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                   token={props.token}
                   workshopId={props.workshopId}
                   groups={groups()}
+                  tables={tables()}
+                  current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
                   commander={commander}
                 />
                 <TablesPanel

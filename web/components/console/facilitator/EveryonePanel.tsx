@@ -1,10 +1,11 @@
 /**
  * Everyone counts (docs/everyone-counts.md), in the facilitator's side bar: head counts of
  * people taking part without a phone (`attendance.set`), links for a kiosk tablet and an
- * interpreter, and the paper pack to print.
+ * interpreter, the paper pack to print, and typing in paper ballots and feedback forms.
  */
 import { type Component, createSignal, For } from "solid-js";
-import type { StakeholderGroup } from "../../../../party/model/commands";
+import type { StakeholderGroup, Table } from "../../../../party/model/commands";
+import type { Activity } from "../../../../party/model/doc";
 import { ApiError, apiFetch } from "../../../lib/api";
 import { LANGUAGES } from "../../../lib/i18n";
 import { MintedToken } from "../api";
@@ -13,11 +14,15 @@ import type { Commander } from "../commander";
 import { ErrorAlert } from "../ErrorAlert";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
+import { PaperEntryForm } from "./PaperEntryForm";
 
 export const EveryonePanel: Component<{
   token: string;
   workshopId: string;
   groups: StakeholderGroup[];
+  tables: Table[];
+  /** the activity running now: paper entries go to it if it is an open vote or feedback form */
+  current: Activity | null;
   commander: Commander;
 }> = (props) => {
   const [links, setLinks] = createSignal<{ label: string; link: string }[]>([]);
@@ -64,6 +69,12 @@ export const EveryonePanel: Component<{
             );
           }}
         </For>
+        <PaperEntryForm
+          activity={props.current}
+          groups={props.groups}
+          tables={props.tables}
+          commander={props.commander}
+        />
         <h3>{t("everyone.links")}</h3>
         <div class="button-row">
           <button type="button" onClick={() => void mint({ role: "kiosk" }, t("everyone.kioskLink"))}>
