@@ -30,8 +30,7 @@ export default defineConfig({
       // dozen console routes that list alone cost the phone ~1 KB gzip on first load.
       // Console routes keep only their CSS (needed to render); phone routes keep their
       // JS preloads, so a phone on slow 4G fetches a route's chunks in parallel.
-      resolveDependencies: (file, deps) =>
-        PHONE_ROUTE.test(file) ? deps : deps.filter((dep) => dep.endsWith(".css")),
+      resolveDependencies: (file, deps) => (PHONE_ROUTE.test(file) ? deps : deps.filter((dep) => dep.endsWith(".css"))),
     },
   },
   server: {
