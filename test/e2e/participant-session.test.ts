@@ -56,7 +56,7 @@ describe("a phone through a session", () => {
     const page = await openPhone(suite.browser, joined);
     const status = page.getByTestId("status-line");
 
-    await status.getByText("Wait for the facilitator to start the next part").waitFor();
+    await status.getByText("Wait for the next part").waitFor();
     // "Statutory partner (NHS, council, public health)" in a sentence of its own: no "((".
     const you = (await page.locator(".you").textContent()) ?? "";
     expect(you).toContain("Statutory partner (NHS, council, public health)");
@@ -65,7 +65,7 @@ describe("a phone through a session", () => {
     expect((await page.locator(".topbar").boundingBox())?.height ?? 999).toBeLessThan(844 / 6);
 
     await facilitator.command("activity.open", { activityId: map });
-    await status.getByText("Add your cards, and support or comment on others'").waitFor();
+    await status.getByText("Add cards; support others'").waitFor();
     const { cardId } = await me.command<{ cardId: string }>("card.add", {
       activityId: map,
       lane: "now",
@@ -80,11 +80,11 @@ describe("a phone through a session", () => {
     expect(auto).toBeGreaterThanOrEqual(2);
 
     await facilitator.command("activity.open", { activityId: vote });
-    await status.getByText("Cast your vote, then press Save").waitFor();
+    await status.getByText("Vote, then press Save").waitFor();
     await me.command("ballot.submit", { activityId: vote, ballot: { approved: ["a"] } });
-    await status.getByText("Vote saved: wait for the results").waitFor();
+    await status.getByText("Vote saved: wait for results").waitFor();
     await facilitator.command("results.reveal", { activityId: vote });
-    await status.getByText("The results are in: see them below").waitFor();
+    await status.getByText("Results are below").waitFor();
 
     await facilitator.command("room.lock", { locked: true });
     await facilitator.command("workshop.close", {});

@@ -242,9 +242,6 @@ export const bn: Catalogue = {
   "status.listen": "এটি পড়ুন এবং সহায়কের কথা শুনুন",
   "room.member": "আপনি: {name} · {group}",
   "map.myComment": "আপনার মন্তব্য",
-  "option.withdrawn": "লেখক বিকল্পটি প্রত্যাহার করেছেন",
-  "option.deleted": "লেখক বিকল্পটি মুছে ফেলেছেন",
-  "option.hidden": "সহায়ক বিকল্পটি লুকিয়েছেন",
   "room.closedResults": "কর্মশালা কী সিদ্ধান্ত নিল",
   // tables (#13)
   "join.tableLegend": "আপনার টেবিল",

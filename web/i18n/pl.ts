@@ -289,9 +289,6 @@ export const pl: Catalogue = {
   "status.listen": "Przeczytaj to i posłuchaj prowadzącego",
   "room.member": "Ty: {name} · {group}",
   "map.myComment": "Twój komentarz",
-  "option.withdrawn": "Opcja wycofana przez autora",
-  "option.deleted": "Opcja usunięta przez autora",
-  "option.hidden": "Opcja ukryta przez prowadzącego",
   "room.closedResults": "Co postanowiły warsztaty",
   // tables (#13)
   "join.tableLegend": "Twój stolik",

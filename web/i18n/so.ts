@@ -252,9 +252,6 @@ export const so: Catalogue = {
   "status.listen": "Akhri tan oo dhegayso hagaajiyaha",
   "room.member": "Adiga: {name} · {group}",
   "map.myComment": "Faalladaada",
-  "option.withdrawn": "Doorashada waxaa ka noqday qoraaga",
-  "option.deleted": "Doorashada waxaa tirtiray qoraaga",
-  "option.hidden": "Doorashada waxaa qariyay hagaajiyaha",
   "room.closedResults": "Waxa aqoon-isweydaarsigu go'aamiyay",
   // tables (#13)
   "join.tableLegend": "Miiskaaga",

@@ -249,9 +249,6 @@ export const ur: Catalogue = {
   "status.listen": "یہ پڑھیں اور سہولت کار کی بات سنیں",
   "room.member": "آپ: {name} · {group}",
   "map.myComment": "آپ کا تبصرہ",
-  "option.withdrawn": "مصنف نے یہ آپشن واپس لے لیا",
-  "option.deleted": "مصنف نے یہ آپشن حذف کر دیا",
-  "option.hidden": "سہولت کار نے یہ آپشن چھپا دیا",
   "room.closedResults": "ورکشاپ نے کیا فیصلہ کیا",
   // tables (#13)
   "join.tableLegend": "آپ کی میز",

@@ -1,12 +1,8 @@
 /**
- * An option's label on a phone: an option whose card left after people voted for
- * it keeps their votes under a neutral, translated label instead of its words.
+ * An option's label on a phone. An option whose card left after people voted for it
+ * keeps their votes under the neutral label the room wrote ("Option withdrawn by its
+ * author"); phones show it as written, to keep the phone's first load small.
  */
-import { t } from "../../../lib/i18n";
-
 export function optionText(option: { label: string; removed?: string }): string {
-  if (option.removed === "withdrawn") return t("option.withdrawn");
-  if (option.removed === "deleted") return t("option.deleted");
-  if (option.removed === "hidden") return t("option.hidden");
   return option.label;
 }
