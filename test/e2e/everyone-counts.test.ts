@@ -273,6 +273,11 @@ describe("the paper pack", () => {
     expect(await decodeQr(pack.page, "section.sheet >> nth=0 >> [data-testid=qr-code]")).toBe(
       absolute(`/j/${workshop.joinCode}`),
     );
+    // The take-home slip names the public follow-up page (co-delivery), by the join code.
+    await pack.page.locator(".slip").first().getByText("What happens next").waitFor();
+    expect(await decodeQr(pack.page, ".slip >> nth=0 >> [data-testid=qr-code]")).toBe(
+      absolute(`/f/${workshop.joinCode}`),
+    );
     await expectAxeClean(pack.page, "print pack");
 
     const pdf = await pack.page.pdf({ format: "A4", printBackground: true });

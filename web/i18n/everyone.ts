@@ -27,6 +27,9 @@ const en = {
   "print.feedbackHow": "Circle one number: 1 means not at all, 5 means very much.",
   "print.impact": "Impact",
   "print.effort": "Effort",
+  "print.slipTitle": "What happens next",
+  "print.slipBody":
+    "Follow what is done with our priorities, with no login and no names: scan the code or go to {url}.",
 } as const;
 
 export type EveryoneKey = keyof typeof en;
@@ -55,6 +58,9 @@ export const everyoneCatalogues: Record<string, Catalogue> = {
     "print.feedbackHow": "ایک نمبر پر دائرہ لگائیں: 1 کا مطلب بالکل نہیں، 5 کا مطلب بہت زیادہ۔",
     "print.impact": "اثر",
     "print.effort": "محنت",
+    "print.slipTitle": "آگے کیا ہوگا",
+    "print.slipBody":
+      "ہماری ترجیحات پر کیا کام ہوا، بغیر لاگ ان اور بغیر ناموں کے دیکھیں: کوڈ اسکین کریں یا {url} پر جائیں۔",
   },
   bn: {
     "kiosk.title": "শেয়ার করা ট্যাবলেট",
@@ -77,6 +83,8 @@ export const everyoneCatalogues: Record<string, Catalogue> = {
     "print.feedbackHow": "একটি সংখ্যায় বৃত্ত করুন: 1 মানে একেবারেই না, 5 মানে খুব বেশি।",
     "print.impact": "প্রভাব",
     "print.effort": "পরিশ্রম",
+    "print.slipTitle": "এরপর কী হবে",
+    "print.slipBody": "আমাদের অগ্রাধিকার নিয়ে কী করা হলো তা দেখুন, লগইন ও নাম ছাড়াই: কোডটি স্ক্যান করুন অথবা {url} এ যান।",
   },
   pl: {
     "kiosk.title": "Wspólny tablet",
@@ -99,6 +107,9 @@ export const everyoneCatalogues: Record<string, Catalogue> = {
     "print.feedbackHow": "Zakreśl jedną liczbę: 1 to wcale, 5 to bardzo.",
     "print.impact": "Wpływ",
     "print.effort": "Wysiłek",
+    "print.slipTitle": "Co dalej",
+    "print.slipBody":
+      "Sprawdzaj, co dzieje się z naszymi priorytetami, bez logowania i bez nazwisk: zeskanuj kod albo wejdź na {url}.",
   },
   so: {
     "kiosk.title": "Tablet la wadaago",
@@ -122,6 +133,9 @@ export const everyoneCatalogues: Record<string, Catalogue> = {
     "print.feedbackHow": "Goobaabi hal lambar: 1 waa gebi ahaanba maya, 5 waa aad iyo aad.",
     "print.impact": "Saameyn",
     "print.effort": "Dadaal",
+    "print.slipTitle": "Maxaa xiga",
+    "print.slipBody":
+      "La soco waxa lagu sameeyay mudnaanteenna, la’aan gelitaan iyo magacyo: iskaan garee koodhka ama tag {url}.",
   },
 };
 

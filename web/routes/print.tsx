@@ -103,14 +103,35 @@ const Pack: Component<{ workshopId: string; token: string }> = (props) => {
                 </section>
               )}
             </For>
-            {/*
-             * Follow-up (#15, the "followup" engineer): the take-home follow-up slip (where to
-             * follow what happens next, /f/:code) is added here as one more <section class="sheet">.
-             */}
+            <FollowUpSlip joinCode={w().joinCode} />
           </div>
         )}
       </Show>
     </ConsoleShell>
+  );
+};
+
+/**
+ * The take-home slip (co-delivery, docs/follow-up.md): where anyone can follow what is done
+ * with the workshop's priorities after today — the public follow-up page, by the join code,
+ * which keeps working after the close. Cut along the dashed lines and hand one to each person.
+ */
+const FollowUpSlip: Component<{ joinCode: string }> = (props) => {
+  const url = () => `${location.origin}/f/${encodeURIComponent(props.joinCode)}`;
+  return (
+    <section class="slips" aria-label={te("print.slipTitle")}>
+      <For each={[0, 1, 2, 3]}>
+        {() => (
+          <div class="slip">
+            <div>
+              <h2>{te("print.slipTitle")}</h2>
+              <p>{te("print.slipBody", { url: url().replace(/^https?:\/\//, "") })}</p>
+            </div>
+            <QrCode value={url()} label={tc("print.slipQrLabel", { code: props.joinCode })} class="sheet-qr" />
+          </div>
+        )}
+      </For>
+    </section>
   );
 };
 

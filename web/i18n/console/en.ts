@@ -585,6 +585,7 @@ export const en = {
     "One or more A4 sheets per activity, in the workshop's language. Print them for people without a phone, then type what comes back into the console: each paper ballot or form is one person of the group they ticked.",
   "print.print": "Print the pack",
   "print.qrLabel": "QR code to join the workshop with code {code}",
+  "print.slipQrLabel": "QR code for the follow-up page of workshop {code}",
   "report.table.commitments": "Commitments",
 
   // Co-delivery (#15): commitments, partner updates, overdue reminders, follow-through.
