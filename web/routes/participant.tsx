@@ -20,6 +20,7 @@ import type { RouteProps } from "../app";
 import { ActivityView, preloadActivities } from "../components/participant/ActivityView";
 import { ConnectionBadge } from "../components/participant/ConnectionBadge";
 import { RoomContext, useRoom } from "../components/participant/context";
+import { MeDetails } from "../components/participant/MeDetails";
 import { Timer } from "../components/participant/Timer";
 import { TopBar } from "../components/participant/TopBar";
 import { groupLabel } from "../lib/groups";
@@ -30,7 +31,6 @@ import { forgetParticipant, loadParticipant, local, type ParticipantCredentials 
 
 // "You" (rename, withdraw) sits below the activity: its own chunk keeps the room's first load
 // within the phone budget (scripts/bundle-size.mjs).
-const MePanel = lazy(() => import("../components/participant/MePanel").then((m) => ({ default: m.MePanel })));
 
 import "../styles/participant.css";
 
@@ -109,17 +109,15 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
       </main>
       <Show when={room.workshop() && !room.closeReason() && !withdrawn()}>
         <footer class="page">
-          <Suspense>
-            <MePanel
-              onWithdrawn={() => {
-                setWithdrawn(true);
-                forgetParticipant(props.workshopId);
-                const code = room.workshop()?.joinCode ?? "";
-                // Co-delivery (#15): forget what this phone remembered of its contributions.
-                local.removeItem(`coproduce:mine:${code}`);
-              }}
-            />
-          </Suspense>
+          <MeDetails
+            onWithdrawn={() => {
+              setWithdrawn(true);
+              forgetParticipant(props.workshopId);
+              const code = room.workshop()?.joinCode ?? "";
+              // Co-delivery (#15): forget what this phone remembered of its contributions.
+              local.removeItem(`coproduce:mine:${code}`);
+            }}
+          />
         </footer>
       </Show>
     </RoomContext.Provider>

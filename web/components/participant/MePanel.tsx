@@ -1,14 +1,16 @@
 /**
  * "You": change the name others may see or the group, and remove everything I
- * contributed (me.withdraw), behind a second, explicit confirmation.
+ * contributed (me.withdraw), behind a second, explicit confirmation. The body of the
+ * "You" section (MeDetails.tsx): it loads the first time the person opens the section,
+ * so the phone's first screen does not carry it.
  */
-import { type Component, createSignal, For, Show } from "solid-js";
+import { type Component, createEffect, createSignal, For, on, Show } from "solid-js";
 import { groupLabel } from "../../lib/groups";
 import { t } from "../../lib/i18n";
 import { CommandStatus } from "./CommandStatus";
 import { useRoom } from "./context";
 
-export const MePanel: Component<{ onWithdrawn: () => void }> = (props) => {
+export const MePanelBody: Component<{ open: boolean; onWithdrawn: () => void }> = (props) => {
   const { room, me, workshop } = useRoom();
   const [name, setName] = createSignal(me()?.name ?? "");
   const [group, setGroup] = createSignal(me()?.group ?? "");
@@ -32,84 +34,77 @@ export const MePanel: Component<{ onWithdrawn: () => void }> = (props) => {
     if (outcome.ok) props.onWithdrawn();
   };
 
+  // Each time the section opens, the form starts from who I am now.
+  createEffect(
+    on(
+      () => props.open,
+      (open) => {
+        if (!open) return;
+        setName(me()?.name ?? "");
+        setGroup(me()?.group ?? "");
+      },
+    ),
+  );
+
   return (
     <>
-      <details
-        class="me-panel"
-        onToggle={(event) => {
-          if (event.currentTarget.open) {
-            setName(me()?.name ?? "");
-            setGroup(me()?.group ?? "");
-          }
-        }}
-      >
-        <summary>{t("me.open")}</summary>
-        <form class="stack" onSubmit={update}>
-          <div class="field">
-            <label for="me-name">{t("me.nameLabel")}</label>
-            <input
-              id="me-name"
-              type="text"
-              maxlength={60}
-              value={name()}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </div>
-          <fieldset class="field">
-            <legend>{t("me.groupLabel")}</legend>
-            <For each={workshop()?.groups ?? []}>
-              {(g) => (
-                <label class="choice">
-                  <input
-                    type="radio"
-                    name="me-group"
-                    value={g.id}
-                    checked={group() === g.id}
-                    onChange={() => setGroup(g.id)}
-                  />
-                  <span>{groupLabel(g.id, workshop()?.groups)}</span>
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <div class="row">
-            <button type="submit" class="primary">
-              {t("me.update")}
+      <form class="stack" onSubmit={update}>
+        <div class="field">
+          <label for="me-name">{t("me.nameLabel")}</label>
+          <input
+            id="me-name"
+            type="text"
+            maxlength={60}
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="field">
+          <legend>{t("me.groupLabel")}</legend>
+          <For each={workshop()?.groups ?? []}>
+            {(g) => (
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="me-group"
+                  value={g.id}
+                  checked={group() === g.id}
+                  onChange={() => setGroup(g.id)}
+                />
+                <span>{groupLabel(g.id, workshop()?.groups)}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <div class="row">
+          <button type="submit" class="primary">
+            {t("me.update")}
+          </button>
+          <CommandStatus id={updateId()} />
+        </div>
+      </form>
+      <section class="stack withdraw" aria-labelledby="withdraw-heading">
+        <h2 id="withdraw-heading">{t("me.withdrawHeading")}</h2>
+        <p>{t("me.withdrawBody")}</p>
+        <Show
+          when={confirming()}
+          fallback={
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {t("me.withdraw")}
             </button>
-            <CommandStatus id={updateId()} />
+          }
+        >
+          <div class="row">
+            <button type="button" class="danger primary" onClick={() => void withdraw()}>
+              {t("me.withdrawConfirm")}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </button>
           </div>
-        </form>
-        <section class="stack withdraw" aria-labelledby="withdraw-heading">
-          <h2 id="withdraw-heading">{t("me.withdrawHeading")}</h2>
-          <p>{t("me.withdrawBody")}</p>
-          <Show
-            when={confirming()}
-            fallback={
-              <button type="button" class="danger" onClick={() => setConfirming(true)}>
-                {t("me.withdraw")}
-              </button>
-            }
-          >
-            <div class="row">
-              <button type="button" class="danger primary" onClick={() => void withdraw()}>
-                {t("me.withdrawConfirm")}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t("common.cancel")}
-              </button>
-            </div>
-          </Show>
-          <CommandStatus id={withdrawId()} />
-        </section>
-      </details>
-      {/* safety (#12): a shared phone forgets this workshop here (web/lib/leave.ts). */}
-      <button
-        type="button"
-        class="link"
-        onClick={() => void import("../../lib/leave").then((m) => m.leaveDevice(workshop()?.id ?? ""))}
-      >
-        {t("device.leave")}
-      </button>
+        </Show>
+        <CommandStatus id={withdrawId()} />
+      </section>
     </>
   );
 };
