@@ -62,6 +62,11 @@ async function main(): Promise<void> {
         `  Participant: ${w.participant}   (join code ${w.joinCode})`,
         `  Screen:      ${w.screen}`,
         `  Evaluator:   ${w.evaluator}`,
+        `  Kiosk:       ${w.kiosk}`,
+        `  Interpreter: ${w.interpreter}   (Urdu)`,
+        `  Partner:     ${w.partner}   (Council housing team)`,
+        `  Paper pack:  ${w.print}`,
+        `  Follow-up:   ${w.followUp}   (public)`,
       );
     }
   }

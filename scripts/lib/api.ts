@@ -136,7 +136,7 @@ export async function listWorkshops(baseUrl: string, organiserToken: string): Pr
   return Array.isArray(list) ? list : list.workshops;
 }
 
-export type LinkRole = "facilitator" | "screen" | "evaluator" | "host";
+export type LinkRole = "facilitator" | "screen" | "evaluator" | "host" | "kiosk" | "interpreter" | "partner";
 
 /** Mints another link for a workshop (organiser or facilitator token). */
 export function mintToken(
@@ -145,16 +145,17 @@ export function mintToken(
   workshopId: string,
   role: LinkRole,
   label = "",
-  /** tables (#13): a host link's table */
-  table?: string,
+  /** a host link's table (tables), or a kiosk's, interpreter's or partner's own field */
+  extra?: string | { table?: string; language?: string; organisation?: string },
 ): Promise<MintedToken> {
+  const fields = typeof extra === "string" ? { table: extra } : (extra ?? {});
   return request(
     `mint ${role} link`,
     `${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}/tokens`,
     MintedToken,
     {
       token,
-      body: table === undefined ? { role, label } : { role, label, table },
+      body: { role, label, ...fields },
       expect: [201],
     },
   );

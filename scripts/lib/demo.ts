@@ -68,6 +68,12 @@ export interface DemoLinks {
   participant: string;
   screen: string;
   evaluator: string;
+  /** the roles added in round two: a shared tablet, an Urdu interpreter, a partner, the paper pack, the public follow-up */
+  kiosk: string;
+  interpreter: string;
+  partner: string;
+  print: string;
+  followUp: string;
   /** false when it existed already and was only given fresh links */
   created: boolean;
 }
@@ -148,6 +154,28 @@ async function finished(baseUrl: string, organiserToken: string, workshopId: str
   }
 }
 
+/** Links for the roles that come with every workshop beyond the three made at creation. */
+async function moreLinks(
+  baseUrl: string,
+  organiserToken: string,
+  id: string,
+  joinCode: string,
+  facilitatorToken: string,
+): Promise<Pick<DemoLinks, "kiosk" | "interpreter" | "partner" | "print" | "followUp">> {
+  const [kiosk, interpreter, partner] = await Promise.all([
+    mintToken(baseUrl, organiserToken, id, "kiosk", "Demo tablet"),
+    mintToken(baseUrl, organiserToken, id, "interpreter", "Demo interpreter", { language: "ur" }),
+    mintToken(baseUrl, organiserToken, id, "partner", "Demo partner", { organisation: "Council housing team" }),
+  ]);
+  return {
+    kiosk: kiosk.link,
+    interpreter: interpreter.link,
+    partner: partner.link,
+    print: `${baseUrl}/print/${encodeURIComponent(id)}#token=${encodeURIComponent(facilitatorToken)}`,
+    followUp: `${baseUrl}/f/${encodeURIComponent(joinCode)}`,
+  };
+}
+
 async function freshLinks(
   baseUrl: string,
   organiserToken: string,
@@ -167,6 +195,7 @@ async function freshLinks(
     participant: `${baseUrl}/j/${encodeURIComponent(joinCode)}`,
     screen: screen.link,
     evaluator: evaluator.link,
+    ...(await moreLinks(baseUrl, organiserToken, w.id, joinCode, facilitator.token)),
   };
 }
 
@@ -229,6 +258,7 @@ export async function loadDemo(
       participant: created.links.participant,
       screen: created.links.screen,
       evaluator: created.links.evaluator,
+      ...(await moreLinks(baseUrl, organiserToken, created.id, created.joinCode, created.facilitatorToken)),
       created: true,
     });
   }
