@@ -47,19 +47,25 @@ async function laptop(suite: ReturnType<typeof usePhones>) {
   return { context, page, errors: collectPageErrors(page) };
 }
 
+/** A new workshop with its facilitator connected and a dots vote (3 dots, 3 per option) open. */
+async function openDotsVote(suite: ReturnType<typeof usePhones>) {
+  const workshop = await newWorkshop();
+  const facilitator = await connect(workshop.facilitatorToken);
+  suite.clients.push(facilitator);
+  const voteId = await openActivity(facilitator, "vote", "What first?", {
+    method: "dots",
+    options: OPTIONS,
+    dots: 3,
+    maxPerOption: 3,
+  });
+  return { workshop, facilitator, voteId };
+}
+
 describe("a kiosk taken by three people in turn", () => {
   const suite = usePhones();
 
   it("credits each to the group they chose and never shows the last person's ballot", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
-    const voteId = await openActivity(facilitator, "vote", "What first?", {
-      method: "dots",
-      options: OPTIONS,
-      dots: 3,
-      maxPerOption: 3,
-    });
+    const { workshop, facilitator, voteId } = await openDotsVote(suite);
     const kiosk = await mint(workshop, { role: "kiosk", label: "Table 3 tablet" });
     const tablet = await openPhone(suite.browser, { forAxe: true });
     suite.phones.push(tablet);
@@ -317,15 +323,7 @@ describe("typing in a paper ballot from the facilitator's console", () => {
   const suite = usePhones();
 
   it("counts a paper dots ballot for community (sources.paper = 1), takes it back, and passes axe", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
-    const voteId = await openActivity(facilitator, "vote", "What first?", {
-      method: "dots",
-      options: OPTIONS,
-      dots: 3,
-      maxPerOption: 3,
-    });
+    const { workshop, facilitator, voteId } = await openDotsVote(suite);
     // Two community phones vote too, so community reaches the small-group threshold and is shown.
     for (const allocations of [{ peer: 3 }, { hub: 3 }]) {
       const joined = await join(workshop.joinCode, { group: "community" });
