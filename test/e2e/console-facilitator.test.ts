@@ -187,6 +187,9 @@ describe("facilitator console", () => {
     await table.getByRole("button", { name: "Merge", exact: true }).click();
     await observer.waitFor(() => r().cards.get(dupe)?.hidden === true, 10_000, "merged");
     expect(r().cards.get(keep)?.mergedFrom).toEqual([dupe]);
+    // The console clears its ticks when its own acknowledgement arrives, which may be after the
+    // observer saw the merge: wait for that, as a person would, before ticking again.
+    await table.getByText("Tick cards to merge or link them; the actions appear here.").waitFor();
 
     // Link two cards with a label, then remove the link.
     await table.getByLabel("Select the card “Bus stops too far”").check();
