@@ -27,11 +27,17 @@ export type Admission = { ok: true; actor: Actor } | { ok: false; code: number; 
  */
 const joinCommandId = (seq: number) => `#join-${seq}`;
 
+/** Where the room remembers a revoked link's actor (room.revoke), so it is never admitted again. */
+export const revokedKey = (actorId: string): string => `revoked:${actorId}`;
+
 /** Decides whether the connection behind `request` may join, and as whom the doc knows them now. */
 export function admit(pipeline: CommitPipeline, request: Request): Admission {
   const claimed = actorFromRequest(request);
   if (!claimed) return { ok: false, code: CloseCode.unauthorised, reason: "No verified identity." };
   if (!pipeline.workshopId) return { ok: false, code: CloseCode.notFound, reason: "This workshop does not exist." };
+  if (pipeline.store.getMeta(revokedKey(claimed.id)) !== null) {
+    return { ok: false, code: CloseCode.unauthorised, reason: "This link was revoked." };
+  }
   if (claimed.role === "participant" && roots(pipeline.doc).workshop.get("status") === "closed") {
     // A shared phone must not reopen a closed workshop for whoever picks it up next.
     return { ok: false, code: CloseCode.forbidden, reason: "This workshop has closed." };

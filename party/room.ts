@@ -24,6 +24,7 @@ import {
   connectionState,
   currentActor,
   isAddressee,
+  revokedKey,
   roleTag,
 } from "./admission";
 import { Broadcast, type BroadcastTiming, closeWith, safeSend, sendMessage } from "./broadcast";
@@ -335,8 +336,14 @@ export class WorkshopRoom extends Server<RoomEnv> {
     return { status: String(info.get("status") ?? "draft"), joining: info.get("joining") !== false };
   }
 
-  /** A link was revoked: its actor's live sockets close now (4401); returns how many. */
+  /**
+   * A link was revoked: its actor's live sockets close now (4401); returns how many. The room
+   * also remembers the revocation, so a handoff that checked the token just before it was
+   * revoked (in flight while D1 changed) cannot open a socket just after.
+   */
   async revoke(actorId: string): Promise<number> {
+    const pipeline = this.#commit;
+    if (pipeline.workshopId) pipeline.store.setMeta(revokedKey(actorId), String(Date.now()));
     const sockets = this.#socketsOf(actorId);
     for (const conn of sockets) closeWith(conn, CloseCode.unauthorised, "This link was revoked.");
     return sockets.length;

@@ -28,7 +28,17 @@ export const programmes = new Hono<AppEnv>()
     );
     await db.batch([insertProgramme(db, { id, title: body.title, created_at: now }), evaluator.statement]);
     const link = programmeLink(publicOrigin(c.env, c.req.url), id, evaluator.token);
-    return c.json({ id, title: body.title, evaluatorToken: evaluator.token, links: { evaluator: link } }, 201);
+    // The link's id too: without it the organiser could never revoke this link.
+    return c.json(
+      {
+        id,
+        title: body.title,
+        evaluatorToken: evaluator.token,
+        evaluatorTokenId: evaluator.id,
+        links: { evaluator: link },
+      },
+      201,
+    );
   })
   .get("/", organiserOnly, async (c) => {
     const rows = await listProgrammes(c.env.DB);

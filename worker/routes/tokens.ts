@@ -1,8 +1,12 @@
-/** `DELETE /api/tokens/:tokenId`: revoke a link (organiser, or a facilitator of the token's workshop). */
+/**
+ * `DELETE /api/tokens/:tokenId`: revoke a link (organiser, or a facilitator of the token's workshop).
+ * Every route refuses it from the next request (tokens are looked up on each one); live sockets
+ * close here, in its workshop or, for a programme-wide link, in every workshop of the programme.
+ */
 import { Hono } from "hono";
 import { type AppEnv, authenticated, requireAccess } from "../auth";
 import { findTokenById, revokeToken } from "../db/tokens";
-import { findWorkshop } from "../db/workshops";
+import { findWorkshop, listWorkshops } from "../db/workshops";
 import { forbidden, notFound } from "../errors";
 import { closeRevokedSessions } from "../room";
 
@@ -20,6 +24,10 @@ export const tokens = new Hono<AppEnv>().delete("/:tokenId", authenticated, asyn
   // The room knows a participant by their participant id, everyone else by the token id.
   if (target.workshop_id) {
     await closeRevokedSessions(c.env, target.workshop_id, target.participant_id ?? target.id);
+  } else if (target.programme_id) {
+    // A programme-wide link may be watching any workshop of its programme, live (safety #12).
+    const rooms = await listWorkshops(c.env.DB, target.programme_id);
+    await Promise.all(rooms.map((w) => closeRevokedSessions(c.env, w.id, target.id)));
   }
   return c.json({ revoked: true as const, id: target.id });
 });
