@@ -12,6 +12,7 @@ import { shownGroupLabel } from "./groups";
 import { consoleLanguage, t, tn } from "./i18n";
 import { ResultsByGroup } from "./ResultsByGroup";
 import { barRows, matrixPoints, optionLabels, type TallyView } from "./results";
+import { SourcesLine } from "./Sources";
 
 interface Props {
   title: string;
@@ -67,6 +68,7 @@ export const ResultsView: Component<Props> = (props) => {
   return (
     <div class="results" data-testid="results">
       <p class="results__voters">{tn("results.voters", props.tally.voters)}</p>
+      <SourcesLine sources={props.tally.sources} />
       {chart(props.title, props.tally.totals, props.tally.means)}
       <Show when={props.byGroup}>
         <ResultsByGroup tally={props.tally} labels={labels()} groups={props.groups} format={amount()} />

@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import type { BarRow, MatrixPoint } from "./charts/types";
+import { SourcesSchema } from "./Sources";
 
 const Totals = v.record(v.string(), v.number());
 const Means = v.record(v.string(), v.object({ impact: v.number(), effort: v.number(), n: v.optional(v.number(), 0) }));
@@ -53,6 +54,8 @@ export const TallySchema = v.object({
   singleGroupOptions: v.optional(v.array(v.object({ optionId: v.string(), group: v.string(), share: v.number() })), []),
   communityOriginTop: v.optional(v.object({ n: v.number(), count: v.number(), optionIds: v.array(v.string()) })),
   means: v.optional(Means),
+  /** everyone counts: voters by where their ballot came from */
+  sources: v.optional(SourcesSchema),
 });
 export type TallyView = v.InferOutput<typeof TallySchema>;
 

@@ -294,6 +294,8 @@ export const en = {
   "chart.avoid": "Reconsider",
   "results.voters_one": "{count} voter",
   "results.voters_other": "{count} voters",
+  // everyone counts (#14): where the voters or respondents came from
+  "results.sources": "{phone} on phones, {paper} on paper, {kiosk} at a kiosk",
   "results.agreement": "Cross-group agreement: {value}",
   "results.agreementHint": "(1 = groups ranked options the same way; 0 = no relation; −1 = opposite)",
   "results.groupTitle": "{group} ({voters} voters)",

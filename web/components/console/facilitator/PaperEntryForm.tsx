@@ -223,13 +223,14 @@ export const PaperEntryForm: Component<{
                   <Match when={vote()?.method === "matrix"}>
                     <For each={options()}>
                       {(o) => (
-                        <div class="row">
-                          <span>{optionLabel(o)}</span>
+                        // One group per option, so "Impact" and "Effort" are heard with the option they rate.
+                        <fieldset class="row">
+                          <legend>{optionLabel(o)}</legend>
                           <label for={`paper-impact-${o.id}`}>{t("paper.impact")}</label>
                           <input id={`paper-impact-${o.id}`} name={`impact-${o.id}`} type="number" min="1" max="5" />
                           <label for={`paper-effort-${o.id}`}>{t("paper.effort")}</label>
                           <input id={`paper-effort-${o.id}`} name={`effort-${o.id}`} type="number" min="1" max="5" />
-                        </div>
+                        </fieldset>
                       )}
                     </For>
                   </Match>

@@ -8,6 +8,7 @@ import { groupLabel } from "../groups";
 import { t, tn } from "../i18n";
 import { ResultsView } from "../ResultsView";
 import type { TallyView } from "../results";
+import { SourcesLine } from "../Sources";
 import type { FeedbackSection, MapSection, Report, VoteSection } from "./schema";
 
 const PALETTE = ["#1d5b94", "#9c1d4b", "#0c6b4c", "#8a4508", "#6b3d8f", "#3d4a5c"];
@@ -196,6 +197,7 @@ export const FeedbackReport: Component<{ feedback: FeedbackSection; groups: read
 ) => (
   <div class="stack">
     <p>{tn("report.respondents", props.feedback.respondents)}</p>
+    <SourcesLine sources={props.feedback.sources} />
     <For each={props.feedback.respondents > 0 ? props.feedback.items : []}>
       {(item) => (
         <Show

@@ -9,6 +9,7 @@ import { CommitmentView, FollowThrough } from "../../../../party/model/followup"
 import type { BalanceOfVoice, GroupVoice } from "../../../../party/model/voice";
 import { apiFetch } from "../../../lib/api";
 import { TallySchema } from "../results";
+import { SourcesSchema } from "../Sources";
 
 const Num = v.nullish(v.number(), null);
 const Counts = v.record(v.string(), v.number());
@@ -47,6 +48,7 @@ export type VoteSection = v.InferOutput<typeof VoteSection>;
 const Likert = v.object({ n: v.number(), mean: Num, distribution: v.optional(Counts, {}) });
 const FeedbackSection = v.object({
   respondents: v.number(),
+  sources: v.optional(SourcesSchema),
   turnout: v.optional(Counts, {}),
   mergedGroups: v.optional(v.array(v.string()), []),
   mergedFrom: v.optional(v.array(v.string()), []),

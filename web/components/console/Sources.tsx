@@ -1,0 +1,21 @@
+/**
+ * Everyone counts: how many of a vote's voters or a form's respondents came from paper or
+ * a kiosk, beside the results (counts only, never who). Said only when some did, so a
+ * phones-only session reads as before.
+ */
+import { type Component, Show } from "solid-js";
+import * as v from "valibot";
+import { t } from "./i18n";
+
+export const SourcesSchema = v.object({ phone: v.number(), paper: v.number(), kiosk: v.number() });
+export type SourcesView = v.InferOutput<typeof SourcesSchema>;
+
+export const SourcesLine: Component<{ sources: SourcesView | undefined }> = (props) => (
+  <Show when={props.sources && props.sources.paper + props.sources.kiosk > 0 && props.sources}>
+    {(s) => (
+      <p class="hint" data-testid="results-sources">
+        {t("results.sources", { phone: s().phone, paper: s().paper, kiosk: s().kiosk })}
+      </p>
+    )}
+  </Show>
+);
