@@ -180,6 +180,11 @@ export class RoomClient {
     return ack.result as R;
   }
 
+  /** Adds an activity (a facilitator's `activity.add`) and returns its id; throws CommandRejected on a refusal. */
+  async addActivity(kind: string, title: string, config: unknown): Promise<string> {
+    return (await this.command<{ activityId: string }>("activity.add", { kind, title, config })).activityId;
+  }
+
   /** Sends a raw text frame (for tests of malformed input). */
   sendRaw(text: string): void {
     this.socket.send(text);

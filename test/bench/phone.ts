@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 import { createWorkshop, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
+import { labelled } from "../support/activities";
 import { cachedDocBytes } from "../support/doc-cache";
 import { Samples, sleep } from "./stats";
 
@@ -44,11 +45,7 @@ export interface PhoneBenchResult {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LANES = [
-  { id: "before", label: "Before" },
-  { id: "during", label: "During" },
-  { id: "after", label: "After" },
-];
+const LANES = labelled({ before: "Before", during: "During", after: "After" });
 /** Enough participants for a full map: each may add 60 cards (party/model/handlers/card-store.ts QUOTA). */
 const WRITERS = 60;
 

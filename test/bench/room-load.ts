@@ -5,6 +5,7 @@
  */
 import { type CreatedWorkshop, createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
+import { labelled } from "../support/activities";
 import { EditTracker, editText, paced } from "./edits";
 import { pool, Samples, sleep } from "./stats";
 
@@ -43,11 +44,7 @@ async function setUpWorkshop(baseUrl: string, organiserToken: string) {
     kind: "map",
     title: "Bench map",
     config: {
-      lanes: [
-        { id: "before", label: "Before" },
-        { id: "during", label: "During" },
-        { id: "after", label: "After" },
-      ],
+      lanes: labelled({ before: "Before", during: "During", after: "After" }),
       kinds: [{ id: "note", label: "Note", color: "#336699" }],
     },
   });

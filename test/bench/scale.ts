@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
+import { cardKinds, labelled } from "../support/activities";
 import type { BenchApp, RoomFigures } from "./miniflare-app";
 import { pool, Samples } from "./stats";
 
@@ -44,16 +45,8 @@ export interface ScaleResult {
 
 const GROUPS = ["community", "voluntary", "statutory", "other"];
 const MAP_CONFIG = {
-  lanes: [
-    { id: "before", label: "Before" },
-    { id: "during", label: "During" },
-    { id: "after", label: "After" },
-  ],
-  kinds: [
-    { id: "works", label: "What works", color: "#2e7d32" },
-    { id: "gap", label: "Gap", color: "#c62828" },
-    { id: "idea", label: "Idea", color: "#1565c0" },
-  ],
+  lanes: labelled({ before: "Before", during: "During", after: "After" }),
+  kinds: cardKinds({ works: ["What works", "#2e7d32"], gap: ["Gap", "#c62828"], idea: ["Idea", "#1565c0"] }),
 };
 
 /** Time from opening the WebSocket (ticket already in hand) until the doc is synced. */

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Ballot } from "../../party/model/commands";
 import { type Activity, roots } from "../../party/model/doc";
 import { expectText, noErrors, openPhone, templateFiles } from "./console-support";
-import { absolute, collectPageErrors, connect, join, newContext, newWorkshop, useBrowser } from "./support";
+import { absolute, collectPageErrors, connect, join, newContext, useBrowser } from "./support";
 
 type Config = Record<string, unknown> & {
   lanes?: { id: string }[];
@@ -50,9 +50,10 @@ describe("running a workshop from each template", () => {
 
   for (const template of templateFiles()) {
     it(`runs "${template.id}" with two phones and a screen`, { timeout: 240_000 }, async () => {
-      const workshop = await newWorkshop({ template: template.id, title: `Run ${template.id}` });
-      const observer = await connect(workshop.facilitatorToken);
-      clients.push(observer);
+      const { workshop, facilitator: observer } = await suite.workshop({
+        template: template.id,
+        title: `Run ${template.id}`,
+      });
       const r = roots(observer.doc);
       const ada = await join(workshop.joinCode, { group: "community", name: "Ada" });
       const ben = await join(workshop.joinCode, { group: "statutory", name: "Ben" });

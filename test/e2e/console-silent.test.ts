@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { noErrors, ONE_LANE_MAP } from "./console-support";
-import { absolute, collectPageErrors, connect, join, newContext, useBrowser, workshopWithFacilitator } from "./support";
+import { absolute, collectPageErrors, connect, join, newContext, useBrowser } from "./support";
 
 const SILENT = { ...ONE_LANE_MAP, mode: "silent" };
 
@@ -14,13 +14,8 @@ describe("silent round on the console", () => {
   const { clients } = suite;
 
   it("counts and lists the cards waiting to be revealed, live", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Think first" });
-    clients.push(facilitator);
-    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Quiet ideas",
-      config: SILENT,
-    });
+    const { workshop, facilitator } = await suite.workshop({ title: "Think first" });
+    const activityId = await facilitator.addActivity("map", "Quiet ideas", SILENT);
     await facilitator.command("activity.open", { activityId });
 
     const desk = await (await newContext(suite.browser)).newPage();

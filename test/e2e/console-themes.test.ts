@@ -7,36 +7,16 @@
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { axeContext, noErrors, ONE_LANE_MAP } from "./console-support";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  formatViolations,
-  join,
-  type RoomClient,
-  runAxe,
-  useBrowser,
-  workshopWithFacilitator,
-} from "./support";
+import { absolute, collectPageErrors, formatViolations, type RoomClient, runAxe, useBrowser } from "./support";
 
 describe("theme suggestions", () => {
   const suite = useBrowser();
-  const { clients } = suite;
 
   it("suggests, merges on request and dismisses, in English and Urdu", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Themes" });
-    clients.push(facilitator);
-    const { activityId: mapId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Map",
-      config: { ...ONE_LANE_MAP, mode: "open" },
-    });
+    const { workshop, facilitator } = await suite.workshop({ title: "Themes" });
+    const mapId = await facilitator.addActivity("map", "Map", { ...ONE_LANE_MAP, mode: "open" });
     await facilitator.command("activity.open", { activityId: mapId });
-    const person = async (group: string, name: string) => {
-      const room = await connect((await join(workshop.joinCode, { group, name })).token);
-      clients.push(room);
-      return room;
-    };
+    const person = (group: string, name: string) => suite.person(workshop, group, name);
     const ada = await person("community", "Ada");
     const ben = await person("statutory", "Ben");
     const add = async (room: RoomClient, text: string) =>

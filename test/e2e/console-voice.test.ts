@@ -8,34 +8,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { labelled } from "../support/activities";
 import { noErrors, ONE_LANE_MAP } from "./console-support";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  join,
-  newContext,
-  newWorkshop,
-  type RoomClient,
-  useBrowser,
-} from "./support";
+import { absolute, collectPageErrors, newContext, newWorkshop, type RoomClient, useBrowser } from "./support";
 
 const MAP = { ...ONE_LANE_MAP, mode: "open" };
 
 describe("balance of voice", () => {
   const suite = useBrowser();
-  const { clients } = suite;
 
   it("shows each group's share of people present and of contributions, as computed by hand", async () => {
-    const workshop = await newWorkshop({ title: "Voice case" });
-    const facilitator = await connect(workshop.facilitatorToken);
-    clients.push(facilitator);
-    const person = async (group: string, name: string) => {
-      const joined = await join(workshop.joinCode, { group, name });
-      const room = await connect(joined.token);
-      clients.push(room);
-      return room;
-    };
+    const { workshop, facilitator } = await suite.workshop({ title: "Voice case" });
+    const person = (group: string, name: string) => suite.person(workshop, group, name);
     const c1 = await person("community", "Cara");
     await person("community", "Cal");
     await person("community", "Cat");
@@ -46,11 +30,7 @@ describe("balance of voice", () => {
     await person("voluntary", "Vic");
     await person("voluntary", "Viv");
 
-    const { activityId: mapId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Map",
-      config: MAP,
-    });
+    const mapId = await facilitator.addActivity("map", "Map", MAP);
     await facilitator.command("activity.open", { activityId: mapId });
     const add = (room: RoomClient, text: string) =>
       room.command<{ cardId: string }>("card.add", { activityId: mapId, lane: "now", kind: "idea", text });
@@ -61,16 +41,9 @@ describe("balance of voice", () => {
     for (const cardId of sidCards.slice(0, 3)) await s1.command("card.support", { cardId, on: true });
     await v1.command("comment.add", { cardId: cara.cardId, text: "Yes, this" });
 
-    const { activityId: voteId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "vote",
-      title: "Vote",
-      config: {
-        method: "approve",
-        options: [
-          { id: "a", label: "A" },
-          { id: "b", label: "B" },
-        ],
-      },
+    const voteId = await facilitator.addActivity("vote", "Vote", {
+      method: "approve",
+      options: labelled({ a: "A", b: "B" }),
     });
     await facilitator.command("activity.open", { activityId: voteId });
     for (const room of [s1, s2, c1])

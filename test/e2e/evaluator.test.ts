@@ -7,6 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { labelled } from "../support/activities";
 import { axeContext, noErrors } from "./console-support";
 import {
   absolute,
@@ -25,10 +26,7 @@ import {
 
 const MAP = {
   prompt: "Getting to the clinic",
-  lanes: [
-    { id: "before", label: "Before" },
-    { id: "visit", label: "The visit" },
-  ],
+  lanes: labelled({ before: "Before", visit: "The visit" }),
   kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
   mode: "open",
 };
@@ -66,28 +64,15 @@ describe("evaluator workspace", () => {
       RoomClient,
       RoomClient,
     ];
-    const { activityId: mapId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Clinic journey",
-      config: MAP,
+    const mapId = await facilitator.addActivity("map", "Clinic journey", MAP);
+    const voteId = await facilitator.addActivity("vote", "What first?", {
+      method: "dots",
+      dots: 3,
+      maxPerOption: 3,
+      options: labelled({ bus: "Better buses", desk: "Kinder reception" }),
     });
-    const { activityId: voteId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "vote",
-      title: "What first?",
-      config: {
-        method: "dots",
-        dots: 3,
-        maxPerOption: 3,
-        options: [
-          { id: "bus", label: "Better buses" },
-          { id: "desk", label: "Kinder reception" },
-        ],
-      },
-    });
-    const { activityId: fbId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "feedback",
-      title: "How was it?",
-      config: { items: [{ id: "heard", type: "likert", label: "I was heard" }] },
+    const fbId = await facilitator.addActivity("feedback", "How was it?", {
+      items: [{ id: "heard", type: "likert", label: "I was heard" }],
     });
     await facilitator.command("activity.open", { activityId: mapId });
     const add = (room: RoomClient, lane: string, text: string) =>

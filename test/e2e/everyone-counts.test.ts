@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { decodeQr, noErrors } from "./console-support";
-import { MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
+import { MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
 import {
   absolute,
   app,
@@ -19,7 +19,6 @@ import {
   formatViolations,
   join,
   MintedToken,
-  newWorkshop,
   type RoomClient,
   request,
   runAxe,
@@ -49,9 +48,7 @@ async function laptop(suite: ReturnType<typeof usePhones>) {
 
 /** A new workshop with its facilitator connected and a dots vote (3 dots, 3 per option) open. */
 async function openDotsVote(suite: ReturnType<typeof usePhones>) {
-  const workshop = await newWorkshop();
-  const facilitator = await connect(workshop.facilitatorToken);
-  suite.clients.push(facilitator);
+  const { workshop, facilitator } = await suite.workshop();
   const voteId = await openActivity(facilitator, "vote", "What first?", {
     method: "dots",
     options: OPTIONS,
@@ -67,8 +64,7 @@ describe("a kiosk taken by three people in turn", () => {
   it("credits each to the group they chose and never shows the last person's ballot", async () => {
     const { workshop, facilitator, voteId } = await openDotsVote(suite);
     const kiosk = await mint(workshop, { role: "kiosk", label: "Table 3 tablet" });
-    const tablet = await openPhone(suite.browser, { forAxe: true });
-    suite.phones.push(tablet);
+    const tablet = await suite.phone({ forAxe: true });
     const page = tablet.page;
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(absolute(kiosk.link));
@@ -118,9 +114,7 @@ describe("an interpreter translating a card into Urdu", () => {
   const suite = usePhones();
 
   it("shows the translation on an Urdu phone, right to left, with the original a tap away", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
     const author = await join(workshop.joinCode, { group: "community", name: "Amina" });
     const authorClient: RoomClient = await connect(author.token);
@@ -151,9 +145,7 @@ describe("an interpreter translating a card into Urdu", () => {
     await expectAxeClean(desk.page, "interpreter desk");
 
     const reader = await join(workshop.joinCode, { group: "statutory" });
-    const phone = await openPhone(suite.browser, { locale: "ur-PK", forAxe: true });
-    suite.phones.push(phone);
-    await signIn(phone, reader);
+    const phone = await suite.phone({ locale: "ur-PK", forAxe: true, joined: reader });
     const translated = phone.page.locator("[data-translated]", { hasText: urdu });
     await translated.waitFor();
     expect(await translated.getAttribute("dir")).toBe("rtl");
@@ -175,12 +167,10 @@ describe("the organiser's words in every language", () => {
   const suite = usePhones();
 
   it("an Urdu phone joining sees the consent text and purpose in Urdu", async () => {
-    const workshop = await newWorkshop({
+    const { workshop, facilitator } = await suite.workshop({
       purpose: "Plan carers' services together",
       consentText: "I agree to take part",
     });
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
     await facilitator.command("translation.set", {
       target: "workshop.consent",
       language: "ur",
@@ -199,8 +189,7 @@ describe("the organiser's words in every language", () => {
           ?.consent;
       })
       .toBe("میں حصہ لینے پر راضی ہوں");
-    const phone = await openPhone(suite.browser, { locale: "ur-PK" });
-    suite.phones.push(phone);
+    const phone = await suite.phone({ locale: "ur-PK" });
     await phone.page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
     await phone.page.locator("#consent-text", { hasText: "میں حصہ لینے پر راضی ہوں" }).waitFor();
     await phone.page.getByText("مل کر خدمات کی منصوبہ بندی").waitFor();
@@ -212,9 +201,7 @@ describe("the facilitator's everyone-counts panel", () => {
   const suite = usePhones();
 
   it("records a head count, hands out a kiosk link and opens the paper pack, and passes axe", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const consolePage = await laptop(suite);
     suite.phones.push(consolePage);
     const page = consolePage.page;
@@ -243,9 +230,7 @@ describe("the paper pack", () => {
   const suite = usePhones();
 
   it("prints to PDF with a sheet per activity and a QR code that decodes to the join link", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const activities = [
       ["map", "Where do carers go?", MAP_CONFIG],
       ["vote", "What first?", { method: "rank", options: OPTIONS, topK: 2 }],
@@ -295,14 +280,8 @@ describe("the paper pack", () => {
   });
 
   it("prints in the workshop's language, with the organiser's translations", async () => {
-    const workshop = await newWorkshop({ language: "ur" });
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
-    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "vote",
-      title: "Priorities",
-      config: { method: "approve", options: OPTIONS },
-    });
+    const { workshop, facilitator } = await suite.workshop({ language: "ur" });
+    const activityId = await facilitator.addActivity("vote", "Priorities", { method: "approve", options: OPTIONS });
     await facilitator.command("translation.set", {
       target: `option.${activityId}.peer`,
       language: "ur",

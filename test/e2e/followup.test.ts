@@ -7,8 +7,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
-import { app, connect, join, runAxe, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, openActivity, usePhones } from "./participant-kit";
+import { app, connect, join, runAxe } from "./support";
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await runAxe(page);
@@ -43,11 +43,10 @@ async function revealedInFollowUp(code: string): Promise<void> {
 
 describe("follow-up after the close", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
+  const { clients } = suite;
 
   it("a phone links to the follow-up page, which marks its own priorities", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Carers' services" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Carers' services" });
     const [me, b, c, d] = await Promise.all([
       join(workshop.joinCode, { group: "community", name: "Secret Sam" }),
       join(workshop.joinCode, { group: "community" }),
@@ -84,9 +83,7 @@ describe("follow-up after the close", () => {
     await vote(dRoom, { [hub.cardId]: 5 });
 
     // The phone of the first participant, in the room while the workshop runs.
-    const phone = await openPhone(suite.browser, { forAxe: true });
-    phones.push(phone);
-    await signIn(phone, me);
+    const phone = await suite.phone({ forAxe: true, joined: me });
     await phone.page.getByRole("heading", { name: "What matters most" }).waitFor();
     // It remembers, on the phone only, what it raised and what it voted for.
     await phone.page.waitForFunction(
@@ -146,8 +143,7 @@ describe("follow-up after the close", () => {
     await expectAccessible(page, "follow-up page");
 
     // Another phone (or a browser that never took part) sees the same page with nothing marked.
-    const stranger = await openPhone(suite.browser);
-    phones.push(stranger);
+    const stranger = await suite.phone();
     await stranger.page.goto(`${app().baseUrl}/f/${workshop.joinCode}`);
     await stranger.page.getByText("Room booked at the library").waitFor();
     expect(await stranger.page.locator(".yours").count()).toBe(0);
@@ -178,11 +174,9 @@ describe("follow-up after the close", () => {
   });
 
   it("shows the page in the phone's language", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Dzielnica" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Dzielnica" });
     await facilitator.command("workshop.close", {});
-    const phone = await openPhone(suite.browser, { locale: "pl-PL" });
-    phones.push(phone);
+    const phone = await suite.phone({ locale: "pl-PL" });
     await phone.page.goto(`${app().baseUrl}/f/${workshop.joinCode}`);
     await phone.page.getByRole("heading", { name: "Co wydarzyło się dalej" }).waitFor();
     await phone.page.getByText("Nie ma jeszcze żadnych zobowiązań").waitFor();
@@ -190,8 +184,7 @@ describe("follow-up after the close", () => {
   });
 
   it("the partner page passes axe and posts an update to its own commitment", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Partner page" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Partner page" });
     await facilitator.command("workshop.close", {});
     const { id } = await api<{ id: string }>(`/api/workshops/${workshop.id}/commitments`, {
       token: workshop.facilitatorToken,
@@ -205,8 +198,7 @@ describe("follow-up after the close", () => {
       token: workshop.facilitatorToken,
       body: { role: "partner", organisation: "Council Housing" },
     });
-    const laptop = await openPhone(suite.browser, { forAxe: true });
-    phones.push(laptop);
+    const laptop = await suite.phone({ forAxe: true });
     const page = laptop.page;
     await page.goto(partner.link);
     await page.getByRole("heading", { name: "Your organisation's commitments" }).waitFor();

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
-import { app, join, runAxe, workshopWithFacilitator } from "./support";
+import { app, join, runAxe } from "./support";
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const violations = await runAxe(page);
@@ -16,16 +16,14 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 
 describe("participant accessibility", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
+  const { phones } = suite;
 
   it("has no violations on the landing and join pages, errors included", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({
+    const { workshop } = await suite.workshop({
       title: "Accessible workshop",
       purpose: "Plan a better carers' service together",
     });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser, { forAxe: true });
-    phones.push(phone);
+    const phone = await suite.phone({ forAxe: true });
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);
     await page.getByLabel("Workshop code").waitFor();
@@ -49,8 +47,7 @@ describe("participant accessibility", () => {
   });
 
   it("has no violations in any state of the room", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Accessible room" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Accessible room" });
     const [joinedA, joinedB] = await Promise.all([
       join(workshop.joinCode, { group: "community" }),
       join(workshop.joinCode, { group: "statutory" }),
@@ -134,18 +131,15 @@ describe("participant accessibility", () => {
   });
 
   it("has no violations in dark mode or in Urdu", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Dark and Urdu" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Dark and Urdu" });
     await openActivity(facilitator, "map", "Map", MAP_CONFIG);
-    const dark = await openPhone(suite.browser, { forAxe: true });
-    phones.push(dark);
+    const dark = await suite.phone({ forAxe: true });
     await dark.page.emulateMedia({ colorScheme: "dark" });
     await signIn(dark, await join(workshop.joinCode));
     await dark.page.getByRole("heading", { name: "Map" }).waitFor();
     await expectAccessible(dark.page, "dark mode map");
 
-    const urdu = await openPhone(suite.browser, { locale: "ur-PK", forAxe: true });
-    phones.push(urdu);
+    const urdu = await suite.phone({ locale: "ur-PK", forAxe: true });
     await signIn(urdu, await join(workshop.joinCode));
     await urdu.page.getByRole("heading", { name: "Map" }).waitFor();
     await urdu.page.getByText("کارڈ شامل کریں").first().waitFor();

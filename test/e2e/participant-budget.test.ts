@@ -5,20 +5,17 @@
  */
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { openPhone, signIn, usePhones } from "./participant-kit";
-import { join, workshopWithFacilitator } from "./support";
+import { signIn, usePhones } from "./participant-kit";
+import { join } from "./support";
 
 const BUDGET_BYTES = 60 * 1024;
 
 describe("participant bundle budget", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("loads the room in at most 60 KB of gzipped JS and CSS, without console code", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Budget" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const { workshop } = await suite.workshop({ title: "Budget" });
+    const phone = await suite.phone();
     const loaded = new Map<string, Promise<number>>();
     phone.page.on("response", (response) => {
       const url = new URL(response.url());

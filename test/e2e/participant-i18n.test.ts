@@ -4,18 +4,15 @@
  * and the choice is remembered on the device.
  */
 import { describe, expect, it } from "vitest";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, usePhones } from "./participant-kit";
-import { app, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, openActivity, usePhones } from "./participant-kit";
+import { app } from "./support";
 
 describe("participant languages", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("shows Urdu right to left, translated, from the browser's language", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Urdu" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser, { locale: "ur-PK" });
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Urdu" });
+    const phone = await suite.phone({ locale: "ur-PK" });
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);
     await page.getByRole("heading", { name: "ورکشاپ میں شامل ہوں" }).waitFor();
@@ -45,8 +42,7 @@ describe("participant languages", () => {
   });
 
   it("switches language with the picker and remembers it", async () => {
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const phone = await suite.phone();
     const { page } = phone;
     await page.goto(`${app().baseUrl}/`);
     await page.getByRole("heading", { name: "Join a workshop" }).waitFor();

@@ -4,18 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, tabTo, usePhones } from "./participant-kit";
-import { app, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, tabTo, usePhones } from "./participant-kit";
+import { app } from "./support";
 
 describe("participant phone by keyboard", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("joins, adds a card, votes and gives feedback with the keyboard alone", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Keyboard workshop" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Keyboard workshop" });
+    const phone = await suite.phone();
     const { page } = phone;
 
     await page.goto(`${app().baseUrl}/`);

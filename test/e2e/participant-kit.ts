@@ -4,7 +4,16 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { app, collectPageErrors, type Joined, newContext, type RoomClient, useBrowser } from "./support";
+import { cardKinds, labelled } from "../support/activities";
+import {
+  app,
+  type BrowserSuite,
+  collectPageErrors,
+  type Joined,
+  newContext,
+  type RoomClient,
+  useBrowser,
+} from "./support";
 
 export interface Phone {
   context: BrowserContext;
@@ -12,13 +21,11 @@ export interface Phone {
   errors: string[];
 }
 
-export interface Phones {
-  /** The suite's browser, launched in `beforeAll`. */
-  readonly browser: Browser;
-  /** Room clients to close after the suite. */
-  clients: RoomClient[];
+export interface Phones extends BrowserSuite {
   /** Phones to close after the suite. */
   phones: Phone[];
+  /** A phone closed after the suite; signed in as `joined` when given. */
+  phone(options?: PhoneOptions & { joined?: Joined }): Promise<Phone>;
 }
 
 /**
@@ -28,20 +35,28 @@ export interface Phones {
 export function usePhones(): Phones {
   const phones: Phone[] = [];
   const suite = useBrowser(() => Promise.all(phones.map((p) => p.context.close())));
-  return {
-    get browser() {
-      return suite.browser;
-    },
-    clients: suite.clients,
+  return Object.assign(suite, {
     phones,
-  };
+    async phone(options: PhoneOptions & { joined?: Joined } = {}) {
+      const { joined, ...phoneOptions } = options;
+      const phone = await openPhone(suite.browser, phoneOptions);
+      phones.push(phone);
+      if (joined) await signIn(phone, joined);
+      return phone;
+    },
+  });
 }
 
 /**
  * A phone-sized browser context. `forAxe` bypasses the page's CSP, which (rightly)
  * refuses the inline script tag axe-core is injected with; use it only for axe runs.
  */
-export async function openPhone(browser: Browser, options: { locale?: string; forAxe?: boolean } = {}): Promise<Phone> {
+export interface PhoneOptions {
+  locale?: string;
+  forAxe?: boolean;
+}
+
+export async function openPhone(browser: Browser, options: PhoneOptions = {}): Promise<Phone> {
   const context =
     options.locale || options.forAxe
       ? await browser.newContext({
@@ -76,23 +91,13 @@ export async function signIn(phone: Phone, joined: Joined): Promise<void> {
 
 export const MAP_CONFIG = {
   prompt: "Where do carers go for help today?",
-  lanes: [
-    { id: "today", label: "Today" },
-    { id: "wish", label: "What we wish for" },
-  ],
-  kinds: [
-    { id: "idea", label: "Idea", color: "#1d4f91" },
-    { id: "gap", label: "Gap", color: "#a3161b" },
-  ],
+  lanes: labelled({ today: "Today", wish: "What we wish for" }),
+  kinds: cardKinds({ idea: ["Idea", "#1d4f91"], gap: ["Gap", "#a3161b"] }),
   mode: "open",
   maxLength: 140,
 };
 
-export const OPTIONS = [
-  { id: "respite", label: "Respite breaks" },
-  { id: "peer", label: "Peer support group" },
-  { id: "hub", label: "One-stop advice hub" },
-];
+export const OPTIONS = labelled({ respite: "Respite breaks", peer: "Peer support group", hub: "One-stop advice hub" });
 
 /** Adds an activity and opens it (the facilitator's two commands). */
 export async function openActivity(

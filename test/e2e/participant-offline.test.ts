@@ -5,34 +5,21 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import {
-  cachedDocBytes,
-  expectNoPageErrors,
-  MAP_CONFIG,
-  openActivity,
-  openPhone,
-  signIn,
-  usePhones,
-} from "./participant-kit";
-import { join, workshopWithFacilitator } from "./support";
+import { cachedDocBytes, expectNoPageErrors, MAP_CONFIG, openActivity, signIn, usePhones } from "./participant-kit";
+import { join } from "./support";
 
 describe("participant phone offline", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("keeps a card made offline through a reload and delivers it exactly once", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Offline" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Offline" });
     const activityId = await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
     const [joinedA, joinedB] = await Promise.all([
       join(workshop.joinCode),
       join(workshop.joinCode, { group: "voluntary" }),
     ]);
-    const a = await openPhone(suite.browser);
-    const b = await openPhone(suite.browser);
-    phones.push(a, b);
-    await signIn(a, joinedA);
-    await signIn(b, joinedB);
+    const a = await suite.phone({ joined: joinedA });
+    const b = await suite.phone({ joined: joinedB });
     await a.page.getByRole("heading", { name: "Journeys" }).waitFor();
     await b.page.getByRole("heading", { name: "Journeys" }).waitFor();
     await a.page.getByText("Connected").waitFor();
@@ -103,11 +90,9 @@ describe("participant phone offline", () => {
   });
 
   it("shows a card queued offline that the room refuses (locked meanwhile) with the reason, not silently lost", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Refused" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Refused" });
     await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const phone = await suite.phone();
     await signIn(phone, await join(workshop.joinCode));
     const { page } = phone;
     await page.getByRole("heading", { name: "Journeys" }).waitFor();

@@ -7,6 +7,7 @@
 
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { labelled } from "../support/activities";
 import { absolute, connect, formatViolations, type Joined, join, newWorkshop, runAxe, useBrowser } from "./support";
 
 /** A joined phone (token saved as the join page saves it); CSP bypassed so axe can be injected. */
@@ -31,24 +32,11 @@ describe("a phone through a session", () => {
   const suite = useBrowser();
 
   it("says what to do now at each step and keeps the results after the close", { timeout: 120_000 }, async () => {
-    const workshop = await newWorkshop({ title: "Phone session" });
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
-    const { activityId: map } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Our journey",
-      config: MAP,
-    });
-    const { activityId: vote } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "vote",
-      title: "What first?",
-      config: {
-        method: "approve",
-        options: [
-          { id: "a", label: "Evening clinics" },
-          { id: "b", label: "Transport" },
-        ],
-      },
+    const { workshop, facilitator } = await suite.workshop({ title: "Phone session" });
+    const map = await facilitator.addActivity("map", "Our journey", MAP);
+    const vote = await facilitator.addActivity("vote", "What first?", {
+      method: "approve",
+      options: labelled({ a: "Evening clinics", b: "Transport" }),
     });
     const joined = await join(workshop.joinCode, { name: "Nasreen", group: "statutory" });
     const me = await connect(joined.token);

@@ -5,15 +5,14 @@
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
-import { app, join, workshopWithFacilitator } from "./support";
+import { app, join } from "./support";
 
 describe("participant phone", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
+  const { phones } = suite;
 
   it("joins by code, adds a card, and the card appears live on another phone", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Carers' services map" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Carers' services map" });
     const a = await openPhone(suite.browser);
     const b = await openPhone(suite.browser);
     phones.push(a, b);
@@ -88,10 +87,8 @@ describe("participant phone", () => {
   });
 
   it("rejoins as the same person after a reload, changes name, and can withdraw", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Rejoin" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Rejoin" });
+    const phone = await suite.phone();
     const joined = await join(workshop.joinCode, { group: "community" });
     await signIn(phone, joined);
     await phone.page.getByRole("heading", { name: "Waiting for the facilitator" }).waitFor();
@@ -114,17 +111,13 @@ describe("participant phone", () => {
   });
 
   it("follows the timer, silent and community-first rounds, and lets me edit and delete my cards", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Rounds" });
-    clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Rounds" });
     const [community, statutory] = await Promise.all([
       join(workshop.joinCode, { group: "community" }),
       join(workshop.joinCode, { group: "statutory" }),
     ]);
-    const c = await openPhone(suite.browser);
-    const s = await openPhone(suite.browser);
-    phones.push(c, s);
-    await signIn(c, community);
-    await signIn(s, statutory);
+    const c = await suite.phone({ joined: community });
+    const s = await suite.phone({ joined: statutory });
 
     // The timer counts down on the room's clock.
     await facilitator.command("timer.start", { seconds: 90 });
@@ -175,10 +168,8 @@ describe("participant phone", () => {
   });
 
   it("restores my ballot and feedback from the room after a reload", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Restore" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Restore" });
+    const phone = await suite.phone();
     await signIn(phone, await join(workshop.joinCode));
     const { page } = phone;
     await openActivity(facilitator, "vote", "Dots", { method: "dots", dots: 4, maxPerOption: 2, options: OPTIONS });
@@ -208,8 +199,7 @@ describe("participant phone", () => {
   });
 
   it("says clearly when a join code does not exist", async () => {
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const phone = await suite.phone();
     await phone.page.goto(`${app().baseUrl}/j/ZZZZZZ`);
     await phone.page.getByText("No workshop has the code ZZZZZZ").waitFor();
     await phone.page.goto(`${app().baseUrl}/`);

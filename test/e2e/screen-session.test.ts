@@ -82,14 +82,10 @@ describe("projector through a session, at 1280×720", () => {
 
   it("holds cards for review off the screen until approved", async () => {
     const { facilitator, ids } = scene;
-    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Held map",
-      config: {
-        lanes: [{ id: "now", label: "Now" }],
-        kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
-        reviewCards: true,
-      },
+    const activityId = await facilitator.addActivity("map", "Held map", {
+      lanes: [{ id: "now", label: "Now" }],
+      kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
+      reviewCards: true,
     });
     await facilitator.command("activity.open", { activityId });
     const { cardId } = await (scene.phones[0] ?? facilitator).command<{ cardId: string }>("card.add", {

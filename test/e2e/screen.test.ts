@@ -5,6 +5,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { labelled } from "../support/activities";
 import { axeContext, decodeQr, noErrors, seedCards } from "./console-support";
 import {
   absolute,
@@ -21,11 +22,7 @@ import {
 
 const MAP = {
   prompt: "What helps, what gets in the way?",
-  lanes: [
-    { id: "before", label: "Before" },
-    { id: "during", label: "During" },
-    { id: "after", label: "After" },
-  ],
+  lanes: labelled({ before: "Before", during: "During", after: "After" }),
   kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
   mode: "open",
 };
@@ -55,11 +52,7 @@ describe("projector screen", () => {
   });
 
   it("shows a live map of 300 cards without errors", async () => {
-    const { activityId } = await facilitator.command<{ activityId: string }>("activity.add", {
-      kind: "map",
-      title: "Big map",
-      config: MAP,
-    });
+    const activityId = await facilitator.addActivity("map", "Big map", MAP);
     await facilitator.command("activity.open", { activityId });
     await page.getByRole("heading", { name: "Big map" }).waitFor();
     const helpers = await Promise.all([connect(workshop.facilitatorToken), connect(workshop.facilitatorToken)]);

@@ -7,8 +7,9 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { labelled } from "../support/activities";
 import { axeContext, noErrors } from "./console-support";
-import { openPhone, type Phone, signIn, usePhones } from "./participant-kit";
+import { type Phone, signIn, usePhones } from "./participant-kit";
 import {
   absolute,
   app,
@@ -53,10 +54,7 @@ describe("a map at tables", () => {
   beforeAll(async () => {
     w = await newWorkshop({
       title: "Tables test",
-      tables: [
-        { id: "t1", label: "Window" },
-        { id: "t2", label: "Door" },
-      ],
+      tables: labelled({ t1: "Window", t2: "Door" }),
     });
     facilitator = await connect(w.facilitatorToken);
     suite.clients.push(facilitator);
@@ -74,8 +72,7 @@ describe("a map at tables", () => {
       ["b2", "t2", "voluntary"],
     ] as const) {
       people[key] = await join(w.joinCode, { group, table });
-      const phone = await openPhone(suite.browser);
-      suite.phones.push(phone);
+      const phone = await suite.phone();
       await signIn(phone, people[key] as Joined);
       phones[key] = phone;
     }

@@ -11,32 +11,16 @@
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { axeContext } from "./console-support";
-import { expectNoPageErrors, MAP_CONFIG, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
-import {
-  absolute,
-  collectPageErrors,
-  connect,
-  formatViolations,
-  join,
-  type RoomClient,
-  runAxe,
-  workshopWithFacilitator,
-} from "./support";
+import { expectNoPageErrors, MAP_CONFIG, openActivity, signIn, usePhones } from "./participant-kit";
+import { absolute, collectPageErrors, formatViolations, join, type RoomClient, runAxe } from "./support";
 
 describe("results by group after the reveal", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("shows the projector and a phone what every group shares after the reveal, and not before", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Whose priorities" });
-    clients.push(facilitator);
-    const voter = async (group: string, name: string) => {
-      const room = await connect((await join(workshop.joinCode, { group, name })).token);
-      clients.push(room);
-      return room;
-    };
-    const phone = await openPhone(suite.browser, { forAxe: true });
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Whose priorities" });
+    const voter = (group: string, name: string) => suite.person(workshop, group, name);
+    const phone = await suite.phone({ forAxe: true });
     await signIn(phone, await join(workshop.joinCode, { group: "community", name: "Ada" }));
     await phone.page.getByText("Connected").waitFor();
     const community = [

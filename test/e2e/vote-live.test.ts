@@ -8,8 +8,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { expectNoPageErrors, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
-import { absolute, collectPageErrors, connect, join, newContext, workshopWithFacilitator } from "./support";
+import { expectNoPageErrors, OPTIONS, openActivity, signIn, usePhones } from "./participant-kit";
+import { absolute, collectPageErrors, join, newContext } from "./support";
 
 const BUDGET = { method: "budget", budget: 1000, options: OPTIONS };
 
@@ -18,20 +18,13 @@ const shownText = async (page: Page) => (await page.locator("body").textContent(
 
 describe("live results", () => {
   const suite = usePhones();
-  const { clients, phones } = suite;
 
   it("shows totals as ballots arrive only when the vote asks for it, and nobody's ballot before the reveal", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Voting day" });
-    clients.push(facilitator);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
+    const { workshop, facilitator } = await suite.workshop({ title: "Voting day" });
+    const phone = await suite.phone();
     await signIn(phone, await join(workshop.joinCode, { group: "community", name: "Ada" }));
     await phone.page.getByText("Connected").waitFor();
-    const voter = async (group: string, name: string) => {
-      const room = await connect((await join(workshop.joinCode, { group, name })).token);
-      clients.push(room);
-      return room;
-    };
+    const voter = (group: string, name: string) => suite.person(workshop, group, name);
     const ben = await voter("statutory", "Ben");
     const cat = await voter("voluntary", "Cat");
     const dev = await voter("community", "Dev");

@@ -59,7 +59,7 @@ describe("tickets", () => {
 describe("joining", () => {
   it("a facilitator can stop joining: a join while closed gets 409 joining_closed", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     await joinAs(w);
     await fac.ok("room.joining", { open: false });
     const refused = await call(`/api/join/${w.joinCode}`, {
@@ -73,8 +73,7 @@ describe("joining", () => {
 
   it("only a facilitator may open or close joining", async () => {
     const w = await newWorkshop();
-    const p = await joinAs(w);
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w);
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     await expectRefused(phone, "room.joining", { open: false }, "forbidden");
     await expectRefused(screen, "room.joining", { open: false }, "forbidden");
@@ -128,7 +127,7 @@ describe("live sockets", () => {
   it("participant tokens stop opening the room once the workshop is closed", async () => {
     const w = await newWorkshop();
     const p = await joinAs(w);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     await fac.ok("workshop.close", {});
     const res = await handoff(w.id, await ticketFor(p.token));
     if (res.status === 101) {

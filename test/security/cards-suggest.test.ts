@@ -5,17 +5,21 @@
  * asking never changes the shared doc (the suggestions go only to the asker).
  */
 import { describe, expect, it } from "vitest";
-import { agendaOf, createRoom, evaluator, facilitator, participant, screen } from "../worker/support/fixtures";
+import {
+  agendaOf,
+  createRoom,
+  evaluator,
+  facilitator,
+  liveMap as liveMapFixture,
+  participant,
+  screen,
+} from "../worker/support/fixtures";
 import { type Json, type RoomClient, roomClients } from "../worker/support/room-client";
 
 const { join } = roomClients();
 
 async function liveMap(label: string) {
-  const id = await createRoom(label);
-  const fac = await join(id, facilitator);
-  const [mapId, voteId] = agendaOf(fac);
-  if (!mapId || !voteId) throw new Error("fixture agenda is missing its map or vote");
-  await fac.ok("activity.open", { activityId: mapId });
+  const { id, fac, mapId, voteId } = await liveMapFixture(join, label);
   const p1 = await join(id, participant(1));
   const add = async (text: string) =>
     String((await p1.ok("card.add", { activityId: mapId, lane: "before", kind: "barrier", text })).cardId);

@@ -193,8 +193,7 @@ describe("paper input", () => {
     const otherFac = await team.connect(other.id, other.facilitatorToken);
     const voteId = await openVote(fac);
     const otherVote = await openVote(otherFac);
-    const p = await joinAs(w);
-    const phone = await team.connect(w.id, p.token);
+    const { joined: p, phone } = await team.participant(w);
     await phone.ok("ballot.submit", { activityId: voteId, ballot: { allocations: { o1: 1 } } });
     const paper = await otherFac.ok("ballot.submit", {
       activityId: otherVote,

@@ -4,17 +4,7 @@
  * Respondent keys cannot be joined to participant rows; event args are an allowlist.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type CreatedWorkshop,
-  env,
-  eventually,
-  joinAs,
-  json,
-  newWorkshop,
-  openVote,
-  redTeam,
-  tokenOf,
-} from "./support/harness";
+import { type CreatedWorkshop, env, eventually, joinAs, json, newWorkshop, openVote, redTeam } from "./support/harness";
 
 const team = redTeam();
 
@@ -30,7 +20,7 @@ async function exported(w: CreatedWorkshop, table: string): Promise<Record<strin
 
 async function votingSession() {
   const w = await newWorkshop();
-  const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+  const fac = await team.facilitator(w);
   const voteId = await openVote(fac);
   const people = [];
   const phones = [];

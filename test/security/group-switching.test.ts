@@ -5,17 +5,16 @@
  * it with participant.update.
  */
 import { describe, expect, it } from "vitest";
-import { expectRefused, joinAs, newWorkshop, openMap, openVote, redTeam, tokenOf } from "./support/harness";
+import { expectRefused, newWorkshop, openMap, openVote, redTeam } from "./support/harness";
 
 const team = redTeam();
 
 describe("group switching", () => {
   it("a participant cannot change group once they have added a card", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const p = await joinAs(w, "statutory");
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w, "statutory");
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "from the council" });
     await expectRefused(phone, "me.update", { group: "community" }, "forbidden");
     // A name change alone is still fine.
@@ -24,20 +23,18 @@ describe("group switching", () => {
 
   it("a participant cannot change group once they have voted", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const voteId = await openVote(fac);
-    const p = await joinAs(w, "statutory");
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w, "statutory");
     await phone.ok("ballot.submit", { activityId: voteId, ballot: { allocations: { o1: 1 } } });
     await expectRefused(phone, "me.update", { group: "community" }, "forbidden");
   });
 
   it("before taking part they may still correct it, and a facilitator may correct it later", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const p = await joinAs(w, "statutory");
-    const phone = await team.connect(w.id, p.token);
+    const { joined: p, phone } = await team.participant(w, "statutory");
     await phone.ok("me.update", { group: "voluntary" });
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "x" });
     await expectRefused(

@@ -27,7 +27,7 @@ async function vote(w: { id: string }, watcher: RoomClient, voteId: string, vote
 describe("live results", () => {
   it("do not move with each single ballot: totals change only every three ballots", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const voteId = await openVote(fac, { liveResults: true });
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     for (let n = 1; n <= 3; n++) await vote(w, screen, voteId, n);
@@ -45,7 +45,7 @@ describe("live results", () => {
 
   it("turnout by group does not move with one ballot", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const voteId = await openVote(fac);
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     await vote(w, screen, voteId, 1);
@@ -54,7 +54,7 @@ describe("live results", () => {
 
   it("a withdrawal does not republish the totals without that one ballot", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const voteId = await openVote(fac, { liveResults: true });
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     const phones = [];
@@ -67,7 +67,7 @@ describe("live results", () => {
 
   it("closing the vote publishes the final totals", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const voteId = await openVote(fac, { liveResults: true });
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     for (let n = 1; n <= 4; n++) await vote(w, screen, voteId, n);

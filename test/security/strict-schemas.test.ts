@@ -12,12 +12,10 @@ import {
   expectHttpError,
   expectRefused,
   freshIp,
-  joinAs,
   newWorkshop,
   openMap,
   redTeam,
   roomState,
-  tokenOf,
 } from "./support/harness";
 
 const team = redTeam();
@@ -25,10 +23,9 @@ const team = redTeam();
 describe("strict command schemas", () => {
   it("refuses unknown keys in command args (a 60 KB junk field) and stores nothing", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const p = await joinAs(w);
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w);
     const before = await roomState(w.id);
     const junk = "J".repeat(60_000);
     await expectRefused(
@@ -44,10 +41,9 @@ describe("strict command schemas", () => {
 
   it("logs the validated args (trimmed, without extras), not what the client sent", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const p = await joinAs(w);
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w);
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "   spaced out   " });
     const row = await eventually(
       () =>
@@ -61,10 +57,9 @@ describe("strict command schemas", () => {
 
   it("does not log a command that changes nothing", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const p = await joinAs(w);
-    const phone = await team.connect(w.id, p.token);
+    const { phone } = await team.participant(w);
     const { cardId } = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "x" });
     const before = await roomState(w.id);
     for (let i = 0; i < 5; i++) await phone.ok("card.support", { cardId, on: false });

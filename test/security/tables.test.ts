@@ -9,16 +9,14 @@
 import { describe, expect, it } from "vitest";
 import type { RoomInit } from "../../party/model/apply";
 import type { Actor } from "../../party/model/protocol";
+import { labelled } from "../support/activities";
 import { createWorkshop, joinWorkshop, json, ORGANISER } from "../worker/api-client";
 import { evaluator, facilitator, participant, roomInit, screen, workshopId } from "../worker/support/fixtures";
 import { type Json, type RoomClient, roomClients, roomStub } from "../worker/support/room-client";
 
 const { join } = roomClients();
 
-const TABLES = [
-  { id: "t1", label: "Table 1" },
-  { id: "t2", label: "Table 2" },
-];
+const TABLES = labelled({ t1: "Table 1", t2: "Table 2" });
 const host = (table: string, id = `host-${table}`): Actor => ({ role: "host", id, name: "Host", group: "", table });
 
 const mapAtTables = {

@@ -8,7 +8,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { WorkshopRoom } from "../../party/room";
 import { roomStub } from "../worker/support/room-client";
-import { env, eventually, joinAs, marker, newWorkshop, openMap, redTeam, roomState, tokenOf } from "./support/harness";
+import { env, eventually, joinAs, marker, newWorkshop, openMap, redTeam, roomState } from "./support/harness";
 
 const team = redTeam();
 
@@ -53,7 +53,7 @@ async function d1Cells(): Promise<string> {
 describe("withdrawal", () => {
   it("leaves no live row in the room or D1 holding the person's words or name", async () => {
     const w = await newWorkshop({ showNames: true });
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
     const name = marker("Name");
     const words = marker("words");

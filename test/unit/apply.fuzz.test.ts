@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { COMMAND_NAMES, type CommandName } from "../../party/model/commands";
 import { ERROR_CODES } from "../../party/model/protocol";
+import { labelled } from "../support/activities";
 import { evaluator, facilitator, mapConfig, person, TestRoom, voteConfig } from "./support/room";
 
 /** Small seeded PRNG (mulberry32) so a failure can be replayed. */
@@ -169,14 +170,7 @@ describe("random command sequences", () => {
           "me.withdraw": {},
           // tables (#13)
           "tables.set": {
-            tables: pick([
-              [{ id: "t1", label: "Table 1" }],
-              [
-                { id: "t1", label: "Window" },
-                { id: "t2", label: "Door" },
-              ],
-              [],
-            ]),
+            tables: pick([[{ id: "t1", label: "Table 1" }], labelled({ t1: "Window", t2: "Door" }), []]),
           },
           "participant.update": { participantId: id.person, table: pick(["t1", "t2", null, "t9"]) },
           "cards.harvest": { fromActivityId: id.activity, cardIds: [id.card], toActivityId: ids("map").activity },

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES, type CommandName, mayRun, ROLES, type Role } from "../../party/model/commands";
 import type { Actor } from "../../party/model/protocol";
+import { labelled } from "../support/activities";
 import {
   evaluator,
   facilitator,
@@ -223,10 +224,7 @@ describe("role × command table", () => {
 
 // ---- tables (#13): the host row of the table, in a room whose map is at tables ----
 
-const TWO_TABLES = [
-  { id: "t1", label: "Table 1" },
-  { id: "t2", label: "Table 2" },
-];
+const TWO_TABLES = labelled({ t1: "Table 1", t2: "Table 2" });
 const host: Actor = { role: "host", id: "host1", name: "Host, Table 1", group: "", table: "t1" };
 
 interface TableScene {

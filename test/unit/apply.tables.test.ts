@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../../party/model/protocol";
 import { tablesFrom } from "../../party/model/tables";
 import type { Tally } from "../../party/model/tally";
+import { labelled } from "../support/activities";
 import { facilitator, mapConfig, person, TestRoom, typicalRoom } from "./support/room";
 
 const SIX = tablesFrom(6);
@@ -38,10 +39,7 @@ const addCard = (room: TestRoom, actor: Actor, activityId: string, text: string,
 
 describe("tables", () => {
   it("turns a count into numbered tables, and keeps a list as given", () => {
-    expect(tablesFrom(2)).toEqual([
-      { id: "t1", label: "Table 1" },
-      { id: "t2", label: "Table 2" },
-    ]);
+    expect(tablesFrom(2)).toEqual(labelled({ t1: "Table 1", t2: "Table 2" }));
     expect(tablesFrom([{ id: "window", label: "By the window" }])).toEqual([{ id: "window", label: "By the window" }]);
     expect(tablesFrom(undefined)).toEqual([]);
   });

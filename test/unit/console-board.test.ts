@@ -9,11 +9,9 @@ import {
   layoutBoard,
   ORPHAN_LANE,
 } from "../../web/components/console/board/layout";
+import { labelled } from "../support/activities";
 
-const lanes = [
-  { id: "now", label: "Now" },
-  { id: "gaps", label: "Gaps" },
-];
+const lanes = labelled({ now: "Now", gaps: "Gaps" });
 
 describe("layoutBoard", () => {
   it("stacks cards in their lanes in the order they were made", () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BalanceOfVoice } from "../../party/model/voice";
 import { reportVoice } from "../../web/components/console/report/schema";
 import { barRows, matrixPoints, optionLabels, readTally } from "../../web/components/console/results";
+import { labelled } from "../support/activities";
 
 describe("results", () => {
   const tally = {
@@ -24,10 +25,7 @@ describe("results", () => {
 
   it("orders bars best first with labels from the vote's options", () => {
     const labels = optionLabels({
-      options: [
-        { id: "a", label: "Buses" },
-        { id: "b", label: "Reception" },
-      ],
+      options: labelled({ a: "Buses", b: "Reception" }),
     });
     expect(barRows(tally.totals, tally.ranking, labels)).toEqual([
       { id: "b", label: "Reception", value: 7 },

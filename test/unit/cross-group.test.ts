@@ -11,14 +11,15 @@
 import { describe, expect, it } from "vitest";
 import type { Ballot } from "../../party/model/commands";
 import { type CastBallot, tally } from "../../party/model/tally";
+import { labelled } from "../support/activities";
 
 let n = 0;
 const cast = (group: string, ballot: Ballot): CastBallot => ({ participantId: `p${++n}`, group, ballot });
-const options = [
-  { id: "both", label: "Backed by every group" },
-  { id: "pro", label: "Backed by the largest group only" },
-  { id: "none", label: "Backed by nobody" },
-];
+const options = labelled({
+  both: "Backed by every group",
+  pro: "Backed by the largest group only",
+  none: "Backed by nobody",
+});
 const ballots: CastBallot[] = [
   ...[1, 2, 3].map(() => cast("community", { approved: ["both"] })),
   ...[1, 2, 3].map(() => cast("voluntary", { approved: ["both"] })),

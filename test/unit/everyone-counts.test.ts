@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { Actor } from "../../party/model/protocol";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
+import { labelled } from "../support/activities";
 import { facilitator, interpreter, kiosk, person, TestRoom, typicalRoom, voteConfig } from "./support/room";
 
 type Entry = "phone" | "paper" | "kiosk";
@@ -15,10 +16,7 @@ type Entry = "phone" | "paper" | "kiosk";
 function unfolded(doc: Y.Doc, present: string[]) {
   return { ...voiceInputFromDoc(doc, present), k: 1 };
 }
-const TABLES = [
-  { id: "t1", label: "Table 1" },
-  { id: "t2", label: "Table 2" },
-];
+const TABLES = labelled({ t1: "Table 1", t2: "Table 2" });
 
 /** Six phones have voted (3 community, 3 statutory); the seventh community ballot arrives by `entry`. */
 function voteWithSeventh(entry: Entry) {

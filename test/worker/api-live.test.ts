@@ -4,6 +4,7 @@
  */
 import { getServerByName } from "partyserver";
 import { describe, expect, it } from "vitest";
+import { BARRIER_KINDS, BARRIER_LANES, mapConfig, voteConfig } from "../support/activities";
 import { createWorkshop, env, joinWorkshop, json } from "./api-client";
 import { connectThroughWorker, eventually } from "./support/through-worker";
 
@@ -12,16 +13,7 @@ describe("a live session through the Worker", () => {
     const w = await createWorkshop();
     const p = await joinWorkshop(w.joinCode, { group: "community", name: "Ruth" });
     const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
-    const added = await facilitator.command("activity.add", {
-      kind: "map",
-      title: "Getting home",
-      config: {
-        lanes: [{ id: "day", label: "On the day" }],
-        kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
-      },
-    });
-    expect(added.ok).toBe(true);
-    const activityId = added.result?.activityId as string;
+    const activityId = await facilitator.addActivity("map", "Getting home", mapConfig(BARRIER_LANES, BARRIER_KINDS));
     expect((await facilitator.command("activity.open", { activityId })).ok).toBe(true);
 
     const phone = await connectThroughWorker(w.id, p.token);
@@ -48,20 +40,11 @@ describe("a live session through the Worker", () => {
   it("carries ballots to the report's results by group, and a closed workshop turns joiners away", async () => {
     const w = await createWorkshop();
     const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
-    const added = await facilitator.command("activity.add", {
-      kind: "vote",
-      title: "What first?",
-      config: {
-        method: "dots",
-        options: [
-          { id: "ramp", label: "Transport ramp" },
-          { id: "meds", label: "Medicines ready" },
-        ],
-        dots: 3,
-        maxPerOption: 3,
-      },
-    });
-    const activityId = added.result?.activityId as string;
+    const activityId = await facilitator.addActivity(
+      "vote",
+      "What first?",
+      voteConfig("dots", { ramp: "Transport ramp", meds: "Medicines ready" }, { dots: 3, maxPerOption: 3 }),
+    );
     expect((await facilitator.command("activity.open", { activityId })).ok).toBe(true);
 
     const voters = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareOp } from "../../party/d1-writes";
+import { labelled } from "../support/activities";
 import { env, json, ORGANISER } from "./api-client";
 import { FORMULA_TEXT, scriptedSession, TRICKY_TEXT } from "./api-session";
 
@@ -120,10 +121,7 @@ describe("GET /api/workshops/:id/report", () => {
       budget: 1000,
       // as written before the workshop had a currency: read as money
       currency: "GBP",
-      options: [
-        { id: "ramp", label: "Transport ramp" },
-        { id: "call", label: "Follow-up call" },
-      ],
+      options: labelled({ ramp: "Transport ramp", call: "Follow-up call" }),
     };
     await prepareOp(env.DB, {
       op: "activity",
@@ -219,11 +217,7 @@ describe("programmes", () => {
         title: "Priorities",
         method: "dots",
         voters: 7,
-        top: [
-          { id: "meds", label: "Medicines ready" },
-          { id: "ramp", label: "Transport ramp" },
-          { id: "call", label: "Follow-up call" },
-        ],
+        top: labelled({ meds: "Medicines ready", ramp: "Transport ramp", call: "Follow-up call" }),
       },
     ]);
     expect(only.feedback.respondents).toBe(7);

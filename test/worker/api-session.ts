@@ -3,12 +3,9 @@
  * statements (party/d1-writes.ts), i.e. exactly the rows a live room saves.
  */
 import { getServerByName } from "partyserver";
-import { type OutboxOp, prepareOp } from "../../party/d1-writes";
+import { feedbackConfig, mapConfig, voteConfig } from "../support/activities";
 import { type CreatedWorkshop, createWorkshop, env, type Joined, joinWorkshop } from "./api-client";
-
-async function write(op: OutboxOp) {
-  await prepareOp(env.DB, op).run();
-}
+import { savedSession, sessionIds, writeRow as write } from "./support/saved-session";
 
 export const TRICKY_TEXT = 'He said "no, not again",\nthen left — خدمة أفضل 李';
 export const FORMULA_TEXT = '=HYPERLINK("http://evil.example","click")';
@@ -33,8 +30,6 @@ export interface Session {
   t0: number;
 }
 
-let sessions = 0;
-
 /** Waits until the new room has written its own rows (workshop.init) to D1, so the script's rows come after. */
 export async function roomSettled(workshopId: string): Promise<void> {
   const room = await getServerByName(env.WorkshopRoom, workshopId);
@@ -57,106 +52,50 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
   const people = [...community, ...statutory, voluntary];
   const t0 = Date.UTC(2026, 10, 26, 10, 0, 0);
   const id = w.id;
-  sessions += 1;
-  const n = `${sessions}${w.id.slice(0, 6)}`;
-  const ids = {
-    map: `map-${n}`,
-    vote: `vote-${n}`,
-    feedback: `fb-${n}`,
-    ramp: `ramp-${n}`,
-    tricky: `tricky-${n}`,
-    formula: `formula-${n}`,
-    hidden: `hidden-${n}`,
-    minus: `minus-${n}`,
-  };
-
-  await write({
-    op: "workshop",
-    values: {
-      id,
-      title: "Discharge home",
-      purpose: "",
-      status: "closed",
-      showNames: 0,
-      language: "en",
-      at: t0 + 3_600_000,
-    },
+  const ids = sessionIds(id, {
+    map: "map",
+    vote: "vote",
+    feedback: "fb",
+    ramp: "ramp",
+    tricky: "tricky",
+    formula: "formula",
+    hidden: "hidden",
+    minus: "minus",
+    comment: "cm",
+    link1: "l1",
+    link2: "l2",
   });
-  const activity = (activityId: string, kind: string, title: string, config: object, position: number, at: number[]) =>
-    write({
-      op: "activity",
-      values: {
-        id: activityId,
-        workshopId: id,
-        kind,
-        title,
-        config: JSON.stringify(config),
-        position,
-        status: "closed",
-        openedAt: at[0] ?? null,
-        closedAt: at[1] ?? null,
-      },
-    });
-  const mapConfig = {
-    prompt: "What happens on the day you go home?",
-    lanes: [
-      { id: "before", label: "Before" },
-      { id: "day", label: "On the day" },
-    ],
-    kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
-  };
-  await activity(ids.map, "map", "Journey home", mapConfig, 0, [t0, t0 + 1_200_000]);
-  const voteConfig = {
-    method: "dots",
-    options: [
-      { id: "ramp", label: "Transport ramp" },
-      { id: "meds", label: "Medicines ready" },
-      { id: "call", label: "Follow-up call" },
-    ],
-    dots: 5,
-    maxPerOption: 5,
-  };
-  await activity(ids.vote, "vote", "Priorities", voteConfig, 1, [t0 + 1_300_000, t0 + 1_900_000]);
-  const feedbackConfig = {
-    items: [
-      { id: "heard", type: "likert", label: "I felt heard" },
-      { id: "better", type: "text", label: "What would make it better?" },
-    ],
-  };
-  await activity(ids.feedback, "feedback", "How was it?", feedbackConfig, 2, [t0 + 2_000_000, t0 + 2_300_000]);
+  const saved = savedSession(id);
+
+  await saved.closedWorkshop("Discharge home", t0 + 3_600_000);
+  const barrierMap = mapConfig(
+    { before: "Before", day: "On the day" },
+    { barrier: ["Barrier", "#cc3300"] },
+    { prompt: "What happens on the day you go home?" },
+  );
+  await saved.closedActivity(ids.map, "map", "Journey home", barrierMap, 0, [t0, t0 + 1_200_000]);
+  const priorities = voteConfig(
+    "dots",
+    { ramp: "Transport ramp", meds: "Medicines ready", call: "Follow-up call" },
+    { dots: 5, maxPerOption: 5 },
+  );
+  await saved.closedActivity(ids.vote, "vote", "Priorities", priorities, 1, [t0 + 1_300_000, t0 + 1_900_000]);
+  const form = feedbackConfig({ heard: ["likert", "I felt heard"], better: ["text", "What would make it better?"] });
+  await saved.closedActivity(ids.feedback, "feedback", "How was it?", form, 2, [t0 + 2_000_000, t0 + 2_300_000]);
 
   const [c0, c1, c2, c3] = community as [Joined, Joined, Joined, Joined];
   const [s0, s1, s2] = statutory as [Joined, Joined, Joined];
-  const card = (cid: string, by: Joined, text: string, hidden = 0, at = 0) =>
-    write({
-      op: "card",
-      values: {
-        id: cid,
-        workshopId: id,
-        activityId: ids.map,
-        lane: "day",
-        kind: "barrier",
-        text,
-        authorId: by.participantId,
-        group: by.group,
-        createdAt: t0 + at,
-        hidden,
-        hiddenReason: hidden ? "personal details" : null,
-        supports: 0,
-        supporters: "[]",
-        x: null,
-        y: null,
-      },
-    });
-  await card(ids.ramp, c0, "No ramp on the transport", 0, 1000);
-  await card(ids.tricky, c1, TRICKY_TEXT, 0, 2000);
-  await card(ids.formula, s0, FORMULA_TEXT, 0, 3000);
-  await card(ids.hidden, c2, "My neighbour John Smith at 4 Elm St", 1, 4000);
-  await card(ids.minus, voluntary, "-5 degrees in the waiting area", 0, 5000);
+  const card = (cid: string, by: Joined, text: string, hidden: boolean, at: number) =>
+    saved.card({ id: cid, activityId: ids.map, by, lane: "day", kind: "barrier", text, createdAt: t0 + at, hidden });
+  await card(ids.ramp, c0, "No ramp on the transport", false, 1000);
+  await card(ids.tricky, c1, TRICKY_TEXT, false, 2000);
+  await card(ids.formula, s0, FORMULA_TEXT, false, 3000);
+  await card(ids.hidden, c2, "My neighbour John Smith at 4 Elm St", true, 4000);
+  await card(ids.minus, voluntary, "-5 degrees in the waiting area", false, 5000);
   await write({
     op: "comment",
     values: {
-      id: `cm-${n}`,
+      id: ids.comment,
       workshopId: id,
       cardId: ids.ramp,
       text: "Same for me, twice",
@@ -167,21 +106,11 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
   });
   const link = (linkId: string, to: string, label: string) =>
     write({ op: "link", values: { id: linkId, workshopId: id, from: ids.ramp, to, label } });
-  await link(`l1-${n}`, ids.tricky, "causes");
-  await link(`l2-${n}`, ids.hidden, "");
+  await link(ids.link1, ids.tricky, "causes");
+  await link(ids.link2, ids.hidden, "");
 
   const dots = (by: Joined, allocations: Record<string, number>) =>
-    write({
-      op: "ballot",
-      values: {
-        workshopId: id,
-        activityId: ids.vote,
-        participantId: by.participantId,
-        group: by.group,
-        ballot: JSON.stringify({ allocations }),
-        updatedAt: t0 + 1_500_000,
-      },
-    });
+    saved.dots(ids.vote, by, allocations, t0 + 1_500_000);
   await dots(c0, { ramp: 3, meds: 2 });
   await dots(c1, { ramp: 5 });
   await dots(c2, { ramp: 2, call: 3 });
@@ -189,15 +118,7 @@ export async function scriptedSession(extra: Record<string, unknown> = {}): Prom
   await dots(s1, { meds: 3, call: 2 });
   await dots(s2, { meds: 4, ramp: 1 });
   await dots(voluntary, { call: 5 });
-  await write({
-    op: "result",
-    values: {
-      workshopId: id,
-      activityId: ids.vote,
-      result: JSON.stringify({ method: "dots" }),
-      revealedAt: t0 + 1_900_000,
-    },
-  });
+  await saved.dotsResult(ids.vote, t0 + 1_900_000);
 
   const answer = (by: Joined, heard: number, better?: string) =>
     write({

@@ -4,6 +4,7 @@
  * tables, seats, card tables and harvest origins from the room's outbox.
  */
 import { describe, expect, it } from "vitest";
+import { labelled } from "../support/activities";
 import { createWorkshop, env, joinWorkshop, json } from "./api-client";
 import { connectThroughWorker, eventually } from "./support/through-worker";
 
@@ -23,11 +24,9 @@ async function mintHost(workshopId: string, token: string, body: Record<string, 
 describe("tables at creation and at join", () => {
   it("numbers tables from a count, shows them on the join page and seats a joiner", async () => {
     const w = await createWorkshop({ tables: 3 });
-    expect((w as unknown as { tables: unknown[] }).tables).toEqual([
-      { id: "t1", label: "Table 1" },
-      { id: "t2", label: "Table 2" },
-      { id: "t3", label: "Table 3" },
-    ]);
+    expect((w as unknown as { tables: unknown[] }).tables).toEqual(
+      labelled({ t1: "Table 1", t2: "Table 2", t3: "Table 3" }),
+    );
     const info = await json<{ tables: unknown[] }>(`/api/join/${w.joinCode}`);
     expect(info.body.tables).toHaveLength(3);
     const p = await joinWorkshop(w.joinCode, { table: "t2" });
@@ -99,11 +98,7 @@ describe("host links", () => {
     });
 
     // A late table: the room tells D1, and a host link for it can then be minted.
-    const late = [
-      { id: "t1", label: "Table 1" },
-      { id: "t2", label: "Table 2" },
-      { id: "late", label: "Latecomers" },
-    ];
+    const late = labelled({ t1: "Table 1", t2: "Table 2", late: "Latecomers" });
     expect((await facilitator.command("tables.set", { tables: late })).ok).toBe(true);
     await eventually(async () => {
       const r = await env.DB.prepare("SELECT tables FROM workshops WHERE id = ?")
@@ -142,11 +137,7 @@ describe("host links", () => {
 describe("the harvest, the vote and the report, end to end", () => {
   it("keeps table, group and original card on plenary cards, tallies byTable and byGroup, and reports each table", async () => {
     const w = await createWorkshop({
-      tables: [
-        { id: "t1", label: "Window" },
-        { id: "t2", label: "Door" },
-        { id: "t3", label: "Paper only" },
-      ],
+      tables: labelled({ t1: "Window", t2: "Door", t3: "Paper only" }),
     });
     const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
     const mapId = (await facilitator.command("activity.add", { kind: "map", title: "Tables", config: MAP_AT_TABLES }))

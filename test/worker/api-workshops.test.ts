@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publicOrigin } from "../../worker/links";
+import { labelled } from "../support/activities";
 import { createWorkshop, env, joinWorkshop, json, ORGANISER, sha256Hex } from "./api-client";
 
 describe("POST /api/workshops", () => {
@@ -85,10 +86,9 @@ describe("POST /api/workshops", () => {
     const info = await json<{ groups: { id: string; label: string }[] }>(`/api/workshops/${w.id}`, {
       token: w.screenToken,
     });
-    expect(info.body.groups).toEqual([
-      { id: "community", label: "Community member / lived experience" },
-      { id: "carers", label: "Unpaid carers" },
-    ]);
+    expect(info.body.groups).toEqual(
+      labelled({ community: "Community member / lived experience", carers: "Unpaid carers" }),
+    );
   });
 });
 

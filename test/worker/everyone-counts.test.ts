@@ -5,6 +5,7 @@
  * of voice; an interpreter's translation reaches the report and the export.
  */
 import { describe, expect, it } from "vitest";
+import { BARRIER_KINDS, BARRIER_LANES, mapConfig, voteConfig } from "../support/activities";
 import { call, createWorkshop, joinWorkshop, json } from "./api-client";
 import { connectThroughWorker, eventually } from "./support/through-worker";
 
@@ -19,18 +20,11 @@ describe("paper, kiosk and interpreter input through the Worker", () => {
   it("counts paper and kiosk ballots by group beside phones, with their source, in the report", async () => {
     const w = await createWorkshop();
     const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
-    const added = await facilitator.command("activity.add", {
-      kind: "vote",
-      title: "What first?",
-      config: {
-        method: "approve",
-        options: [
-          { id: "ramp", label: "Transport ramp" },
-          { id: "meds", label: "Medicines" },
-        ],
-      },
-    });
-    const activityId = added.result?.activityId as string;
+    const activityId = await facilitator.addActivity(
+      "vote",
+      "What first?",
+      voteConfig("approve", { ramp: "Transport ramp", meds: "Medicines" }),
+    );
     expect((await facilitator.command("activity.open", { activityId })).ok).toBe(true);
 
     const phones = [];
@@ -111,16 +105,11 @@ describe("paper, kiosk and interpreter input through the Worker", () => {
     expect(listed.body.tokens).toContainEqual(expect.objectContaining({ role: "interpreter", language: "ur" }));
 
     const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
-    const added = await facilitator.command("activity.add", {
-      kind: "map",
-      title: "Getting home",
-      config: {
-        prompt: "What happens?",
-        lanes: [{ id: "day", label: "On the day" }],
-        kinds: [{ id: "b", label: "Barrier", color: "#cc3300" }],
-      },
-    });
-    const activityId = added.result?.activityId as string;
+    const activityId = await facilitator.addActivity(
+      "map",
+      "Getting home",
+      mapConfig(BARRIER_LANES, { b: BARRIER_KINDS.barrier }, { prompt: "What happens?" }),
+    );
     const interpreter = await connectThroughWorker(w.id, link.body.token);
     const target = `activity.${activityId}.prompt`;
     expect(

@@ -1,19 +1,20 @@
 /** Commands through the socket: roles, acks, exactly-once replays, private state. */
 import { describe, expect, it } from "vitest";
-import { agendaOf, createRoom, evaluator, facilitator, participant, screen } from "./support/fixtures";
+import {
+  agendaOf,
+  createRoom,
+  evaluator,
+  facilitator,
+  liveMap as liveMapFixture,
+  participant,
+  screen,
+} from "./support/fixtures";
 import { type Json, RoomClient, roomClients, roomStub } from "./support/room-client";
 
 const clients = roomClients();
 const { join } = clients;
 
-async function liveMap(label: string) {
-  const id = await createRoom(label);
-  const fac = await join(id, facilitator);
-  const [mapId, voteId] = agendaOf(fac);
-  if (!mapId || !voteId) throw new Error("fixture agenda is missing activities");
-  await fac.ok("activity.open", { activityId: mapId });
-  return { id, fac, mapId, voteId };
-}
+const liveMap = (label: string) => liveMapFixture(join, label);
 
 const cardArgs = (activityId: string, text = "The bus stops running at six") => ({
   activityId,

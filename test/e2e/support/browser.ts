@@ -4,8 +4,6 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import type { RoomClient } from "../../../scripts/lib/room-client";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -50,36 +48,4 @@ export function collectPageErrors(page: Page): string[] {
     if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
   });
   return errors;
-}
-
-export interface BrowserSuite {
-  /** The suite's browser, launched in `beforeAll` (before the file's own `beforeAll`). */
-  readonly browser: Browser;
-  /** Room clients to close after the suite. */
-  clients: RoomClient[];
-}
-
-/**
- * Registers the suite's browser (launched before all its tests) and, after them, runs
- * `beforeClose`, then closes every room client and the browser. Call inside `describe`,
- * before the file's own hooks.
- */
-export function useBrowser(beforeClose?: () => Promise<unknown>): BrowserSuite {
-  let browser: Browser | undefined;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await beforeClose?.();
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
-  });
-  return {
-    get browser() {
-      if (!browser) throw new Error("the browser is launched in beforeAll");
-      return browser;
-    },
-    clients,
-  };
 }

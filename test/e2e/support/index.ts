@@ -5,7 +5,8 @@
  *   import { app, createWorkshop, connectRoom, launchBrowser, runAxe } from "./support";
  *   const { baseUrl, organiserToken } = app();
  */
-import { inject } from "vitest";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import {
   type CreatedWorkshop,
   createWorkshop,
@@ -20,6 +21,8 @@ export * from "../../../scripts/lib/api";
 export * from "../../../scripts/lib/room-client";
 export * from "./axe";
 export * from "./browser";
+
+import { launchBrowser } from "./browser";
 
 export interface AppContext {
   baseUrl: string;
@@ -62,4 +65,52 @@ export async function workshopWithFacilitator(
   const workshop = await newWorkshop(body);
   const facilitator = await connect(workshop.facilitatorToken);
   return { workshop, facilitator };
+}
+
+export interface BrowserSuite {
+  /** The suite's browser, launched in `beforeAll` (before the file's own `beforeAll`). */
+  readonly browser: Browser;
+  /** Room clients to close after the suite. */
+  clients: RoomClient[];
+  /** A fresh workshop and its facilitator's client (closed after the suite). */
+  workshop(body?: Partial<WorkshopRequest>): Promise<{ workshop: CreatedWorkshop; facilitator: RoomClient }>;
+  /** Someone joined in `group` (and named, if given) with a room client closed after the suite. */
+  person(workshop: CreatedWorkshop, group: string, name?: string): Promise<RoomClient>;
+}
+
+/**
+ * Registers the suite's browser (launched before all its tests) and, after them, runs
+ * `beforeClose`, then closes every room client and the browser. Call inside `describe`,
+ * before the file's own hooks.
+ */
+export function useBrowser(beforeClose?: () => Promise<unknown>): BrowserSuite {
+  let browser: Browser | undefined;
+  const clients: RoomClient[] = [];
+  const track = (client: RoomClient) => {
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await beforeClose?.();
+    await Promise.all(clients.map((c) => c.close()));
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the browser is launched in beforeAll");
+      return browser;
+    },
+    clients,
+    async workshop(body = {}) {
+      const { workshop, facilitator } = await workshopWithFacilitator(body);
+      return { workshop, facilitator: track(facilitator) };
+    },
+    async person(workshop, group, name) {
+      const joined = await join(workshop.joinCode, name === undefined ? { group } : { group, name });
+      return track(await connect(joined.token));
+    },
+  };
 }

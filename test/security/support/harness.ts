@@ -5,6 +5,7 @@
  */
 import { expect } from "vitest";
 import { ACTOR_HEADER, type Ack, type Actor, ROOM_PARTY } from "../../../party/model/protocol";
+import { BARRIER_KINDS, BARRIER_LANES, mapConfig, THREE_OPTIONS, voteConfig } from "../../support/activities";
 import {
   type CreatedWorkshop,
   call,
@@ -84,7 +85,17 @@ export function redTeam() {
     await client.synced();
     return client;
   };
-  return { ...clients, connect, connectToRoom };
+  /** The workshop's facilitator, through the front door. */
+  const facilitator = (w: CreatedWorkshop): Promise<RoomClient> => connect(w.id, tokenOf(w, "facilitator"));
+  /** Someone joined in `group`, and their phone through the front door. */
+  const participant = async (
+    w: CreatedWorkshop,
+    group = "community",
+  ): Promise<{ joined: Joined; phone: RoomClient }> => {
+    const joined = await joinAs(w, group);
+    return { joined, phone: await connect(w.id, joined.token) };
+  };
+  return { ...clients, connect, connectToRoom, facilitator, participant };
 }
 
 /** Expects a command to be refused with `code`. */
@@ -106,37 +117,23 @@ export function privateMessages(client: RoomClient, kind: string): Json[] {
 }
 
 /** A map activity, added and opened by the facilitator; returns its id. */
-export async function openMap(fac: RoomClient, mode: "open" | "silent" = "open"): Promise<string> {
-  const { activityId } = await fac.ok("activity.add", {
-    kind: "map",
-    title: "Getting there",
-    config: {
-      mode,
-      lanes: [{ id: "day", label: "On the day" }],
-      kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
-    },
-  });
-  await fac.ok("activity.open", { activityId });
-  return activityId as string;
+export function openMap(fac: RoomClient, mode: "open" | "silent" = "open"): Promise<string> {
+  return openActivity(fac, "map", "Getting there", mapConfig(BARRIER_LANES, BARRIER_KINDS, { mode }));
 }
 
 /** A dots vote over three options, added and opened by the facilitator; returns its id. */
-export async function openVote(fac: RoomClient, config: Json = {}): Promise<string> {
-  const { activityId } = await fac.ok("activity.add", {
-    kind: "vote",
-    title: "What matters most",
-    config: {
-      method: "dots",
-      options: [
-        { id: "o1", label: "Evening appointments" },
-        { id: "o2", label: "Interpreters" },
-        { id: "o3", label: "Transport" },
-      ],
-      dots: 3,
-      maxPerOption: 3,
-      ...config,
-    },
-  });
+export function openVote(fac: RoomClient, config: Json = {}): Promise<string> {
+  return openActivity(
+    fac,
+    "vote",
+    "What matters most",
+    voteConfig("dots", THREE_OPTIONS, { dots: 3, maxPerOption: 3, ...config }),
+  );
+}
+
+/** Adds an activity and opens it (the facilitator's two commands); returns its id. */
+export async function openActivity(fac: RoomClient, kind: string, title: string, config: Json): Promise<string> {
+  const { activityId } = await fac.ok("activity.add", { kind, title, config });
   await fac.ok("activity.open", { activityId });
   return activityId as string;
 }

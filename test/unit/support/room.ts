@@ -20,6 +20,7 @@ import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers, type Source } from "
 import { type Card, readWorkshop, roots } from "../../../party/model/doc";
 import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
 import type { Tally } from "../../../party/model/tally";
+import { cardKinds, labelled } from "../../support/activities";
 
 export const facilitator: Actor = { role: "facilitator", id: "fac1", name: "Sam (facilitator)", group: "" };
 export const screen: Actor = { role: "screen", id: "scr1", name: "Screen", group: "" };
@@ -222,27 +223,23 @@ export class TestRoom implements RoomPrivate {
   }
 }
 
-export const LANES = [
-  { id: "first-contact", label: "First contact" },
-  { id: "waiting", label: "Waiting" },
-  { id: "treatment", label: "Treatment" },
-];
-export const KINDS = [
-  { id: "works", label: "What works", color: "#2e7d32" },
-  { id: "problem", label: "What gets in the way", color: "#c62828" },
-  { id: "idea", label: "Idea", color: "#1565c0" },
-];
+export const LANES = labelled({ "first-contact": "First contact", waiting: "Waiting", treatment: "Treatment" });
+export const KINDS = cardKinds({
+  works: ["What works", "#2e7d32"],
+  problem: ["What gets in the way", "#c62828"],
+  idea: ["Idea", "#1565c0"],
+});
 
 export function mapConfig(extra: Record<string, unknown> = {}) {
   return { prompt: "Your journey", lanes: LANES, kinds: KINDS, ...extra };
 }
 
-export const OPTIONS = [
-  { id: "transport", label: "Transport to appointments" },
-  { id: "interpreters", label: "Interpreters at reception" },
-  { id: "evening", label: "Evening clinics" },
-  { id: "peer", label: "Peer support group" },
-];
+export const OPTIONS = labelled({
+  transport: "Transport to appointments",
+  interpreters: "Interpreters at reception",
+  evening: "Evening clinics",
+  peer: "Peer support group",
+});
 
 export function voteConfig(method: string, extra: Record<string, unknown> = {}) {
   return { method, options: OPTIONS, ...extra };

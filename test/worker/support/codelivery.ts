@@ -7,13 +7,10 @@
  * `typed` (written by the facilitator, no origin cards). Ballots from 3 community and
  * 3 statutory people: bus 9 (community only), meds 8 (both), typed 1.
  */
-import { type OutboxOp, prepareOp } from "../../../party/d1-writes";
-import { type CreatedWorkshop, createWorkshop, env, type Joined, joinWorkshop } from "../api-client";
+import { mapConfig } from "../../support/activities";
+import { type CreatedWorkshop, createWorkshop, type Joined, joinWorkshop } from "../api-client";
 import { roomSettled } from "../api-session";
-
-const write = (op: OutboxOp) => prepareOp(env.DB, op).run();
-
-let sessions = 0;
+import { savedSession, sessionIds, writeRow } from "./saved-session";
 
 export interface CodeliverySession {
   w: CreatedWorkshop;
@@ -33,61 +30,27 @@ export async function codeliverySession(
   for (let i = 0; i < 3; i++) community.push(await joinWorkshop(w.joinCode, { group: "community" }));
   for (let i = 0; i < 3; i++) statutory.push(await joinWorkshop(w.joinCode, { group: "statutory" }));
   const voluntary = await joinWorkshop(w.joinCode, { group: "voluntary", name: "Zofia Secretname" });
-  sessions += 1;
-  const n = `${sessions}${w.id.slice(0, 6)}`;
-  const ids = {
-    map: `map-${n}`,
-    vote: `vote-${n}`,
-    bus: `bus-${n}`,
-    meds: `meds-${n}`,
-    pharmacy: `pharm-${n}`,
-    lonely: `lonely-${n}`,
-    hidden: `hidden-${n}`,
-  };
+  const ids = sessionIds(w.id, {
+    map: "map",
+    vote: "vote",
+    bus: "bus",
+    meds: "meds",
+    pharmacy: "pharm",
+    lonely: "lonely",
+    hidden: "hidden",
+  });
   const t0 = Date.UTC(2026, 10, 20, 10, 0, 0);
-  const mapConfig = {
-    prompt: "What gets in the way?",
-    lanes: [{ id: "way", label: "On the way" }],
-    kinds: [{ id: "barrier", label: "Barrier", color: "#cc3300" }],
-  };
-  const activity = (id: string, kind: string, title: string, config: object, position: number) =>
-    write({
-      op: "activity",
-      values: {
-        id,
-        workshopId: w.id,
-        kind,
-        title,
-        config: JSON.stringify(config),
-        position,
-        status: "closed",
-        openedAt: t0,
-        closedAt: t0 + 600_000,
-      },
-    });
-  await activity(ids.map, "map", "Barriers", mapConfig, 0);
-  const card = async (id: string, by: Joined, text: string, mergedInto: string | null = null, hidden = 0) => {
-    await write({
-      op: "card",
-      values: {
-        id,
-        workshopId: w.id,
-        activityId: ids.map,
-        lane: "way",
-        kind: "barrier",
-        text,
-        authorId: by.participantId,
-        group: by.group,
-        createdAt: t0 + 1000,
-        hidden,
-        hiddenReason: hidden ? "personal details" : null,
-        supports: 0,
-        supporters: "[]",
-        x: null,
-        y: null,
-      },
-    });
-    if (mergedInto) await write({ op: "cardMerged", values: { id, into: mergedInto } });
+  const saved = savedSession(w.id);
+  const closedAt: [number, number] = [t0, t0 + 600_000];
+  const barriers = mapConfig(
+    { way: "On the way" },
+    { barrier: ["Barrier", "#cc3300"] },
+    { prompt: "What gets in the way?" },
+  );
+  await saved.closedActivity(ids.map, "map", "Barriers", barriers, 0, closedAt);
+  const card = async (id: string, by: Joined, text: string, mergedInto: string | null = null, hidden = false) => {
+    await saved.card({ id, activityId: ids.map, by, lane: "way", kind: "barrier", text, createdAt: t0 + 1000, hidden });
+    if (mergedInto) await writeRow({ op: "cardMerged", values: { id, into: mergedInto } });
   };
   const [c0, c1, c2] = community as [Joined, Joined, Joined];
   const [s0, s1, s2] = statutory as [Joined, Joined, Joined];
@@ -95,7 +58,7 @@ export async function codeliverySession(
   await card(ids.meds, s0, "Repeat prescriptions get lost");
   await card(ids.pharmacy, c1, "Pharmacy never has my medicine", ids.meds);
   await card(ids.lonely, voluntary, "Nobody to go with");
-  await card(ids.hidden, c2, "Dr Secretname on Elm St is rude", null, 1);
+  await card(ids.hidden, c2, "Dr Secretname on Elm St is rude", null, true);
 
   const voteConfig = {
     method: "dots",
@@ -107,20 +70,10 @@ export async function codeliverySession(
     dots: 5,
     maxPerOption: 5,
   };
-  await activity(ids.vote, "vote", "Top priorities", voteConfig, 1);
+  await saved.closedActivity(ids.vote, "vote", "Top priorities", voteConfig, 1, closedAt);
   if (opts.ballots !== false) {
     const dots = (by: Joined, allocations: Record<string, number>) =>
-      write({
-        op: "ballot",
-        values: {
-          workshopId: w.id,
-          activityId: ids.vote,
-          participantId: by.participantId,
-          group: by.group,
-          ballot: JSON.stringify({ allocations }),
-          updatedAt: t0 + 700_000,
-        },
-      });
+      saved.dots(ids.vote, by, allocations, t0 + 700_000);
     await dots(c0, { [ids.bus]: 4, [ids.meds]: 1 });
     await dots(c1, { [ids.bus]: 3, [ids.meds]: 2 });
     await dots(c2, { [ids.bus]: 2, typed: 1 });
@@ -128,26 +81,7 @@ export async function codeliverySession(
     await dots(s1, { [ids.meds]: 1 });
     await dots(s2, { [ids.meds]: 1 });
   }
-  await write({
-    op: "result",
-    values: {
-      workshopId: w.id,
-      activityId: ids.vote,
-      result: JSON.stringify({ method: "dots" }),
-      revealedAt: opts.reveal === false ? null : t0 + 800_000,
-    },
-  });
-  await write({
-    op: "workshop",
-    values: {
-      id: w.id,
-      title: "Getting to the GP",
-      purpose: "",
-      status: "closed",
-      showNames: 0,
-      language: "en",
-      at: t0 + 900_000,
-    },
-  });
+  await saved.dotsResult(ids.vote, opts.reveal === false ? null : t0 + 800_000);
+  await saved.closedWorkshop("Getting to the GP", t0 + 900_000);
   return { w, people: [...community, ...statutory, voluntary], ids, t0 };
 }

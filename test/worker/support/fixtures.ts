@@ -2,7 +2,8 @@
 import type { RoomInit } from "../../../party/model/apply";
 import { DEFAULT_GROUPS } from "../../../party/model/commands";
 import type { Actor } from "../../../party/model/protocol";
-import { roomStub } from "./room-client";
+import { mapConfig, THREE_OPTIONS, voteConfig } from "../../support/activities";
+import { type RoomClient, roomStub } from "./room-client";
 
 let counter = 0;
 
@@ -25,31 +26,16 @@ export function roomInit(id: string): RoomInit {
       {
         kind: "map",
         title: "What helps and what gets in the way",
-        config: {
-          prompt: "Add what you see",
-          lanes: [
-            { id: "before", label: "Before" },
-            { id: "during", label: "During" },
-          ],
-          kinds: [
-            { id: "helps", label: "Helps", color: "#2a9d8f" },
-            { id: "barrier", label: "Barrier", color: "#e76f51" },
-          ],
-        },
+        config: mapConfig(
+          { before: "Before", during: "During" },
+          { helps: ["Helps", "#2a9d8f"], barrier: ["Barrier", "#e76f51"] },
+          { prompt: "Add what you see" },
+        ),
       },
       {
         kind: "vote",
         title: "What matters most",
-        config: {
-          method: "dots",
-          options: [
-            { id: "o1", label: "Evening appointments" },
-            { id: "o2", label: "Interpreters" },
-            { id: "o3", label: "Transport" },
-          ],
-          dots: 5,
-          maxPerOption: 3,
-        },
+        config: voteConfig("dots", THREE_OPTIONS, { dots: 5, maxPerOption: 3 }),
       },
     ],
   } as RoomInit;
@@ -61,6 +47,19 @@ export async function createRoom(label: string): Promise<string> {
   const outcome = await stub.init(roomInit(id));
   if (!outcome.ok) throw new Error(`could not create ${id}: ${outcome.message}`);
   return id;
+}
+
+/**
+ * A fresh room (roomInit's map then vote) with its facilitator joined through `join`
+ * (a suite's `roomClients().join`, which closes the socket after the suite) and the map open.
+ */
+export async function liveMap(join: (id: string, actor: Actor) => Promise<RoomClient>, label: string) {
+  const id = await createRoom(label);
+  const fac = await join(id, facilitator);
+  const [mapId, voteId] = agendaOf(fac);
+  if (!mapId || !voteId) throw new Error("fixture agenda is missing its map or vote");
+  await fac.ok("activity.open", { activityId: mapId });
+  return { id, fac, mapId, voteId };
 }
 
 export const facilitator: Actor = { role: "facilitator", id: "tok-fac-1", name: "Facilitator", group: "" };

@@ -58,6 +58,12 @@ export async function connectThroughWorker(workshopId: string, token: string) {
         ws.send(`${PREFIX}${JSON.stringify({ type: "command", id, name, args })}`);
       });
     },
+    /** Adds an activity (the facilitator's `activity.add`) and returns its id; throws if refused. */
+    async addActivity(kind: string, title: string, config: Record<string, unknown>): Promise<string> {
+      const ack = await this.command("activity.add", { kind, title, config });
+      if (!ack.ok) throw new Error(`activity.add refused: ${ack.error?.code}`);
+      return ack.result?.activityId as string;
+    },
     close: () => ws.close(1000, "done"),
   };
 }
