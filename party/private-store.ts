@@ -177,6 +177,16 @@ export class PrivateStore implements RoomPrivate {
     return rows[0] ? readAnswers(rows[0].answers) : null;
   }
 
+  feedbackRespondents(activityId: string): { participantId: string; group: string }[] {
+    return this.sql
+      .exec<{ participant_id: string; group_id: string }>(
+        "SELECT participant_id, group_id FROM feedback WHERE activity_id = ? ORDER BY participant_id",
+        activityId,
+      )
+      .toArray()
+      .map((r) => ({ participantId: r.participant_id, group: r.group_id }));
+  }
+
   silentCards(activityId: string): Card[] {
     return this.sql
       .exec<{ card: string }>("SELECT card FROM silent_cards WHERE activity_id = ? ORDER BY card_id", activityId)

@@ -45,6 +45,8 @@ export interface RoomPrivate {
   ballot(activityId: string, participantId: string): Ballot | null;
   ballots(activityId: string): { participantId: string; group: string; ballot: Ballot; source?: Source }[];
   feedback(activityId: string, participantId: string): FeedbackAnswers | null;
+  /** who answered a feedback form, and as which group (never what they said); for turnout */
+  feedbackRespondents(activityId: string): { participantId: string; group: string }[];
   /** a paper or kiosk respondent (everyone counts, handlers/acting.ts); null for phones and unknown ids */
   respondent(id: string): { source: "paper" | "kiosk"; group: string; table: string | null } | null;
   /** silent-mode cards not yet revealed */

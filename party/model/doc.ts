@@ -67,9 +67,10 @@ export interface ActivityBase {
    * votes, safety (#12): ballot changes (new, replaced, withdrawn, moved group) since the
    * public figures last moved. While the vote is open, totals and turnout by group move
    * only once this reaches LIVE_STEP, so no publication differs from the last by one ballot.
+   * Feedback forms count respondent changes (first answer, removed, moved group) the same way.
    */
   pendingBallots?: number;
-  /** votes: how many have voted, by group (never what they voted) */
+  /** votes and feedback forms: how many have answered, by group (never what they said) */
   turnout?: { voters: number; byGroup: Record<string, number> };
 }
 

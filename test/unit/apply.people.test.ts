@@ -93,6 +93,9 @@ describe("me.update", () => {
       turnout: { community: 1, statutory: 1, voluntary: 1 },
     });
     expect(room.feedbackStore.get(id("Form"))?.get(amina.id)?.group).toBe("voluntary");
+    // While the form is open its turnout by group moves only in steps (safety #12); closing settles it.
+    expect(room.activity(id("Form")).turnout).toEqual({ voters: 1, byGroup: {} });
+    room.ok(facilitator, "activity.close", { activityId: id("Form") });
     expect(room.activity(id("Form")).turnout).toEqual({ voters: 1, byGroup: { voluntary: 1 } });
   });
 

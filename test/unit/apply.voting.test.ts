@@ -223,6 +223,9 @@ describe("feedback.submit", () => {
       activityId: form,
       answers: { listened: 2 },
     });
+    // Respondents count at once; turnout by group waits for a step of LIVE_STEP or the close (safety #12).
+    expect(room.activity(form).turnout).toEqual({ voters: 2, byGroup: {} });
+    room.ok(facilitator, "activity.close", { activityId: form });
     expect(room.activity(form).turnout).toEqual({ voters: 2, byGroup: { community: 1, voluntary: 1 } });
     expect(JSON.stringify(room.doc.toJSON())).not.toContain("More tea");
   });

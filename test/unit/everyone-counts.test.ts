@@ -293,9 +293,12 @@ describe("paper feedback", () => {
       source: "paper",
     });
     expect(result).toMatchObject({ source: "paper", feedbackId: expect.any(String) });
-    expect(room.activity(room.ids.feedback).turnout).toEqual({ voters: 1, byGroup: { community: 1 } });
+    // Counted at once; by group only in steps of LIVE_STEP (safety #12), like a phone's answer.
+    expect(room.activity(room.ids.feedback).turnout).toEqual({ voters: 1, byGroup: {} });
     expect(room.privates).toEqual([]);
     room.ok(facilitator, "feedback.remove", { activityId: room.ids.feedback, feedbackId: String(result.feedbackId) });
+    expect(room.activity(room.ids.feedback).turnout).toEqual({ voters: 0, byGroup: {} });
+    room.ok(facilitator, "activity.close", { activityId: room.ids.feedback });
     expect(room.activity(room.ids.feedback).turnout).toEqual({ voters: 0, byGroup: {} });
     expect(room.feedback(room.ids.feedback, String(result.feedbackId))).toBeNull();
   });

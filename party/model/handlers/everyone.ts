@@ -8,7 +8,7 @@ import type { Attendance, Translation } from "../doc";
 import { attendanceKey, translationKey } from "../doc";
 import { refuse } from "../refusal";
 import { configOf, requireActivity, requireKind, workshopOf } from "./guards";
-import { ballotsAfter, recountVote } from "./recount";
+import { ballotsAfter, countFeedbackChange, recountVote, respondentsAfter } from "./recount";
 import type { Handler, Scope } from "./scope";
 import { isHost, requireTable } from "./table-scope";
 
@@ -41,21 +41,16 @@ const removeBallot: Handler<"ballot.remove"> = (s, args) => {
 
 const removeFeedback: Handler<"feedback.remove"> = (s, args) => {
   const { activity } = requireKind(requireActivity(s, args.activityId), "feedback");
-  const respondent = requireRespondent(s, args.feedbackId, "feedback form");
+  requireRespondent(s, args.feedbackId, "feedback form");
   if (!s.priv.feedback(activity.id, args.feedbackId))
     refuse("not_found", `No feedback ${args.feedbackId} in this form`);
   return {
     result: { activityId: activity.id, feedbackId: args.feedbackId },
     effects: [{ kind: "feedback.delete", participantId: args.feedbackId, activityId: activity.id }],
-    write: () => {
-      const current = s.r.activities.get(activity.id);
-      if (!current?.turnout) return;
-      const byGroup = { ...current.turnout.byGroup };
-      byGroup[respondent.group] = Math.max(0, (byGroup[respondent.group] ?? 0) - 1);
-      if (byGroup[respondent.group] === 0) delete byGroup[respondent.group];
-      const voters = Math.max(0, current.turnout.voters - 1);
-      s.r.activities.set(activity.id, { ...current, turnout: { voters, byGroup } });
-    },
+    // safety (#12): turnout by group moves in steps, so this removal does not show its group alone.
+    write: countFeedbackChange(s, activity.id, -1, () =>
+      respondentsAfter(s, activity.id, { participantId: args.feedbackId, group: null }),
+    ),
   };
 };
 

@@ -4,7 +4,7 @@ import type { Activity, ActivityOf, Participant } from "../doc";
 import { refuse } from "../refusal";
 import { removeCards, silentForFacilitators } from "./card-store";
 import { isKind, requireMember, workshopOf } from "./guards";
-import { ballotsAfter, recountVote } from "./recount";
+import { ballotsAfter, countFeedbackChange, recountVote, respondentsAfter } from "./recount";
 import type { Handler, Scope } from "./scope";
 import { optionsWithout } from "./vote-options";
 
@@ -29,26 +29,6 @@ function requireOwnEntry(s: Scope): Participant {
   const me = requireMember(s);
   if (!me) refuse("not_found", "You have not joined this workshop");
   return me;
-}
-
-function feedbackTurnout(s: Scope, activityId: string, from: string | null, to: string | null): () => void {
-  return () => {
-    const current = s.r.activities.get(activityId);
-    if (!current) return;
-    const turnout = current.turnout ?? { voters: 0, byGroup: {} };
-    const byGroup = { ...turnout.byGroup };
-    let voters = turnout.voters;
-    if (from !== null) {
-      byGroup[from] = Math.max(0, (byGroup[from] ?? 0) - 1);
-      if (byGroup[from] === 0) delete byGroup[from];
-      voters = Math.max(0, voters - 1);
-    }
-    if (to !== null) {
-      byGroup[to] = (byGroup[to] ?? 0) + 1;
-      voters += 1;
-    }
-    s.r.activities.set(activityId, { ...current, turnout: { voters, byGroup } });
-  };
 }
 
 /**
@@ -133,7 +113,9 @@ export function changeProfile(
       const answers = s.priv.feedback(form.id, me.id);
       if (!answers) continue;
       effects.push({ kind: "feedback.put", activityId: form.id, participantId: me.id, group, answers });
-      writes.push(feedbackTurnout(s, form.id, me.group, group));
+      writes.push(
+        countFeedbackChange(s, form.id, 0, () => respondentsAfter(s, form.id, { participantId: me.id, group })),
+      );
     }
   }
   return {
@@ -193,7 +175,10 @@ const withdraw: Handler<"me.withdraw"> = (s) => {
   effects.push({ kind: "ballot.delete", participantId: id });
 
   for (const form of activitiesOf(s, "feedback")) {
-    if (s.priv.feedback(form.id, id)) writes.push(feedbackTurnout(s, form.id, me?.group ?? s.actor.group, null));
+    if (s.priv.feedback(form.id, id))
+      writes.push(
+        countFeedbackChange(s, form.id, -1, () => respondentsAfter(s, form.id, { participantId: id, group: null })),
+      );
   }
   effects.push({ kind: "feedback.delete", participantId: id });
   effects.push({ kind: "participant.removed", participantId: id, reason: "withdrawn" });

@@ -1,6 +1,7 @@
 /**
  * Keeping a vote's public figures true after ballots change: turnout (counts by
- * group, never contents) always, and the tally when results are live or revealed.
+ * group, never contents) always, and the tally when results are live or revealed;
+ * and a feedback form's turnout after answers come and go, moving in the same steps.
  */
 import type { Effect } from "../apply";
 import type { Activity } from "../doc";
@@ -137,10 +138,60 @@ export function countBallotChange(
 }
 
 /**
- * A vote is closing: figures held back by the step move now, so what stays on screens
- * (and in D1) is the true final count. Nothing to do when no change is pending.
+ * An activity is closing: figures held back by the step move now, so what stays on screens
+ * (and in D1) is the true final count — a vote's totals and turnout, a feedback form's
+ * turnout. Nothing to do when no change is pending.
  */
 export function settleVote(s: Scope, activity: Activity): { effects: Effect[]; write: () => void } {
-  if (activity.kind !== "vote" || !activity.pendingBallots) return { effects: [], write: () => {} };
+  if (!activity.pendingBallots) return { effects: [], write: () => {} };
+  if (activity.kind === "feedback") {
+    return { effects: [], write: settleTurnout(s, activity.id, s.priv.feedbackRespondents(activity.id)) };
+  }
+  if (activity.kind !== "vote") return { effects: [], write: () => {} };
   return recountVote(s, activity, s.priv.ballots(activity.id), undefined, true);
+}
+
+// ---- feedback forms (safety #12) ------------------------------------------------------------
+
+/** A change to who has answered a feedback form: a first answer, a removal, a moved group. */
+export type RespondentChange = { participantId: string; group: string | null };
+
+/** The form's respondents with one change applied (`group: null` removes them). */
+export function respondentsAfter(s: Scope, activityId: string, change: RespondentChange) {
+  const others = s.priv.feedbackRespondents(activityId).filter((r) => r.participantId !== change.participantId);
+  return change.group === null ? others : [...others, { participantId: change.participantId, group: change.group }];
+}
+
+function settleTurnout(s: Scope, activityId: string, respondents: readonly { group: string }[]): () => void {
+  return () => {
+    const current = s.r.activities.get(activityId);
+    if (current) s.r.activities.set(activityId, { ...current, turnout: turnoutOf(respondents), pendingBallots: 0 });
+  };
+}
+
+/**
+ * Keeps a feedback form's public turnout true after one change, the way a vote's moves: the
+ * count of respondents at once (`respondentsDelta`), turnout by group only every LIVE_STEP
+ * changes while the form is open, so two publications never differ by one person's group.
+ * Call the returned write inside the command's transaction; `respondents` (read only when
+ * the figures move) is the form's respondents after the change.
+ */
+export function countFeedbackChange(
+  s: Scope,
+  activityId: string,
+  respondentsDelta: number,
+  respondents: () => readonly { group: string }[],
+): () => void {
+  const activity = s.r.activities.get(activityId);
+  if (!activity) return () => {};
+  if (movesFigures(activity, false)) return settleTurnout(s, activityId, respondents());
+  return () => {
+    // Read the entry at write time so several changes in one transaction compose.
+    const current = s.r.activities.get(activityId);
+    if (!current) return;
+    const turnout = current.turnout ?? { voters: 0, byGroup: {} };
+    const voters = Math.max(0, turnout.voters + respondentsDelta);
+    const pendingBallots = (current.pendingBallots ?? 0) + 1;
+    s.r.activities.set(activityId, { ...current, turnout: { ...turnout, voters }, pendingBallots });
+  };
 }

@@ -6,17 +6,8 @@ import type { Activity } from "../doc";
 import { refuse } from "../refusal";
 import { respondentFor } from "./acting";
 import { requireActivity, requireInputOpen, requireKind } from "./guards";
-import { ballotsAfter, countBallotChange, recountVote } from "./recount";
+import { ballotsAfter, countBallotChange, countFeedbackChange, recountVote, respondentsAfter } from "./recount";
 import type { Handler, Scope } from "./scope";
-
-function countFirstBallot(s: Scope, activity: Activity, group: string, first: boolean): () => void {
-  return () => {
-    if (!first) return;
-    const turnout = activity.turnout ?? { voters: 0, byGroup: {} };
-    const byGroup = { ...turnout.byGroup, [group]: (turnout.byGroup[group] ?? 0) + 1 };
-    s.r.activities.set(activity.id, { ...activity, turnout: { voters: turnout.voters + 1, byGroup } });
-  };
-}
 
 /**
  * Submitting again replaces the earlier ballot: people may change their mind while the vote is open.
@@ -89,7 +80,10 @@ const submitFeedback: Handler<"feedback.submit"> = (s, args) => {
           },
         ]
       : [];
-  const turnout = countFirstBallot(s, activity, group, first);
+  // A first answer is one more respondent; answering again changes nothing anyone sees.
+  const turnout = first
+    ? countFeedbackChange(s, activity.id, 1, () => respondentsAfter(s, activity.id, { participantId: who.id, group }))
+    : () => {};
   return {
     result:
       who.source === "phone"

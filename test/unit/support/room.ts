@@ -77,6 +77,13 @@ export class TestRoom implements RoomPrivate {
   feedback(activityId: string, participantId: string): FeedbackAnswers | null {
     return this.feedbackStore.get(activityId)?.get(participantId)?.answers ?? null;
   }
+
+  feedbackRespondents(activityId: string): { participantId: string; group: string }[] {
+    return [...(this.feedbackStore.get(activityId) ?? new Map()).entries()].map(([participantId, form]) => ({
+      participantId,
+      group: form.group,
+    }));
+  }
   silentCards(activityId: string): Card[] {
     return [...this.silentStore.values()].filter((c) => c.activityId === activityId);
   }
