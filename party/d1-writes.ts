@@ -74,15 +74,14 @@ export const STATEMENTS = {
 
   // ---- activities ----
   activity: statement(
-    ["id", "workshopId", "kind", "title", "config", "position", "status", "openedAt", "closedAt"],
-    (
-      p,
-    ) => `INSERT INTO activities (id, workshop_id, kind, title, config, position, status, opened_at, closed_at, removed)
+    ["id", "workshopId", "kind", "title", "config", "position", "status", "openedAt", "closedAt", "plannedMinutes"],
+    (p) => `INSERT INTO activities (id, workshop_id, kind, title, config, position, status, opened_at, closed_at,
+        planned_minutes, removed)
       VALUES (${p.id}, ${p.workshopId}, ${p.kind}, ${p.title}, ${p.config}, ${p.position}, ${p.status}, ${p.openedAt},
-        ${p.closedAt}, 0)
+        ${p.closedAt}, ${p.plannedMinutes}, 0)
       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title = excluded.title, config = excluded.config,
         position = excluded.position, status = excluded.status, opened_at = excluded.opened_at,
-        closed_at = excluded.closed_at, removed = 0`,
+        closed_at = excluded.closed_at, planned_minutes = excluded.planned_minutes, removed = 0`,
   ),
   activityRemoved: statement(["id"], (p) => `UPDATE activities SET removed = 1 WHERE id = ${p.id}`),
 

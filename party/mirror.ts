@@ -292,6 +292,7 @@ function activityOp(w: string, a: Activity, position: number): OutboxOp {
       status: a.status,
       openedAt: a.openedAt ?? null,
       closedAt: a.closedAt ?? null,
+      plannedMinutes: a.plannedMinutes ?? null,
     },
   };
 }

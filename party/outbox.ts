@@ -164,10 +164,14 @@ function statementFor(db: D1Database, row: OutboxRow): D1PreparedStatement {
   const { op } = row;
   if (!isStatement(op)) throw new PoisonRow(`outbox row ${row.seq} names unknown statement ${op}`);
   const parsed = v.safeParse(Params, JSON.parse(row.params));
-  if (!parsed.success || parsed.output.length !== STATEMENTS[op].columns.length) {
+  const columns = STATEMENTS[op].columns.length;
+  if (!parsed.success || parsed.output.length > columns) {
     throw new PoisonRow(`outbox row ${row.seq} has malformed params`);
   }
-  return db.prepare(STATEMENTS[op].sql).bind(...parsed.output);
+  // Columns are only ever added at the end, and nullable (e.g. activities' planned_minutes, 0015):
+  // a row queued before a deploy added one binds null for it rather than being lost as poison.
+  const params = [...parsed.output, ...Array<null>(columns - parsed.output.length).fill(null)];
+  return db.prepare(STATEMENTS[op].sql).bind(...params);
 }
 
 class PoisonRow extends Error {}

@@ -30,6 +30,8 @@ export const EXPORT_TABLES = [
   "translations",
   // Co-delivery (#15)
   "commitments",
+  // session (#19): the running order, planned minutes beside when each part was open
+  "agenda",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -348,6 +350,34 @@ async function eventsTable(db: D1Database, workshopId: string): Promise<TableDat
   return { columns, rows };
 }
 
+/** session (#19): the running order as it ran: planned minutes beside the minutes each part was open. */
+async function agendaTable(db: D1Database, workshopId: string): Promise<TableData> {
+  const rows = (await listActivities(db, workshopId)).map((a, i) => ({
+    position: i + 1,
+    activity_id: a.id,
+    kind: a.kind,
+    title: a.title,
+    status: a.status,
+    planned_minutes: a.planned_minutes ?? null,
+    opened_at: iso(a.opened_at),
+    closed_at: iso(a.closed_at),
+    open_minutes:
+      a.opened_at !== null && a.closed_at !== null ? Math.round((a.closed_at - a.opened_at) / 60_000) : null,
+  }));
+  const columns = [
+    "position",
+    "activity_id",
+    "kind",
+    "title",
+    "status",
+    "planned_minutes",
+    "opened_at",
+    "closed_at",
+    "open_minutes",
+  ];
+  return { columns, rows };
+}
+
 export function exportTable(db: D1Database, workshopId: string, table: ExportTable): Promise<TableData> {
   switch (table) {
     case "participants":
@@ -364,5 +394,7 @@ export function exportTable(db: D1Database, workshopId: string, table: ExportTab
       return translationsTable(db, workshopId);
     case "commitments":
       return commitmentsTable(db, workshopId);
+    case "agenda":
+      return agendaTable(db, workshopId);
   }
 }

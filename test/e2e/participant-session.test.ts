@@ -11,11 +11,18 @@ import { labelled } from "../support/activities";
 import { absolute, connect, formatViolations, type Joined, join, newWorkshop, runAxe, useBrowser } from "./support";
 
 /** A joined phone (token saved as the join page saves it); CSP bypassed so axe can be injected. */
-async function openPhone(browser: Browser, joined: Joined) {
+async function openPhone(browser: Browser, joined: Joined, language?: string) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
   await context.addInitScript(
-    ([workshopId, value]) => localStorage.setItem(`coproduce:participant:${workshopId}`, value),
-    [joined.workshopId, JSON.stringify({ token: joined.token, participantId: joined.participantId })] as const,
+    ([workshopId, value, picked]) => {
+      localStorage.setItem(`coproduce:participant:${workshopId}`, value);
+      if (picked) localStorage.setItem("coproduce:language", picked);
+    },
+    [
+      joined.workshopId,
+      JSON.stringify({ token: joined.token, participantId: joined.participantId }),
+      language ?? "",
+    ] as const,
   );
   const page = await context.newPage();
   await page.goto(absolute(`/w/${joined.workshopId}`));
@@ -96,6 +103,47 @@ describe("a phone through a session", () => {
     // The room closes the socket after a withdrawal; the badge goes rather than turning red.
     await page.getByTestId("connection").waitFor({ state: "detached" });
     expect(await page.getByText("Disconnected").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("names a withdrawn option in the phone's own language (Polish), not in English", { timeout: 90_000 }, async () => {
+    const workshop = await newWorkshop({ title: "Withdrawn option" });
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const { activityId: map } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "map",
+      title: "Ideas",
+      config: MAP,
+    });
+    const { activityId: vote } = await facilitator.command<{ activityId: string }>("activity.add", {
+      kind: "vote",
+      title: "Which first?",
+      config: { method: "approve", fromActivity: { activityId: map } },
+    });
+    const author = await connect((await join(workshop.joinCode, { name: "Author" })).token);
+    suite.clients.push(author);
+    await facilitator.command("activity.open", { activityId: map });
+    const { cardId } = await author.command<{ cardId: string }>("card.add", {
+      activityId: map,
+      lane: "now",
+      kind: "idea",
+      text: "Later opening hours",
+    });
+    await facilitator.command("activity.open", { activityId: vote });
+    const joined = await join(workshop.joinCode, { name: "Ola", group: "community" });
+    const voter = await connect(joined.token);
+    suite.clients.push(voter);
+    await voter.command("ballot.submit", { activityId: vote, ballot: { approved: [cardId] } });
+    await facilitator.command("results.reveal", { activityId: vote });
+    const page = await openPhone(suite.browser, joined, "pl");
+    const table = page.getByRole("table", { name: "Wyniki w tabeli" });
+    await table.getByText("Later opening hours").waitFor();
+
+    await author.command("me.withdraw", {});
+    // The room sends the reason as a flag; the Polish phone words it in Polish.
+    await table.getByText("Opcja wycofana przez autora").waitFor();
+    expect(await page.getByText("Option withdrawn by its author").count()).toBe(0);
+    expect(await page.getByText("Later opening hours").count()).toBe(0);
     await page.context().close();
   });
 });

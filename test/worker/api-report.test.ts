@@ -135,6 +135,7 @@ describe("GET /api/workshops/:id/report", () => {
         status: "closed",
         openedAt: s.t0,
         closedAt: s.t0 + 1000,
+        plannedMinutes: null,
       },
     }).run();
     for (const [by, ramp] of [

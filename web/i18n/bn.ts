@@ -199,6 +199,10 @@ export const bn: Catalogue = {
   "vote.decidesPeople": "ক্রম: এক ব্যক্তি, এক ভোট",
   "vote.decidesGroups": "ক্রম: প্রতিটি গোষ্ঠী সমান গণ্য",
   "vote.supportCaption": "প্রতিটি গোষ্ঠীর ভোটারদের কত অংশ প্রতিটি বিকল্প সমর্থন করেছেন",
+  // session (#19): an option whose card left after others voted for it (the room sends only `removed`)
+  "vote.optionWithdrawn": "এই বিকল্পটি এর লেখক প্রত্যাহার করেছেন",
+  "vote.optionDeleted": "এই বিকল্পটি এর লেখক মুছে ফেলেছেন",
+  "vote.optionHidden": "এই বিকল্পটি একজন সহায়ক লুকিয়ে রেখেছেন",
   "vote.mergedGroups": "{groups}, পরিচয় গোপন রাখতে একত্র করা হয়েছে",
   "vote.origin": "কার্ড লিখেছেন",
   "feedback.intro": "কেমন হলো আমাদের জানান। সব প্রশ্ন ঐচ্ছিক।",

@@ -211,6 +211,10 @@ export const en = {
   "vote.decidesPeople": "Order: one person, one vote",
   "vote.decidesGroups": "Order: each group counting equally",
   "vote.supportCaption": "Share of each group's voters who backed each option",
+  // session (#19): an option whose card left after others voted for it (the room sends only `removed`)
+  "vote.optionWithdrawn": "Option withdrawn by its author",
+  "vote.optionDeleted": "Option deleted by its author",
+  "vote.optionHidden": "Option hidden by a facilitator",
   "vote.mergedGroups": "{groups}, merged for anonymity",
   "vote.origin": "From cards by",
   "feedback.intro": "Tell us how it went. All questions are optional.",

@@ -246,6 +246,10 @@ export const pl: Catalogue = {
   "vote.decidesPeople": "Kolejność: jedna osoba, jeden głos",
   "vote.decidesGroups": "Kolejność: każda grupa liczy się tak samo",
   "vote.supportCaption": "Odsetek głosujących w każdej grupie, którzy poparli daną opcję",
+  // session (#19): an option whose card left after others voted for it (the room sends only `removed`)
+  "vote.optionWithdrawn": "Opcja wycofana przez autora",
+  "vote.optionDeleted": "Opcja usunięta przez autora",
+  "vote.optionHidden": "Opcja ukryta przez prowadzącego",
   "vote.mergedGroups": "{groups} – połączone dla anonimowości",
   "vote.origin": "Z kart od",
   "feedback.intro": "Powiedz nam, jak było. Wszystkie pytania są nieobowiązkowe.",

@@ -208,6 +208,10 @@ export const so: Catalogue = {
   "vote.decidesPeople": "Kala horreynta: hal qof, hal cod",
   "vote.decidesGroups": "Kala horreynta: koox kasta si siman",
   "vote.supportCaption": "Qaybta codbixiyayaasha koox kasta ee taageeray doorasho kasta",
+  // session (#19): an option whose card left after others voted for it (the room sends only `removed`)
+  "vote.optionWithdrawn": "Doorashadan waxaa ka noqday qofkii qoray",
+  "vote.optionDeleted": "Doorashadan waxaa tirtiray qofkii qoray",
+  "vote.optionHidden": "Doorashadan waxaa qariyay hagaha",
   "vote.mergedGroups": "{groups}, la isku daray si aan qofna loo aqoonsan",
   "vote.origin": "Kaararka waxaa qoray",
   "feedback.intro": "Noo sheeg sidii ay u dhacday. Dhammaan su'aaluhu waa ikhtiyaari.",

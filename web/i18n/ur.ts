@@ -206,6 +206,10 @@ export const ur: Catalogue = {
   "vote.decidesPeople": "ترتیب: ایک شخص، ایک ووٹ",
   "vote.decidesGroups": "ترتیب: ہر گروپ برابر شمار",
   "vote.supportCaption": "ہر گروپ کے ووٹرز کا حصہ جنہوں نے ہر آپشن کی حمایت کی",
+  // session (#19): an option whose card left after others voted for it (the room sends only `removed`)
+  "vote.optionWithdrawn": "یہ آپشن اس کے لکھنے والے نے واپس لے لیا",
+  "vote.optionDeleted": "یہ آپشن اس کے لکھنے والے نے مٹا دیا",
+  "vote.optionHidden": "یہ آپشن سہولت کار نے چھپا دیا",
   "vote.mergedGroups": "{groups}، شناخت چھپانے کے لیے یکجا",
   "vote.origin": "کارڈز لکھنے والے",
   "feedback.intro": "ہمیں بتائیں یہ کیسا رہا۔ تمام سوالات اختیاری ہیں۔",

@@ -14,6 +14,8 @@ export interface ActivityRow {
   status: string;
   opened_at: number | null;
   closed_at: number | null;
+  /** session (#19): the running order's planned minutes (migration 0015) */
+  planned_minutes: number | null;
   removed: number;
 }
 

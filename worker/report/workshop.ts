@@ -80,6 +80,7 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     openedAt: a.opened_at,
     closedAt: a.closed_at,
     durationMs: a.opened_at !== null && a.closed_at !== null ? a.closed_at - a.opened_at : null,
+    plannedMinutes: a.planned_minutes ?? null,
   }));
 
   const byGroup: Record<string, number> = {};

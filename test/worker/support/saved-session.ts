@@ -64,6 +64,7 @@ export function savedSession(workshopId: string) {
           status: "closed",
           openedAt,
           closedAt,
+          plannedMinutes: null,
         },
       }),
     card: (card: SavedCard) =>

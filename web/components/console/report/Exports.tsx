@@ -7,7 +7,7 @@ import { type Component, createSignal, For } from "solid-js";
 import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
 
-const TABLES = ["participants", "cards", "ballots", "events", "feedback", "commitments"] as const;
+const TABLES = ["agenda", "participants", "cards", "ballots", "events", "feedback", "commitments"] as const;
 const FORMATS = ["csv", "json"] as const;
 
 export const Exports: Component<{ token: string; workshopId: string }> = (props) => {

@@ -26,10 +26,18 @@ export const AgendaSection: Component<{ report: Report }> = (props) => (
     <DataTable
       visible
       caption={t("report.agendaCaption")}
-      headings={[t("report.activity"), t("report.kind"), t("report.opened"), t("report.closed"), t("report.duration")]}
+      headings={[
+        t("report.activity"),
+        t("report.kind"),
+        t("report.planned"),
+        t("report.opened"),
+        t("report.closed"),
+        t("report.duration"),
+      ]}
       rows={props.report.agenda.map((a) => [
         a.title,
         t(`kind.${a.kind}` as "kind.map"),
+        a.plannedMinutes === null ? "—" : t("report.minutes", { n: a.plannedMinutes }),
         time(a.openedAt),
         time(a.closedAt),
         minutes(a.durationMs),

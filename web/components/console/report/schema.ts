@@ -110,6 +110,7 @@ export const Report = v.object({
       openedAt: Num,
       closedAt: Num,
       durationMs: Num,
+      plannedMinutes: Num,
     }),
   ),
   attendance: v.object({

@@ -64,7 +64,7 @@ export const AllocateVote: Component<MethodProps> = (props) => {
                 <fieldset class="stepper" aria-labelledby={`${fieldId}-label`}>
                   <button
                     type="button"
-                    aria-label={t("vote.less", { option: option.label })}
+                    aria-label={t("vote.less", { option: optionText(option) })}
                     disabled={props.disabled || value() <= 0}
                     onClick={() => set(option.id, value() - step())}
                   >
@@ -87,13 +87,13 @@ export const AllocateVote: Component<MethodProps> = (props) => {
                       max={perOption()}
                       value={value()}
                       disabled={props.disabled}
-                      aria-label={t("vote.budgetAmount", { option: option.label })}
+                      aria-label={t("vote.budgetAmount", { option: optionText(option) })}
                       onInput={(event) => set(option.id, event.currentTarget.valueAsNumber)}
                     />
                   </Show>
                   <button
                     type="button"
-                    aria-label={t("vote.more", { option: option.label })}
+                    aria-label={t("vote.more", { option: optionText(option) })}
                     disabled={props.disabled || value() >= perOption() || (dots() && left() <= 0)}
                     onClick={() => set(option.id, value() + step())}
                   >

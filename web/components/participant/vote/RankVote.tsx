@@ -14,7 +14,10 @@ export const RankVote: Component<MethodProps> = (props) => {
     const saved = props.saved;
     return saved && "order" in saved ? [...saved.order] : [];
   });
-  const label = (id: string) => props.config.options.find((o) => o.id === id)?.label ?? id;
+  const label = (id: string) => {
+    const option = props.config.options.find((o) => o.id === id);
+    return option ? optionText(option) : id;
+  };
   const others = createMemo(() => props.config.options.filter((o) => !order().includes(o.id)));
   const full = () => order().length >= props.config.topK;
   let form: HTMLFormElement | undefined;
@@ -110,7 +113,7 @@ export const RankVote: Component<MethodProps> = (props) => {
                 type="button"
                 data-option={option.id}
                 data-action="add"
-                aria-label={t("vote.rankAdd", { option: option.label })}
+                aria-label={t("vote.rankAdd", { option: optionText(option) })}
                 disabled={props.disabled || full()}
                 onClick={() => {
                   edit([...order(), option.id]);
