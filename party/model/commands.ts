@@ -361,6 +361,8 @@ export const COMMAND_ARGS = {
     /** empty text removes the translation */
     text: v.pipe(v.string(), v.trim(), v.maxLength(LIMITS_EVERYONE.translation)),
   }),
+  /** facilitator: the projector shows a second language under the original (null: none) */
+  "screen.language": v.strictObject({ language: v.nullable(LanguageTag) }),
   // ---- voice (#16, docs/voice.md) ----
   /** facilitator: suggested themes on a map — groups of similar cards to merge or dismiss; changes nothing */
   "cards.suggest": v.strictObject({ activityId: Id }),

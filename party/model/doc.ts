@@ -46,6 +46,8 @@ export interface WorkshopInfo {
   tables?: Table[];
   /** tables (#13): the projector shows this table's map; null or absent: every table as a grid */
   screenTable?: string | null;
+  /** everyone counts (#14): the projector shows translations into this language under the original; null or absent: none */
+  screenLanguage?: string | null;
 }
 
 /** What every activity has, whatever its kind. */

@@ -1,7 +1,7 @@
 /**
  * Red team for everyone counts (#14): the kiosk and interpreter roles, `onBehalfOf` and
  * `source` on ballots, feedback and cards, `ballot.remove`, `feedback.remove`,
- * `attendance.set` and `translation.set`. Each is tried with the wrong role, another
+ * `attendance.set`, `translation.set` and `screen.language`. Each is tried with the wrong role, another
  * workshop's link, unknown fields, oversized input and a replayed command id, over the
  * real socket in workerd (links minted and handed over by the Worker).
  */
@@ -11,6 +11,7 @@ import {
   call,
   expectHttpError,
   expectRefused,
+  handoff,
   joinAs,
   json,
   newWorkshop,
@@ -20,6 +21,7 @@ import {
   type RoomClient,
   redTeam,
   roomState,
+  ticketFor,
 } from "./support/harness";
 
 const team = redTeam();
@@ -306,5 +308,45 @@ describe("the interpreter role", () => {
       { target: `card.${cardId}`, language: "ur", text: "x" },
       "not_found",
     );
+  });
+});
+
+describe("the projector's second language (screen.language)", () => {
+  it("is the facilitator's of this workshop only: strict, bounded, replay-safe", async () => {
+    const w = await newWorkshop();
+    const other = await newWorkshop();
+    const fac = await team.connect(w.id, w.facilitatorToken);
+    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const screen = await team.connect(w.id, w.screenToken);
+    const interpreter = await team.connect(w.id, (await mint(w, { role: "interpreter", language: "ur" })).body.token);
+    const kiosk = await team.connect(w.id, (await mint(w, { role: "kiosk" })).body.token);
+    // Wrong roles: the projector itself, a phone, the interpreter of that very language, a kiosk.
+    for (const client of [screen, phone, interpreter, kiosk])
+      await refusedUnchanged(client, fac, "screen.language", { language: "ur" }, "forbidden");
+    // Unknown fields, a tag that is not one, an oversized one, the workshop's own language.
+    for (const args of [
+      { language: "ur", table: null },
+      { language: "ur", dir: "rtl" },
+      { language: "<b>ur</b>" },
+      { language: `ur-${"x".repeat(200)}` },
+      { language: 7 },
+      {},
+      { language: "en" },
+    ])
+      await refusedUnchanged(fac, fac, "screen.language", args, "bad_request");
+    // Another workshop's facilitator: no way into this room, and its own setting stays its own.
+    const otherFac = await team.connect(other.id, other.facilitatorToken);
+    expect((await handoff(w.id, await ticketFor(other.facilitatorToken))).status).not.toBe(101);
+    await otherFac.ok("screen.language", { language: "bn" });
+    await fac.synced();
+    expect(fac.json().workshop).not.toHaveProperty("screenLanguage");
+    // A replayed command id applies once.
+    const before = (await roomState(w.id)).commands;
+    const a = await fac.command("screen.language", { language: "ur" }, "second-language-1");
+    const b = await fac.command("screen.language", { language: "ur" }, "second-language-1");
+    expect(b).toEqual(a);
+    expect((await roomState(w.id)).commands).toBe(before + 1);
+    await fac.synced();
+    expect(fac.json().workshop).toMatchObject({ screenLanguage: "ur" });
   });
 });

@@ -183,6 +183,7 @@ describe("random command sequences", () => {
             language: "ur",
             text: "T",
           },
+          "screen.language": { language: pick(["ur", "en", null, "bn"]) },
           // voice (#16)
           "cards.suggest": { activityId: id.activity },
         };

@@ -180,6 +180,7 @@ const CELLS: Record<CommandName, Cell> = {
   },
   "attendance.set": { args: () => ({ group: "community", count: 6 }) },
   "translation.set": { args: (s) => ({ target: `card.${s.c1}`, language: "ur", text: "خط کے لیے چھ ہفتے" }) },
+  "screen.language": { args: () => ({ language: "ur" }) },
   // ---- voice (#16) ----
   "cards.suggest": { args: (s) => ({ activityId: s.room.ids.map }) },
 };

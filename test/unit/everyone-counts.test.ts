@@ -384,3 +384,17 @@ describe("translations", () => {
     );
   });
 });
+
+describe("the projector's second language", () => {
+  it("a facilitator chooses it, even after closing; never the workshop's own language; null clears it", () => {
+    const room = typicalRoom();
+    expect(room.ok(facilitator, "screen.language", { language: "ur" })).toEqual({ language: "ur" });
+    expect(room.r.workshop.get("screenLanguage")).toBe("ur");
+    room.refused(facilitator, "screen.language", { language: "en" }, "bad_request", /own language/);
+    room.refused(facilitator, "screen.language", { language: "Urdu!" }, "bad_request");
+    room.refused(interpreter("ur"), "screen.language", { language: "ur" }, "forbidden");
+    room.ok(facilitator, "workshop.close", {});
+    room.ok(facilitator, "screen.language", { language: null });
+    expect(room.r.workshop.get("screenLanguage")).toBeNull();
+  });
+});

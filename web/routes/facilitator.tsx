@@ -207,6 +207,9 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
                   tables={tables()}
                   current={w().currentActivityId ? (room.activities()[w().currentActivityId ?? ""] ?? null) : null}
                   commander={commander}
+                  workshopLanguage={w().language}
+                  screenLanguage={w().screenLanguage ?? null}
+                  translatedInto={[...new Set(Object.values(room.translations()).map((x) => x.language))]}
                 />
                 <TablesPanel
                   token={props.token}

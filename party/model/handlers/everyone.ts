@@ -120,9 +120,23 @@ const setTranslation: Handler<"translation.set"> = (s, args) => {
   };
 };
 
+/**
+ * Display only, like screen.showVoice: allowed after closing (the debrief). The workshop's
+ * own language is what the projector shows already, so it cannot be the second one.
+ */
+const screenLanguage: Handler<"screen.language"> = (s, args) => {
+  if (args.language !== null && args.language === workshopOf(s).language)
+    refuse("bad_request", `The projector already shows ${args.language}, the workshop's own language`);
+  return {
+    result: { language: args.language },
+    write: () => s.r.workshop.set("screenLanguage", args.language),
+  };
+};
+
 export const everyoneHandlers = {
   "ballot.remove": removeBallot,
   "feedback.remove": removeFeedback,
   "attendance.set": setAttendance,
   "translation.set": setTranslation,
+  "screen.language": screenLanguage,
 };

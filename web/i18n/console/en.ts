@@ -406,6 +406,8 @@ export const en = {
   "screen.heldCards_one": "{count} card waiting for the facilitator's review",
   "screen.heldCards_other": "{count} cards waiting for the facilitator's review",
   "screen.optionsHeading": "The options",
+  // everyone counts (#14): the projector's second language
+  "screen.kindsHeading": "Kinds of card",
   "screen.joinAt": "Join at",
   "screen.followUp": "What happens next",
   "screen.followUpLead": "Follow what happens next:",
@@ -500,6 +502,7 @@ export const en = {
   "event.feedback.remove": "removed feedback",
   "event.attendance.set": "recorded a head count",
   "event.translation.set": "added a translation",
+  "event.screen.language": "changed the projector's second language",
   "role.facilitator": "Facilitator",
   "role.participant": "Participant",
   "role.screen": "Projector",
@@ -669,6 +672,10 @@ export const en = {
   "everyone.interpreter": "New interpreter link",
   "everyone.interpreterLink": "Interpreter link",
   "everyone.print": "Open the paper pack to print",
+  "everyone.screenLanguage": "Projector's second language",
+  "everyone.screenLanguageNone": "None (the workshop's language only)",
+  "everyone.screenLanguageHint":
+    "The projector shows prompts, lanes, kinds, options and cards in this language too, under the original, wherever an interpreter or you translated them.",
   // everyone counts (#14): typing in paper ballots and feedback forms
   "paper.heading": "Type in a paper ballot or feedback form",
   "paper.none": "Open a vote or a feedback form to type in paper entries.",

@@ -1,7 +1,8 @@
 /**
  * Everyone counts (docs/everyone-counts.md), in the facilitator's side bar: head counts of
  * people taking part without a phone (`attendance.set`), links for a kiosk tablet and an
- * interpreter, the paper pack to print, and typing in paper ballots and feedback forms.
+ * interpreter, the paper pack to print, typing in paper ballots and feedback forms, and the
+ * projector's second language (`screen.language`).
  */
 import { type Component, createSignal, For } from "solid-js";
 import type { StakeholderGroup, Table } from "../../../../party/model/commands";
@@ -24,6 +25,11 @@ export const EveryonePanel: Component<{
   /** the activity running now: paper entries go to it if it is an open vote or feedback form */
   current: Activity | null;
   commander: Commander;
+  /** the workshop's own language, and the projector's second one (null: none) */
+  workshopLanguage: string;
+  screenLanguage: string | null;
+  /** languages something has been translated into (doc's translations) */
+  translatedInto: readonly string[];
 }> = (props) => {
   const [links, setLinks] = createSignal<{ label: string; link: string }[]>([]);
   const [error, setError] = createSignal("");
@@ -99,6 +105,12 @@ export const EveryonePanel: Component<{
             {t("everyone.interpreter")}
           </button>
         </div>
+        <ScreenLanguage
+          workshopLanguage={props.workshopLanguage}
+          screenLanguage={props.screenLanguage}
+          translatedInto={props.translatedInto}
+          commander={props.commander}
+        />
         <ErrorAlert message={error()} />
         <For each={links()}>{(l) => <CopyLink label={l.label} value={l.link} />}</For>
         <p>
@@ -108,5 +120,44 @@ export const EveryonePanel: Component<{
         </p>
       </div>
     </details>
+  );
+};
+
+/**
+ * The projector's second language: the phones' languages and any other one something has
+ * been translated into, never the workshop's own. Choosing sends `screen.language` at once.
+ */
+const ScreenLanguage: Component<{
+  workshopLanguage: string;
+  screenLanguage: string | null;
+  translatedInto: readonly string[];
+  commander: Commander;
+}> = (props) => {
+  const choices = () => {
+    const codes = [...LANGUAGES.map((l) => l.code), ...props.translatedInto, props.screenLanguage ?? ""];
+    return [...new Set(codes)].filter((code) => code !== "" && code !== props.workshopLanguage);
+  };
+  const name = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
+  return (
+    <div class="stack">
+      <div class="row">
+        <label for="screen-language">{t("everyone.screenLanguage")}</label>
+        <select
+          id="screen-language"
+          value={props.screenLanguage ?? ""}
+          onChange={(e) => void props.commander.run("screen.language", { language: e.currentTarget.value || null })}
+        >
+          <option value="">{t("everyone.screenLanguageNone")}</option>
+          <For each={choices()}>
+            {(code) => (
+              <option value={code} lang={code}>
+                {name(code)}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <p class="muted">{t("everyone.screenLanguageHint")}</p>
+    </div>
   );
 };

@@ -8,14 +8,17 @@ import { type Component, createMemo, For, Show } from "solid-js";
 import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
 import type { Card } from "../../../../party/model/doc";
 import { groupBadge, groupColour, groupLabel } from "../groups";
-import { tn } from "../i18n";
+import { t, tn } from "../i18n";
 import { createFit } from "./fit";
+import { Second, useSecondLanguage } from "./SecondLanguage";
 
 type Lane = MapConfig["lanes"][number];
 type CardKind = MapConfig["kinds"][number];
 
 interface Props {
   title: string;
+  /** the map's activity, for its lanes', kinds' and cards' translations */
+  activityId: string;
   lanes: readonly Lane[];
   kinds: readonly CardKind[];
   groups: readonly StakeholderGroup[];
@@ -24,14 +27,21 @@ interface Props {
   held: number;
 }
 
-const ScreenLane: Component<{ lane: Lane; cards: readonly Card[]; kinds: Props["kinds"]; groups: Props["groups"] }> = (
-  props,
-) => {
-  const fit = createFit(() => props.cards.map((c) => c.id + c.text).join());
+const ScreenLane: Component<{
+  activityId: string;
+  lane: Lane;
+  cards: readonly Card[];
+  kinds: Props["kinds"];
+  groups: Props["groups"];
+}> = (props) => {
+  const second = useSecondLanguage();
+  // A translation arriving makes a card taller: it re-fits the lane like a new card does.
+  const fit = createFit(() => props.cards.map((c) => c.id + c.text + (second()?.text(`card.${c.id}`) ?? "")).join());
   return (
     <section class="screen-lane" aria-label={props.lane.label}>
       <h3 class="screen-lane__title" dir="auto">
         {props.lane.label}
+        <Second target={`lane.${props.activityId}.${props.lane.id}`} />
       </h3>
       <ul class="screen-lane__cards" ref={fit.ref}>
         <For each={props.cards}>
@@ -47,6 +57,7 @@ const ScreenLane: Component<{ lane: Lane; cards: readonly Card[]; kinds: Props["
                 <p class="screen-card__text" dir="auto">
                   {card.text}
                 </p>
+                <Second target={`card.${card.id}`} class="screen-card__text" />
                 <p class="screen-card__meta">
                   <span
                     class="group-badge"
@@ -72,6 +83,7 @@ const ScreenLane: Component<{ lane: Lane; cards: readonly Card[]; kinds: Props["
 };
 
 export const ScreenMap: Component<Props> = (props) => {
+  const second = useSecondLanguage();
   const byLane = createMemo(() => {
     const lanes = new Map<string, Card[]>(props.lanes.map((l) => [l.id, []]));
     for (const card of props.cards) lanes.get(card.lane)?.push(card);
@@ -90,10 +102,29 @@ export const ScreenMap: Component<Props> = (props) => {
       >
         <For each={props.lanes}>
           {(lane) => (
-            <ScreenLane lane={lane} cards={byLane().get(lane.id) ?? []} kinds={props.kinds} groups={props.groups} />
+            <ScreenLane
+              activityId={props.activityId}
+              lane={lane}
+              cards={byLane().get(lane.id) ?? []}
+              kinds={props.kinds}
+              groups={props.groups}
+            />
           )}
         </For>
       </section>
+      <Show when={second()}>
+        {/* With a second language the kinds of card get a key, so their translations can be read too. */}
+        <ul class="screen-kinds" aria-label={t("screen.kindsHeading")} data-testid="screen-kinds">
+          <For each={props.kinds}>
+            {(kind) => (
+              <li class="screen-kind" style={{ "border-left-color": kind.color ?? "#888888" }}>
+                <span dir="auto">{kind.label}</span>
+                <Second target={`kind.${props.activityId}.${kind.id}`} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <Show when={props.held > 0}>
         <p class="screen-held" data-testid="screen-held">
           {tn("screen.heldCards", props.held)}

@@ -11,6 +11,7 @@ import { optionLabel } from "../options";
 import { ResultsByGroup } from "../ResultsByGroup";
 import { barRows, optionLabels, type TallyView } from "../results";
 import { createFit } from "./fit";
+import { Second } from "./SecondLanguage";
 
 interface Option {
   id: string;
@@ -18,7 +19,7 @@ interface Option {
   removed?: string;
 }
 
-export const ScreenOptions: Component<{ options: readonly Option[]; voters: number }> = (props) => {
+export const ScreenOptions: Component<{ activityId: string; options: readonly Option[]; voters: number }> = (props) => {
   const fit = createFit(() => props.options.map((o) => o.label).join());
   return (
     <div class="screen-vote">
@@ -28,8 +29,9 @@ export const ScreenOptions: Component<{ options: readonly Option[]; voters: numb
       <ol class="screen-options" ref={fit.ref} aria-label={t("screen.optionsHeading")} data-testid="screen-options">
         <For each={props.options}>
           {(option) => (
-            <li class="screen-option" dir="auto">
-              {optionLabel(option)}
+            <li class="screen-option">
+              <span dir="auto">{optionLabel(option)}</span>
+              <Second target={`option.${props.activityId}.${option.id}`} />
             </li>
           )}
         </For>
@@ -46,6 +48,7 @@ export const ScreenOptions: Component<{ options: readonly Option[]; voters: numb
 const PAGE_MS = 12_000;
 
 export const ScreenResults: Component<{
+  activityId: string;
   title: string;
   tally: TallyView;
   config: unknown;
@@ -101,8 +104,9 @@ export const ScreenResults: Component<{
               <For each={rows()}>
                 {(row) => (
                   <li class="screen-bar" data-option-id={row.id}>
-                    <span class="screen-bar__label" dir="auto">
-                      {row.label}
+                    <span class="screen-bar__label">
+                      <span dir="auto">{row.label}</span>
+                      <Second target={`option.${props.activityId}.${row.id}`} />
                     </span>
                     <span class="screen-bar__track" aria-hidden="true">
                       <span class="screen-bar__fill" style={{ width: `${(row.value / max()) * 100}%` }} />
