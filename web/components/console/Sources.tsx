@@ -4,11 +4,8 @@
  * phones-only session reads as before.
  */
 import { type Component, Show } from "solid-js";
-import * as v from "valibot";
 import { t } from "./i18n";
-
-export const SourcesSchema = v.object({ phone: v.number(), paper: v.number(), kiosk: v.number() });
-export type SourcesView = v.InferOutput<typeof SourcesSchema>;
+import type { SourcesView } from "./results";
 
 export const SourcesLine: Component<{ sources: SourcesView | undefined }> = (props) => (
   <Show when={props.sources && props.sources.paper + props.sources.kiosk > 0 && props.sources}>

@@ -5,7 +5,6 @@
  */
 import * as v from "valibot";
 import type { BarRow, MatrixPoint } from "./charts/types";
-import { SourcesSchema } from "./Sources";
 
 const Totals = v.record(v.string(), v.number());
 const Means = v.record(v.string(), v.object({ impact: v.number(), effort: v.number(), n: v.optional(v.number(), 0) }));
@@ -32,6 +31,10 @@ const Origin = v.object({
   byGroup: Totals,
   byTable: v.optional(Totals),
 });
+
+/** everyone counts: voters or respondents by where their ballot or form came from */
+export const SourcesSchema = v.object({ phone: v.number(), paper: v.number(), kiosk: v.number() });
+export type SourcesView = v.InferOutput<typeof SourcesSchema>;
 
 export const TallySchema = v.object({
   method: v.picklist(["dots", "budget", "rank", "approve", "matrix"]),

@@ -8,8 +8,7 @@ import { DEFAULT_CURRENCY, StakeholderGroup } from "../../../../party/model/comm
 import { CommitmentView, FollowThrough } from "../../../../party/model/followup";
 import type { BalanceOfVoice, GroupVoice } from "../../../../party/model/voice";
 import { apiFetch } from "../../../lib/api";
-import { TallySchema } from "../results";
-import { SourcesSchema } from "../Sources";
+import { SourcesSchema, TallySchema } from "../results";
 
 const Num = v.nullish(v.number(), null);
 const Counts = v.record(v.string(), v.number());
