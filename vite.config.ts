@@ -1,16 +1,17 @@
 import path from "node:path";
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { phoneChunks } from "./scripts/lib/phone-chunks";
 import { serviceWorker } from "./scripts/lib/service-worker";
 
 // The web app: one HTML entry, code-split per role (routes are lazy-loaded) so the
 // participant pages stay inside their bundle budget.
-/** Lazy routes a participant's phone loads (join, room, follow-up). */
-const PHONE_ROUTE = /(^|\/)(landing|join|participant|followup)-[\w-]+\.js$/;
+/** The files a participant's phone loads (scripts/lib/phone-chunks.ts) and the follow-up page. */
+const PHONE_ROUTE = /(^|\/)(landing|phone|phone-later|cache|followup)-[\w-]+\.js$/;
 
 export default defineConfig({
   root: "web",
-  plugins: [solid(), serviceWorker()],
+  plugins: [solid(), phoneChunks(), serviceWorker()],
   resolve: {
     alias: [
       { find: "@model", replacement: path.resolve(import.meta.dirname, "party/model") },

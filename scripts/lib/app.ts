@@ -42,7 +42,12 @@ export async function buildWeb(options: { outDir?: string; manifest?: boolean } 
   const outDir = options.outDir ?? path.join(ROOT, "dist/web");
   const args = [VITE_CLI, "build", "--outDir", outDir, "--emptyOutDir"];
   if (options.manifest) args.push("--manifest");
-  await run(process.execPath, args, { cwd: ROOT, env: toolEnv(), onOutput: options.onOutput });
+  // What ships: a test runner's NODE_ENV=test would build Solid's development code instead.
+  await run(process.execPath, args, {
+    cwd: ROOT,
+    env: toolEnv({ NODE_ENV: "production" }),
+    onOutput: options.onOutput,
+  });
   return outDir;
 }
 

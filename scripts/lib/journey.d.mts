@@ -10,7 +10,10 @@ export interface ManifestChunk {
 }
 export interface Journey {
   entry: string;
+  /** manifest keys of the files holding the participant pages */
   routes: string[];
+  /** the participant pages' sources (routes/join.tsx, …) */
+  pages: string[];
   keys: string[];
   files: string[];
   firstLoad: string[];
@@ -19,5 +22,5 @@ export interface Journey {
 export const PARTICIPANT_ROUTES: RegExp;
 export const REQUIRED_ROUTES: string[];
 export const CONSOLE_CODE: RegExp;
-export function journey(manifest: Record<string, ManifestChunk>): Journey;
+export function journey(manifest: Record<string, ManifestChunk>, modules?: Record<string, string[]>): Journey;
 export function consoleFiles(files: string[]): string[];

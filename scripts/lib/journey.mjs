@@ -12,6 +12,9 @@
  * - Console code (facilitator, screen, evaluator, organiser) is reached only through the
  *   entry's dynamic imports, which are not followed; a route that would drag it in shows up
  *   as a console file in the list, which `consoleFiles` reports.
+ * - The phone's pages live in grouped files (scripts/lib/phone-chunks.ts), which the manifest
+ *   knows only as `_phone-….js`: the build's `.vite/modules.json` (file → sources) says
+ *   which file holds which page.
  */
 
 /** The participant's route modules, by source path relative to Vite's root (web/). */
@@ -27,14 +30,26 @@ export const CONSOLE_CODE = /(facilitator|screen|evaluator|organise|ConsoleShell
 
 /**
  * @param {Record<string, Chunk>} manifest
- * @returns {{ entry: string, routes: string[], keys: string[], files: string[], firstLoad: string[], catalogues: string[] }}
+ * @param {Record<string, string[]>} [modules] built file → the sources in it (`.vite/modules.json`)
+ * @returns {{ entry: string, routes: string[], pages: string[], keys: string[], files: string[], firstLoad: string[], catalogues: string[] }}
  */
-export function journey(manifest) {
+export function journey(manifest, modules = {}) {
   const entry = Object.keys(manifest).find((k) => manifest[k]?.isEntry && k.endsWith("index.html"));
   if (!entry) throw new Error("manifest has no index.html entry");
-  const routes = Object.keys(manifest).filter((k) => PARTICIPANT_ROUTES.test(manifest[k]?.src ?? k));
+  /** Each participant page (its source) → the manifest key of the file that holds it. */
+  const pageKeys = new Map();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (PARTICIPANT_ROUTES.test(chunk?.src ?? key)) pageKeys.set(chunk?.src ?? key, key);
+  }
+  for (const [file, sources] of Object.entries(modules)) {
+    const key = Object.keys(manifest).find((k) => manifest[k]?.file === file);
+    if (!key) continue;
+    for (const src of sources) if (PARTICIPANT_ROUTES.test(src) && !pageKeys.has(src)) pageKeys.set(src, key);
+  }
+  const pages = [...pageKeys.keys()].sort();
+  const routes = [...new Set(pageKeys.values())];
   for (const name of REQUIRED_ROUTES) {
-    if (!routes.some((k) => new RegExp(`^routes/${name}\\.`).test(manifest[k]?.src ?? k))) {
+    if (!pages.some((src) => new RegExp(`^routes/${name}\\.`).test(src))) {
       throw new Error(`no ${name} route in the manifest (looked for ${PARTICIPANT_ROUTES}); is it lazy-loaded?`);
     }
   }
@@ -63,9 +78,9 @@ export function journey(manifest) {
   };
   // First load: the entry and the pages from the code box to the room (landing, join, room)
   // with their static imports. The follow-up page is a later visit of its own.
-  const firstLoadRoutes = routes.filter((k) =>
-    REQUIRED_ROUTES.some((name) => new RegExp(`^routes/${name}\\.`).test(manifest[k]?.src ?? k)),
-  );
+  const firstLoadRoutes = [...pageKeys]
+    .filter(([src]) => REQUIRED_ROUTES.some((name) => new RegExp(`^routes/${name}\\.`).test(src)))
+    .map(([, key]) => key);
   visit(entry, false);
   for (const route of firstLoadRoutes) visit(route, false);
   const firstLoad = [...files];
@@ -75,7 +90,7 @@ export function journey(manifest) {
   for (const key of manifest[entry]?.dynamicImports ?? []) {
     if (CATALOGUE.test(manifest[key]?.src ?? key)) catalogues.add(key);
   }
-  return { entry, routes, keys: [...keys], files: [...files], firstLoad, catalogues: [...catalogues] };
+  return { entry, routes, pages, keys: [...keys], files: [...files], firstLoad, catalogues: [...catalogues] };
 }
 
 /** Files in the list that look like console code (they should never be there). */

@@ -17,12 +17,16 @@ describe("participant bundle budget", () => {
     const { workshop } = await suite.workshop({ title: "Budget" });
     const phone = await suite.phone();
     const loaded = new Map<string, Promise<number>>();
+    const raw = new Map<string, number>();
     phone.page.on("response", (response) => {
       const url = new URL(response.url());
       if (!/\.(js|css)$/.test(url.pathname)) return;
       loaded.set(
         url.pathname,
-        response.body().then((body) => gzipSync(body, { level: 9 }).length),
+        response.body().then((body) => {
+          raw.set(url.pathname, body.length);
+          return gzipSync(body, { level: 9 }).length;
+        }),
       );
     });
     await signIn(phone, await join(workshop.joinCode));
@@ -34,7 +38,7 @@ describe("participant bundle budget", () => {
     const total = sizes.reduce((sum, n) => sum + n, 0);
     console.log(
       `[budget] participant first load: ${(total / 1024).toFixed(1)} KB gzip in ${files.length} files: ${files
-        .map((f, i) => `${f.split("/").pop()} ${(sizes[i]! / 1024).toFixed(1)}`)
+        .map((f, i) => `${f.split("/").pop()} ${(sizes[i]! / 1024).toFixed(1)} (${raw.get(f)} B raw)`)
         .join(", ")}`,
     );
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);

@@ -100,6 +100,44 @@ describe("the participant journey in a Vite manifest", () => {
     expect(found.files).not.toContain("assets/ur.js");
   });
 
+  it("finds pages that live in grouped files through the build's modules list", () => {
+    // As scripts/lib/phone-chunks.ts splits them: the pages are in `_phone.js`, not manifest keys of their own.
+    const grouped: Record<string, ManifestChunk> = {
+      "index.html": {
+        file: "assets/index.js",
+        isEntry: true,
+        dynamicImports: ["i18n/bn.ts", "_landing.js", "_phone.js", "routes/facilitator.tsx"],
+      },
+      "i18n/bn.ts": { file: "assets/bn.js", src: "i18n/bn.ts", isDynamicEntry: true },
+      "_landing.js": { file: "assets/landing.js", imports: ["index.html"] },
+      "_phone.js": {
+        file: "assets/phone.js",
+        imports: ["index.html", "_landing.js"],
+        dynamicImports: ["_phone.js", "_phone-later.js"],
+      },
+      "_phone-later.js": { file: "assets/phone-later.js", imports: ["index.html", "_phone.js"] },
+      "routes/facilitator.tsx": {
+        file: "assets/facilitator.js",
+        src: "routes/facilitator.tsx",
+        imports: ["_phone.js"],
+      },
+    };
+    const modules = {
+      "assets/index.js": ["main.tsx", "app.tsx"],
+      "assets/landing.js": ["routes/landing.tsx", "components/participant/TopBar.tsx"],
+      "assets/phone.js": ["routes/join.tsx", "routes/participant.tsx", "lib/room.ts"],
+      "assets/phone-later.js": ["components/participant/map/MapActivity.tsx"],
+      "assets/facilitator.js": ["routes/facilitator.tsx"],
+    };
+    const found = journey(grouped, modules);
+    expect(found.pages).toEqual(["routes/join.tsx", "routes/landing.tsx", "routes/participant.tsx"]);
+    expect(found.firstLoad.sort()).toEqual(["assets/index.js", "assets/landing.js", "assets/phone.js"]);
+    expect(found.files).toContain("assets/phone-later.js");
+    expect(found.files).not.toContain("assets/facilitator.js");
+    expect(found.catalogues).toEqual(["i18n/bn.ts"]);
+    expect(() => journey(grouped)).toThrow(/no landing route/);
+  });
+
   it("refuses a manifest without the join or room pages instead of measuring too little", () => {
     const { "routes/join.tsx": _join, ...withoutJoin } = manifest;
     expect(() => journey(withoutJoin)).toThrow(/no join route/);
@@ -128,12 +166,27 @@ describe("the bundle check on a real build", () => {
       whole: number;
       budget: number;
       files: { file: string }[];
+      sources: string[];
     };
     const files = figures.files.map((f) => f.file).join(" ");
-    for (const chunk of ["MapActivity", "VoteActivity", "FeedbackActivity", "join", "landing", "participant"]) {
-      expect(files).toMatch(new RegExp(`assets/${chunk}-`));
+    // The files are grouped by when the phone needs them (scripts/lib/phone-chunks.ts): the
+    // journey is checked by the sources they hold.
+    for (const page of [
+      "components/participant/map/MapActivity.tsx",
+      "components/participant/vote/VoteActivity.tsx",
+      "components/participant/FeedbackActivity.tsx",
+      "routes/landing.tsx",
+      "routes/join.tsx",
+      "routes/participant.tsx",
+      "routes/followup.tsx",
+      "lib/room/cache.ts",
+    ]) {
+      expect(figures.sources).toContain(page);
     }
     expect(files).not.toMatch(/facilitator|screen|evaluator|organise|ConsoleShell/);
+    expect(figures.sources.join(" ")).not.toMatch(
+      /routes\/(facilitator|screen|evaluator|organise)|components\/console/,
+    );
     expect(figures.whole).toBeGreaterThan(figures.firstLoad);
     expect(figures.budget).toBe(60 * 1024);
     expect(output).toMatch(/Whole journey \(\+ map, vote, feedback.*\): [\d.]+ KB gzip, budget 60\.0 KB/);

@@ -21,6 +21,7 @@ import { ActivityView, preloadActivities } from "../components/participant/Activ
 import { ConnectionBadge } from "../components/participant/ConnectionBadge";
 import { RoomContext, useRoom } from "../components/participant/context";
 import { MeDetails } from "../components/participant/MeDetails";
+import { StatusLine } from "../components/participant/StatusLine";
 import { Timer } from "../components/participant/Timer";
 import { TopBar } from "../components/participant/TopBar";
 import { groupLabel } from "../lib/groups";
@@ -35,8 +36,6 @@ import { forgetParticipant, loadParticipant, local, type ParticipantCredentials 
 import "../styles/participant.css";
 
 // Only a closed workshop shows these: kept out of the first load.
-// The status line loads just after the room (first load stays within the phone budget).
-const StatusLine = lazy(() => import("../components/participant/StatusLine").then((m) => ({ default: m.StatusLine })));
 const ClosedResults = lazy(() =>
   import("../components/participant/ClosedResults").then((m) => ({ default: m.ClosedResults })),
 );
