@@ -349,6 +349,17 @@ export class WorkshopRoom extends Server<RoomEnv> {
     return sockets.length;
   }
 
+  /**
+   * session (#19): an actor lost access without its link being revoked (a programme-wide
+   * evaluator, when the workshop leaves the programme): its live sockets close now (4403).
+   * Nothing is remembered: if the workshop rejoins the programme, the link works again.
+   */
+  async disconnect(actorId: string): Promise<number> {
+    const sockets = this.#socketsOf(actorId);
+    for (const conn of sockets) closeWith(conn, CloseCode.forbidden, "This link no longer reaches this workshop.");
+    return sockets.length;
+  }
+
   /** Deletes everything this room holds and closes every socket; the room is then uninitialised. */
   async erase(): Promise<void> {
     const pipeline = this.#commit;

@@ -12,7 +12,9 @@ import { exportRoutes } from "./routes/exports";
 import { followupApi, followupFeed } from "./routes/followup";
 import { health } from "./routes/health";
 import { join } from "./routes/join";
+import { workshopLinks } from "./routes/links";
 import { partner } from "./routes/partner";
+import { programmeWorkshops } from "./routes/programme-workshops";
 import { programmes } from "./routes/programmes";
 import { reports } from "./routes/reports";
 import { templates } from "./routes/templates";
@@ -41,10 +43,14 @@ const routes = app
   .route("/api/workshops", workshops)
   .route("/api/workshops", reports)
   .route("/api/workshops", exportRoutes)
+  // session (#19): the organise page's links, shown again and renewed
+  .route("/api/workshops", workshopLinks)
   .route("/api/tokens", tokens)
   .route("/api/join", join)
   .route("/api/tickets", tickets)
   .route("/api/programmes", programmes)
+  // session (#19): filling a programme, and its links shown again
+  .route("/api/programmes", programmeWorkshops)
   // Co-delivery (#15): commitments, partner links and the public follow-up.
   .route("/api/workshops", workshopCommitments)
   .route("/api/commitments", commitmentUpdates)

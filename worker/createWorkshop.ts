@@ -42,9 +42,10 @@ export async function createWorkshop(env: Env, input: CreateWorkshop, origin: st
   const now = Date.now();
   const id = randomId();
   const [facilitator, evaluator, screen] = await Promise.all([
-    mintToken(db, { role: "facilitator", workshopId: id, label: "Facilitator" }, now),
-    mintToken(db, { role: "evaluator", workshopId: id, label: "Evaluator" }, now),
-    mintToken(db, { role: "screen", workshopId: id, label: "Screen" }, now),
+    // session (#19): derived from the organiser secret, so the organise page can show them again.
+    mintToken(db, { role: "facilitator", workshopId: id, label: "Facilitator", derivedFrom: env.ORGANISER_TOKEN }, now),
+    mintToken(db, { role: "evaluator", workshopId: id, label: "Evaluator", derivedFrom: env.ORGANISER_TOKEN }, now),
+    mintToken(db, { role: "screen", workshopId: id, label: "Screen", derivedFrom: env.ORGANISER_TOKEN }, now),
   ]);
 
   let joinCode = "";

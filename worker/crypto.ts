@@ -26,3 +26,23 @@ export async function secretsEqual(a: string, b: string): Promise<boolean> {
   ]);
   return crypto.subtle.timingSafeEqual(da, db);
 }
+
+/** The shortest organiser secret links are derived from; anything shorter gets random links. */
+const MIN_DERIVING_KEY = 16;
+
+/**
+ * session (#19): a link's secret derived from the organiser secret and the token's id
+ * (HMAC-SHA-256, base64url like `newSecret`). Only the hash is stored, as for every
+ * token; whoever holds the organiser secret can show the link again instead of minting
+ * another. Null when the key is missing or too short to derive from (then mint at random).
+ */
+export async function derivedSecret(key: string | undefined, tokenId: string): Promise<string | null> {
+  if (!key || key.length < MIN_DERIVING_KEY) return null;
+  const hmac = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", hmac, encoder.encode(`coproduce/link/v1/${tokenId}`)));
+  let binary = "";
+  for (const b of mac) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}

@@ -1,8 +1,12 @@
-/** Minting long-lived tokens: the secret is returned once; only its hash is stored. */
+/**
+ * Minting long-lived tokens: only the secret's hash is stored. A link given `derivedFrom`
+ * (the organiser secret) has a secret derived from it and the token id, so the organiser
+ * can be shown it again (session #19, docs/organising.md); any other is random, shown once.
+ */
 
 import { randomId } from "../party/model/ids";
-import { newSecret, sha256Hex } from "./crypto";
-import { insertToken, type TokenRole } from "./db/tokens";
+import { derivedSecret, newSecret, sha256Hex } from "./crypto";
+import { insertToken, type NewToken, type TokenRole } from "./db/tokens";
 
 export interface MintedToken {
   id: string;
@@ -10,26 +14,27 @@ export interface MintedToken {
   statement: D1PreparedStatement;
 }
 
-export async function mintToken(
-  db: D1Database,
-  spec: {
-    role: TokenRole;
-    workshopId: string | null;
-    programmeId?: string | null;
-    participantId?: string | null;
-    label?: string;
-    /** tables (#13): a host token's table */
-    table?: string | null;
-    /** interpreter tokens (everyone counts) */
-    language?: string | null;
-    /** partner tokens: the organisation they speak for */
-    organisation?: string | null;
-  },
-  now: number,
-): Promise<MintedToken> {
-  const token = newSecret();
+export interface TokenSpec {
+  role: TokenRole;
+  workshopId: string | null;
+  programmeId?: string | null;
+  participantId?: string | null;
+  label?: string;
+  /** tables (#13): a host token's table */
+  table?: string | null;
+  /** interpreter tokens (everyone counts) */
+  language?: string | null;
+  /** partner tokens: the organisation they speak for */
+  organisation?: string | null;
+  /** session (#19): derive the secret from this key (the organiser secret) so it can be shown again */
+  derivedFrom?: string;
+}
+
+/** A new token's secret and the row to store (its hash, never the secret). */
+export async function newToken(spec: TokenSpec, now: number): Promise<{ id: string; token: string; row: NewToken }> {
   const id = randomId();
-  const statement = insertToken(db, {
+  const token = (await derivedSecret(spec.derivedFrom, id)) ?? newSecret();
+  const row: NewToken = {
     hash: await sha256Hex(token),
     id,
     workshop_id: spec.workshopId,
@@ -41,6 +46,11 @@ export async function mintToken(
     table_id: spec.table ?? null,
     language: spec.language ?? null,
     organisation: spec.organisation ?? null,
-  });
-  return { id, token, statement };
+  };
+  return { id, token, row };
+}
+
+export async function mintToken(db: D1Database, spec: TokenSpec, now: number): Promise<MintedToken> {
+  const { id, token, row } = await newToken(spec, now);
+  return { id, token, statement: insertToken(db, row) };
 }

@@ -27,6 +27,12 @@ export async function closeRevokedSessions(env: Env, workshopId: string, actorId
   return stub.revoke(actorId);
 }
 
+/** session (#19): closes an actor's live sockets (4403) without revoking its link. */
+export async function disconnectActor(env: Env, workshopId: string, actorId: string): Promise<number> {
+  const stub = await getServerByName(env.WorkshopRoom, workshopId);
+  return stub.disconnect(actorId);
+}
+
 /** Erases a room's storage and closes its connections. */
 export async function eraseRoom(env: Env, workshopId: string): Promise<void> {
   const stub = await getServerByName(env.WorkshopRoom, workshopId);

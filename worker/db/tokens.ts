@@ -80,3 +80,68 @@ export async function listTokens(db: D1Database, workshopId: string) {
     .all<Pick<TokenRow, "id" | "role" | "label" | "created_at" | "revoked_at" | "table_id" | "language">>();
   return results;
 }
+
+// ---- session (#19): the links the organise page shows and renews ----
+
+/** Roles whose links the organiser hands out for a workshop (never participants' or partners'). */
+export const WORKSHOP_LINK_ROLES = ["facilitator", "screen", "evaluator", "host", "kiosk", "interpreter"] as const;
+export type WorkshopLinkRole = (typeof WORKSHOP_LINK_ROLES)[number];
+
+export function isWorkshopLinkRole(role: string): role is WorkshopLinkRole {
+  return (WORKSHOP_LINK_ROLES as readonly string[]).includes(role);
+}
+
+/** A workshop's live (unrevoked) links, oldest first. */
+export async function activeWorkshopLinks(db: D1Database, workshopId: string): Promise<TokenRow[]> {
+  const roles = WORKSHOP_LINK_ROLES.map((r) => `'${r}'`).join(", ");
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM tokens WHERE workshop_id = ? AND revoked_at IS NULL AND role IN (${roles}) ORDER BY created_at, id`,
+    )
+    .bind(workshopId)
+    .all<TokenRow>();
+  return results;
+}
+
+/** A programme's live programme-wide evaluator links, oldest first. */
+export async function activeProgrammeLinks(db: D1Database, programmeId: string): Promise<TokenRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM tokens WHERE programme_id = ? AND workshop_id IS NULL AND role = 'evaluator' AND revoked_at IS NULL
+       ORDER BY created_at, id`,
+    )
+    .bind(programmeId)
+    .all<TokenRow>();
+  return results;
+}
+
+/**
+ * Replacing a link, as two statements for one batch (one transaction): the new token is
+ * written only while the old one is still live, then the old one is revoked. A second
+ * request to replace the same link (a double click, a replay, a race) finds it revoked
+ * and writes nothing, so links never multiply.
+ */
+export function replaceToken(db: D1Database, oldId: string, next: NewToken, now: number): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO tokens (hash, id, workshop_id, programme_id, role, participant_id, label, created_at, table_id, language,
+           organisation)
+         SELECT ?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, NULL
+         WHERE EXISTS (SELECT 1 FROM tokens WHERE id = ?10 AND revoked_at IS NULL)`,
+      )
+      .bind(
+        next.hash,
+        next.id,
+        next.workshop_id,
+        next.programme_id,
+        next.role,
+        next.label,
+        next.created_at,
+        next.table_id ?? null,
+        next.language ?? null,
+        oldId,
+      ),
+    db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(now, oldId),
+  ];
+}

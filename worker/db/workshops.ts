@@ -126,3 +126,12 @@ export function insertProgramme(db: D1Database, p: ProgrammeRow): D1PreparedStat
     .prepare("INSERT INTO programmes (id, title, created_at) VALUES (?, ?, ?)")
     .bind(p.id, p.title, p.created_at);
 }
+
+/** session (#19): moves a workshop into a programme, or out of any (null). */
+export function setWorkshopProgramme(
+  db: D1Database,
+  workshopId: string,
+  programmeId: string | null,
+): D1PreparedStatement {
+  return db.prepare("UPDATE workshops SET programme_id = ? WHERE id = ?").bind(programmeId, workshopId);
+}

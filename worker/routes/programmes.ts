@@ -23,7 +23,14 @@ export const programmes = new Hono<AppEnv>()
     const id = randomId();
     const evaluator = await mintToken(
       db,
-      { role: "evaluator", workshopId: null, programmeId: id, label: "Programme evaluator" },
+      // session (#19): derived, so the organise page can show the programme's link again
+      {
+        role: "evaluator",
+        workshopId: null,
+        programmeId: id,
+        label: "Programme evaluator",
+        derivedFrom: c.env.ORGANISER_TOKEN,
+      },
       now,
     );
     await db.batch([insertProgramme(db, { id, title: body.title, created_at: now }), evaluator.statement]);
@@ -59,7 +66,13 @@ export const programmes = new Hono<AppEnv>()
     if (body.role !== "evaluator") throw forbidden("Programme links are for evaluators only.");
     const minted = await mintToken(
       c.env.DB,
-      { role: "evaluator", workshopId: null, programmeId: programme.id, label: body.label },
+      {
+        role: "evaluator",
+        workshopId: null,
+        programmeId: programme.id,
+        label: body.label,
+        derivedFrom: c.env.ORGANISER_TOKEN,
+      },
       Date.now(),
     );
     await minted.statement.run();

@@ -105,7 +105,8 @@ export const workshops = new Hono<AppEnv>()
       (body.role === "interpreter" ? `Interpreter (${body.language})` : "");
     const minted = await mintToken(
       c.env.DB,
-      { role: body.role, workshopId: w.id, label, table: table ?? null, language },
+      // session (#19): derived, so the organiser's list can show this link again
+      { role: body.role, workshopId: w.id, label, table: table ?? null, language, derivedFrom: c.env.ORGANISER_TOKEN },
       Date.now(),
     );
     await minted.statement.run();
