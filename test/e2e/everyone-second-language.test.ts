@@ -3,13 +3,16 @@
  * facilitator picks Urdu in the console, and the projector shows, under each original, the
  * Urdu of the activity's title and prompt, lanes, kinds, options and a translated card,
  * marked lang="ur" and right to left; choosing "None" takes it away again. axe-core
- * passes on the projector with both languages showing.
+ * passes on the projector with both languages showing. And "a phone in that language shows
+ * the translation with the original one tap away" for labels too: an Urdu phone shows an
+ * option's Urdu label, right to left, and one button (reached and pressed by keyboard)
+ * shows the original and back.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { noErrors } from "./console-support";
-import { MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
+import { MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, tabTo, usePhones } from "./participant-kit";
 import { absolute, collectPageErrors, connect, formatViolations, join, newWorkshop, runAxe } from "./support";
 
 async function expectAxeClean(page: Page, what: string): Promise<void> {
@@ -129,5 +132,53 @@ describe("the projector's second language", () => {
     await screen.getByTestId("results").getByText("Peer support group").waitFor();
     noErrors(screenErrors);
     noErrors(consoleErrors);
+  });
+});
+
+describe("translated labels on an Urdu phone", () => {
+  const suite = usePhones();
+
+  it("shows an option's Urdu label right to left, with the original one keyboard press away, and passes axe", async () => {
+    const workshop = await newWorkshop();
+    const facilitator = await connect(workshop.facilitatorToken);
+    suite.clients.push(facilitator);
+    const voteId = await openActivity(facilitator, "vote", "What first?", { method: "approve", options: OPTIONS });
+    await facilitator.command("translation.set", {
+      target: `option.${voteId}.peer`,
+      language: "ur",
+      text: URDU.option,
+    });
+
+    const reader = await join(workshop.joinCode, { group: "community" });
+    const phone = await openPhone(suite.browser, { locale: "ur-PK", forAxe: true });
+    suite.phones.push(phone);
+    await signIn(phone, reader);
+    const page = phone.page;
+    // The option's checkbox is labelled in Urdu, right to left; its English is not shown.
+    const urduBox = page.getByRole("checkbox", { name: URDU.option });
+    await urduBox.waitFor();
+    const label = page.getByText(URDU.option, { exact: true });
+    expect(await label.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await page.getByText("Peer support group").count()).toBe(0);
+    // Untranslated options show as written.
+    await page.getByRole("checkbox", { name: "Respite breaks" }).waitFor();
+
+    // One button for the activity's labels, described by the note that says what it is for.
+    const toOriginal = page.getByRole("button", { name: "اصل متن دکھائیں" });
+    expect(await toOriginal.count()).toBe(1);
+    const describedBy = await toOriginal.getAttribute("aria-describedby");
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe("یہاں کچھ الفاظ ترجمہ شدہ ہیں۔");
+    await expectAxeClean(page, "Urdu phone with a translated option");
+    await tabTo(page, toOriginal);
+    await page.keyboard.press("Enter");
+    await page.getByRole("checkbox", { name: "Peer support group" }).waitFor();
+    expect(await page.getByText(URDU.option).count()).toBe(0);
+    // Focus stays on the button, which now offers the translation back.
+    const toTranslation = page.getByRole("button", { name: "ترجمہ دکھائیں" });
+    expect(await toTranslation.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await urduBox.waitFor();
+    noErrors(phone.errors);
   });
 });

@@ -256,6 +256,7 @@ export const bn: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "মূল লেখা দেখান",
   "translation.showTranslation": "অনুবাদ দেখান",
+  "translation.labels": "এখানে কিছু শব্দ অনূদিত।",
 
   // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
   "followup.title": "এরপর কী হলো",

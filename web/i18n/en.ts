@@ -268,6 +268,7 @@ export const en = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Show original",
   "translation.showTranslation": "Show translation",
+  "translation.labels": "Some words here are translated.",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "Not you? Leave this device",
 } as const satisfies Record<string, Message>;

@@ -303,6 +303,7 @@ export const pl: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Pokaż oryginał",
   "translation.showTranslation": "Pokaż tłumaczenie",
+  "translation.labels": "Część słów jest tu przetłumaczona.",
 
   // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
   "followup.title": "Co wydarzyło się dalej",

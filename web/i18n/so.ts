@@ -266,6 +266,7 @@ export const so: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "Muuji qoraalka asalka ah",
   "translation.showTranslation": "Muuji tarjumaadda",
+  "translation.labels": "Erayada qaar halkan waa la turjumay.",
 
   // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
   "followup.title": "Maxaa xigay",

@@ -263,6 +263,7 @@ export const ur: Catalogue = {
   // ---- everyone counts (#14): translations on phones (kiosk and paper-pack words: web/i18n/everyone.ts) ----
   "translation.showOriginal": "اصل متن دکھائیں",
   "translation.showTranslation": "ترجمہ دکھائیں",
+  "translation.labels": "یہاں کچھ الفاظ ترجمہ شدہ ہیں۔",
 
   // Co-delivery (#15): follow-up page, phone after the close, Atom feed.
   "followup.title": "آگے کیا ہوا",

@@ -1,7 +1,9 @@
 /**
  * Everyone counts: text shown in the phone's language when an interpreter or the
- * organiser translated it (translation.set), with the original one tap away. The
- * translation carries no author; what is shown beside it (group, kind) is unchanged.
+ * organiser translated it (translation.set), with the original one tap away: a card or a
+ * prompt by its own toggle, an activity's lanes, kinds, options and questions by one toggle
+ * for them all. The translation carries no author; what is shown beside it (group, kind)
+ * is unchanged.
  */
 import { type Component, createSignal, Show } from "solid-js";
 import type { Activity } from "../../../party/model/doc";
@@ -19,6 +21,17 @@ export function useTranslation(target: () => string): () => string | null {
 export function translatedLabel(translations: Record<string, { text: string }>, target: string, original: string) {
   return translations[translationKey(language(), target)]?.text ?? original;
 }
+
+/**
+ * The one "Show original" / "Show translation" button: its words say what a tap does (so no
+ * aria-pressed, which would read as "Show translation, pressed"); `describedBy` names what it
+ * applies to when that is not the text just before it.
+ */
+const OriginalToggle: Component<{ original: boolean; onToggle: () => void; describedBy?: string }> = (props) => (
+  <button type="button" class="link translation-toggle" aria-describedby={props.describedBy} onClick={props.onToggle}>
+    {props.original ? t("translation.showTranslation") : t("translation.showOriginal")}
+  </button>
+);
 
 export const Translated: Component<{
   target: string;
@@ -46,14 +59,7 @@ export const Translated: Component<{
         )}
       </Show>
       <Show when={translation()}>
-        <button
-          type="button"
-          class="link translation-toggle"
-          aria-pressed={original()}
-          onClick={() => setOriginal(!original())}
-        >
-          {original() ? t("translation.showTranslation") : t("translation.showOriginal")}
-        </button>
+        <OriginalToggle original={original()} onToggle={() => setOriginal(!original())} />
       </Show>
     </>
   );
@@ -83,12 +89,43 @@ export function localise<T extends object>(
   return { ...config, ...swapped, options: swap("option", c.options), items: swap("item", c.items) };
 }
 
-/** An activity component that sees its config in the phone's language. */
+/** Has any lane, kind, option or question of this activity a translation into the phone's language? */
+function labelsTranslated(translations: Record<string, unknown>, activityId: string): boolean {
+  const prefix = `${language()}:`;
+  return Object.keys(translations).some(
+    (key) =>
+      key.startsWith(prefix) &&
+      /^(lane|kind|option|item)\.([^.]+)\./.exec(key.slice(prefix.length))?.[2] === activityId,
+  );
+}
+
+/**
+ * An activity component that sees its config in the phone's language, with the originals of
+ * all its translated labels one tap away (the note says what the button applies to).
+ */
 export function localised<C extends object>(
   Inner: Component<{ activity: Activity; config: C }>,
 ): Component<{ activity: Activity; config: C }> {
   return (props) => {
     const { room } = useRoom();
-    return <Inner activity={props.activity} config={localise(room.translations(), props.activity.id, props.config)} />;
+    const [original, setOriginal] = createSignal(false);
+    const translated = () => labelsTranslated(room.translations(), props.activity.id);
+    const note = () => `labels-${props.activity.id}`;
+    return (
+      <>
+        <Show when={translated()}>
+          <p class="muted">
+            <span id={note()}>{t("translation.labels")}</span>{" "}
+            <OriginalToggle original={original()} onToggle={() => setOriginal(!original())} describedBy={note()} />
+          </p>
+        </Show>
+        <Inner
+          activity={props.activity}
+          config={
+            original() || !translated() ? props.config : localise(room.translations(), props.activity.id, props.config)
+          }
+        />
+      </>
+    );
   };
 }
