@@ -7,7 +7,7 @@
  * down (see JOURNEY_CEILING_BYTES). Which files that is comes from the
  * Vite manifest (scripts/lib/journey.mjs): the entry and participant routes with their
  * static imports, the chunks those routes load later on demand, and the largest
- * non-English language catalogue (a phone loads one). Each file counts once.
+ * language catalogue (a phone loads one; English too is a file of its own). Each file counts once.
  *
  * Builds the web app with a Vite manifest into a temp dir (dist/web is left alone).
  *
@@ -35,9 +35,10 @@ const BUDGET_BYTES = 60 * 1024;
  * phone remembers 0.4, its words in each language ~0.5); see BENCHMARKS.md. By the time it
  * landed the rest of the journey had grown again (83 KB without it): 88 KB.
  * Lowered to 82 KB (#17, bundle): the phone's modules are grouped into a few files by when the
- * phone needs them (scripts/lib/phone-chunks.ts), 87.5 → 81.0 KB.
+ * phone needs them (scripts/lib/phone-chunks.ts), 87.5 → 81.0 KB. Then 78 KB: English is a
+ * catalogue file like the others, so a phone downloads one language, not English and its own (76.7 KB).
  */
-const JOURNEY_CEILING_BYTES = 82 * 1024;
+const JOURNEY_CEILING_BYTES = 78 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
@@ -91,13 +92,16 @@ async function main() {
     const gz = (file) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
     const rows = found.files.map((file) => ({ file, raw: statSync(path.join(dir, file)).size, gz: gz(file) }));
     rows.sort((a, b) => b.gz - a.gz);
-    // One language besides English per phone: the largest catalogue is the worst case.
-    const language =
-      found.catalogues
-        .map((key) => ({ file: manifest[key].file, gz: gz(manifest[key].file) }))
-        .sort((a, b) => b.gz - a.gz)[0] ?? null;
+    // One language per phone (English too is a catalogue of its own): the largest is the worst case.
+    const languages = found.catalogues
+      .map((key) => ({ src: manifest[key].src ?? key, file: manifest[key].file, gz: gz(manifest[key].file) }))
+      .sort((a, b) => b.gz - a.gz);
+    const language = languages[0] ?? null;
     const sum = (list) => list.reduce((total, r) => total + r.gz, 0);
-    const firstLoad = sum(rows.filter((r) => found.firstLoad.includes(r.file)));
+    const code = sum(rows.filter((r) => found.firstLoad.includes(r.file)));
+    // The first load in the largest language (a build that ships English in the entry has it in `code`).
+    const firstLoad = code + (language?.gz ?? 0);
+    const english = languages.find((l) => /(^|\/)en\.ts$/.test(l.src));
     const whole = sum(rows) + (language?.gz ?? 0);
     const pages = found.pages;
     const followUp = pages.some((p) => /follow|routes\/f\./.test(p));
@@ -113,8 +117,10 @@ async function main() {
     const verdict = (bytes, budget) =>
       bytes <= budget ? `within (${kb(budget - bytes)} to spare)` : `OVER by ${kb(bytes - budget)}`;
     console.log(
-      `First load (join page, then the room):  ${kb(firstLoad)} gzip, budget ${kb(BUDGET_BYTES)}: ${verdict(firstLoad, BUDGET_BYTES)}`,
+      `First load (join page, then the room, one language):  ${kb(firstLoad)} gzip, budget ${kb(BUDGET_BYTES)}: ${verdict(firstLoad, BUDGET_BYTES)}`,
     );
+    if (english && english !== language)
+      console.log(`  (in English: ${kb(code + english.gz)}, as test/e2e/participant-budget.test.ts measures it)`);
     console.log(
       `Whole journey (+ map, vote, feedback${followUp ? ", follow-up" : ""}, one language): ${kb(whole)} gzip, budget ${kb(BUDGET_BYTES)}: ${verdict(whole, BUDGET_BYTES)}`,
     );
@@ -122,6 +128,7 @@ async function main() {
       console.log(
         JSON.stringify({
           firstLoad,
+          firstLoadEnglish: english ? code + english.gz : code,
           whole,
           budget: BUDGET_BYTES,
           ceiling: JOURNEY_CEILING_BYTES,

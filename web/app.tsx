@@ -13,7 +13,7 @@ export interface RouteProps {
 
 interface Route {
   pattern: string;
-  component: Component<RouteProps>;
+  component: Component<RouteProps> & { preload: () => Promise<unknown> };
 }
 
 const routes: Route[] = [
@@ -35,6 +35,19 @@ const routes: Route[] = [
   { pattern: "/f/:code", component: lazy(() => import("./routes/followup")) },
   { pattern: "/partner", component: lazy(() => import("./routes/partner")) },
 ];
+
+/**
+ * Starts fetching the page for an address; main.tsx calls it while the language loads, so
+ * the two downloads run side by side instead of one after the other.
+ */
+export function preloadRoute(pathname: string): void {
+  for (const route of routes) {
+    if (match(route.pattern, pathname)) {
+      void route.component.preload();
+      return;
+    }
+  }
+}
 
 const NotFound: Component = () => (
   <main class="page" id="main">

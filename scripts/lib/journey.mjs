@@ -7,8 +7,8 @@
  * - The entry (index.html) and each participant route, with their static imports and CSS.
  * - Everything a participant route loads later by dynamic import, recursively: the activity
  *   chunks are part of the journey even though they are not first load.
- * - Language catalogues are loaded one per phone: the journey counts the largest one that
- *   is not English (English ships in the entry), as a phone in that language would.
+ * - Language catalogues are loaded one per phone (English too is a file of its own since
+ *   issue #17): the journey counts the largest one, as a phone in that language would.
  * - Console code (facilitator, screen, evaluator, organiser) is reached only through the
  *   entry's dynamic imports, which are not followed; a route that would drag it in shows up
  *   as a console file in the list, which `consoleFiles` reports.

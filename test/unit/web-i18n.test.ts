@@ -1,6 +1,6 @@
 /** Language choice, placeholders and plurals in the participant i18n helper. */
-import { describe, expect, it } from "vitest";
-import { chooseLanguage, format, languageInfo, supported, t, tn } from "../../web/lib/i18n";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { chooseLanguage, format, languageInfo, showLanguage, supported, t, tn } from "../../web/lib/i18n";
 
 describe("choosing a language", () => {
   it("prefers what the person picked on this device", () => {
@@ -30,6 +30,14 @@ describe("choosing a language", () => {
 });
 
 describe("messages", () => {
+  // Every catalogue, English too, is loaded on demand (main.tsx waits for it before rendering).
+  beforeAll(() => showLanguage("en"));
+
+  it("shows each key itself until a catalogue has loaded, never crashing", async () => {
+    vi.resetModules();
+    const fresh = await import("../../web/lib/i18n");
+    expect(fresh.t("join.heading", { title: "Carers" })).toBe("join.heading");
+  });
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(format("Join “{title}” {x}", { title: "Carers" })).toBe("Join “Carers” {x}");
   });

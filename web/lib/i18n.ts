@@ -1,7 +1,9 @@
 /**
- * Participant and common strings. English (web/i18n/en.ts) is the source of keys and
- * ships with the app; the other catalogues are loaded on demand so a phone downloads
- * only the language it shows. `t()` is reactive: switching language re-renders text.
+ * Participant and common strings. English (web/i18n/en.ts) is the source of keys; every
+ * catalogue, English too, is loaded on demand (before the first render, see main.tsx) so a
+ * phone downloads only the language it shows: an Urdu phone never downloads English
+ * (issue #17, the journey counts one catalogue). `t()` is reactive: switching language
+ * re-renders text.
  *
  * Which language: the one the person picked (remembered on this device) > the
  * workshop's language when the facilitator set one other than English (a deliberate
@@ -9,7 +11,7 @@
  */
 import { createSignal } from "solid-js";
 import type { Catalogue, LoadedCatalogue } from "../i18n/catalogue";
-import { en, type Message, type Plural } from "../i18n/en";
+import type { en, Message, Plural } from "../i18n/en";
 import { local } from "./storage";
 
 export type Key = keyof typeof en;
@@ -34,7 +36,8 @@ export const LANGUAGES: readonly Language[] = [
   { code: "so", name: "Soomaali", dir: "ltr" },
 ];
 
-const loaders: Record<string, () => Promise<Catalogue>> = {
+const loaders: Record<string, () => Promise<LoadedCatalogue>> = {
+  en: () => import("../i18n/en").then((m) => m.en),
   ur: () => import("../i18n/ur").then((m) => m.ur),
   bn: () => import("../i18n/bn").then((m) => m.bn),
   pl: () => import("../i18n/pl").then((m) => m.pl),
@@ -45,7 +48,8 @@ const PICKED_KEY = "coproduce:language";
 const EASY_READ_KEY = "coproduce:easyRead";
 
 const [language, setLanguageSignal] = createSignal("en");
-const [catalogue, setCatalogue] = createSignal<LoadedCatalogue>(en);
+/** Empty until the first catalogue arrives: main.tsx renders only after initLanguage(). */
+const [catalogue, setCatalogue] = createSignal<Partial<LoadedCatalogue>>({});
 const [easyRead, setEasyReadSignal] = createSignal(local.getItem(EASY_READ_KEY) === "1");
 
 export { catalogue, easyRead, language };
@@ -76,7 +80,7 @@ export function chooseLanguage(
 }
 
 async function show(code: string): Promise<void> {
-  const loaded = code === "en" ? en : await loaders[code]?.();
+  const loaded = await loaders[code]?.();
   if (!loaded) return;
   setCatalogue(() => loaded);
   setLanguageSignal(code);
@@ -89,9 +93,16 @@ async function show(code: string): Promise<void> {
 /** At start-up, and again when a workshop's default language becomes known. */
 export function initLanguage(workshopDefault?: string | null): Promise<void> {
   const browser = typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
-  return show(chooseLanguage(local.getItem(PICKED_KEY), workshopDefault, browser)).catch(() => {
-    // The catalogue could not be fetched (offline before it was cached): stay in the current language.
-  });
+  const code = chooseLanguage(local.getItem(PICKED_KEY), workshopDefault, browser);
+  return show(code)
+    .catch(() =>
+      // Not fetched (offline before it was cached): stay in the current language, or at the
+      // start fall back to English, which a phone that was here before has cached.
+      Object.keys(catalogue()).length > 0 ? undefined : show("en"),
+    )
+    .catch(() => {
+      // Nothing cached at all: the page shows its keys rather than nothing.
+    });
 }
 
 /** Show a language without remembering it (the paper pack prints in the workshop's language). */
@@ -127,10 +138,12 @@ function lookup(key: Key): Message {
   if (easyRead()) {
     // Easy-read wording, where a key has one ("x.plain" beside "x").
     const plain = `${key}.plain` as Key;
-    if (plain in current) return current[plain];
+    const wording = current[plain];
+    if (wording !== undefined) return wording;
   }
-  // A key missing everywhere shows itself, so it gets noticed rather than crashing the page.
-  return current[key] ?? en[key] ?? key;
+  // Every catalogue carries every key (type Catalogue); before one has loaded, or for a key
+  // missing by mistake, the key shows itself, so it gets noticed rather than crashing the page.
+  return current[key] ?? key;
 }
 
 export function t(key: TextKey, params?: Params): string {
