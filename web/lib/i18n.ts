@@ -10,7 +10,7 @@
  * choice for a community) > the browser's preferences > English.
  */
 import { createSignal } from "solid-js";
-import type { Catalogue, LoadedCatalogue } from "../i18n/catalogue";
+import type { LoadedCatalogue } from "../i18n/catalogue";
 import type { en, Message, Plural } from "../i18n/en";
 import { local } from "./storage";
 

@@ -13,7 +13,6 @@ import {
   on,
   onMount,
   Show,
-  Suspense,
   Switch,
 } from "solid-js";
 import type { RouteProps } from "../app";
