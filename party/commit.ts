@@ -12,6 +12,7 @@ import { storeEffects } from "./effects";
 import { refusalAck } from "./envelope";
 import { type DocChanges, mirrorCommand } from "./mirror";
 import { type ApplyContext, type ApplyOutcome, applyCommand, type Effect, initWorkshop, RoomInit } from "./model/apply";
+import { CONTENT_COMMANDS, type CommandName, DOC_BUDGET_BYTES, ROLE_COMMANDS } from "./model/commands";
 import { itemId } from "./model/ids";
 import type { Ack, Actor } from "./model/protocol";
 import { Outbox } from "./outbox";
@@ -56,6 +57,8 @@ export class CommitPipeline {
     private readonly hooks: CommitHooks,
     /** a snapshot is taken after this many logged commands (read each time: tests change it) */
     private readonly snapshotEvery: () => number,
+    /** the live doc's byte budget: past it, no new content (read each time: tests change it) */
+    private readonly docBudgetBytes: () => number = () => DOC_BUDGET_BYTES,
   ) {
     this.store = new RoomStorage(storage);
     this.outbox = new Outbox(this.store.sql);
@@ -76,6 +79,14 @@ export class CommitPipeline {
   command(actor: Actor, id: string, name: string, args: unknown): Committed {
     const earlier = this.store.findAck(actor.id, id);
     if (earlier) return { ack: earlier, effects: [], changes: new Map() };
+    // safety (#12): every phone downloads the doc, so past its budget nobody adds to it, whoever
+    // they are and however many tickets they hold; running the room and moderating still work.
+    // (A role that may not run the command at all is told so by applyCommand, as ever.)
+    const adds = CONTENT_COMMANDS.has(name) && ROLE_COMMANDS[actor.role].has(name as CommandName);
+    if (adds && this.shared.holdsAtLeast(this.docBudgetBytes())) {
+      const message = "This workshop cannot hold any more contributions. Ask the facilitator.";
+      return { ack: refusalAck(id, "room_full_of_content", message), effects: [], changes: new Map() };
+    }
     return this.run(actor, id, name, args, (ctx) => applyCommand(this.doc, actor, { name, args }, ctx));
   }
 

@@ -33,7 +33,7 @@ import type { RoomEnv } from "./env";
 import { recoverId, refusalAck, screenCommand } from "./envelope";
 import { FlushSchedule } from "./flush";
 import { ConnectionGuard, DEFAULT_LIMITS, type GuardLimits } from "./guard";
-import { LIMITS } from "./model/commands";
+import { DOC_BUDGET_BYTES, LIMITS } from "./model/commands";
 import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame } from "./model/frames";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
@@ -52,6 +52,8 @@ export interface RoomTuning extends GuardLimits, BroadcastTiming {
   socketsPerParticipant: number;
   /** the same for a facilitator, screen or evaluator link (shared by co-facilitators, several screens) */
   socketsPerLink: number;
+  /** the live doc's byte budget (safety #12): past it, new content is refused `room_full_of_content` */
+  docBudgetBytes: number;
 }
 
 export const DEFAULT_TUNING: RoomTuning = {
@@ -61,6 +63,7 @@ export const DEFAULT_TUNING: RoomTuning = {
   snapshotEvery: 200,
   socketsPerParticipant: 3,
   socketsPerLink: 20,
+  docBudgetBytes: DOC_BUDGET_BYTES,
 };
 
 export interface RoomState {
@@ -104,6 +107,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
         },
       },
       () => this.tuning.snapshotEvery,
+      () => this.tuning.docBudgetBytes,
     );
     return this.#pipeline;
   }

@@ -25,6 +25,13 @@ export class SharedDoc {
   #doc: Y.Doc;
   #capture: Capture | null = null;
   #clientIdStored = false;
+  /**
+   * The doc's encoded size, for its byte budget (safety #12): exact whenever the doc was
+   * last encoded (loading, snapshots), otherwise that plus every update since, which is an
+   * upper bound kept without encoding the whole doc on each command.
+   */
+  #bytes = 0;
+  #bytesExact = false;
 
   constructor(private readonly store: RoomStorage) {
     this.#doc = this.#load();
@@ -42,6 +49,10 @@ export class SharedDoc {
     try {
       const value = this.#doc.transact(() => fn(this.#doc));
       const update = capture.updates.length > 0 ? mergeUpdates(capture.updates) : null;
+      if (update) {
+        this.#bytes += update.byteLength;
+        this.#bytesExact = false;
+      }
       return { value, update, changes: capture.changes };
     } finally {
       this.#capture = null;
@@ -55,7 +66,21 @@ export class SharedDoc {
   }
 
   encodeState(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.#doc);
+    const state = Y.encodeStateAsUpdate(this.#doc);
+    this.#bytes = state.byteLength;
+    this.#bytesExact = true;
+    return state;
+  }
+
+  /**
+   * Whether the doc holds at least `budget` bytes. Cheap while the running count is below
+   * it; at the budget the doc is measured exactly, once per change (content removed or
+   * moved out of the live doc since the last measure counts as freed).
+   */
+  holdsAtLeast(budget: number): boolean {
+    if (this.#bytes < budget) return false;
+    if (!this.#bytesExact) this.encodeState();
+    return this.#bytes >= budget;
   }
 
   /**
@@ -90,6 +115,9 @@ export class SharedDoc {
       if (snapshot) Y.applyUpdate(doc, snapshot.state);
       if (updates.length > 0) Y.applyUpdate(doc, mergeUpdates(updates));
     });
+    // What was loaded bounds the doc's size; measured exactly only if the budget is near.
+    this.#bytes = (snapshot?.state.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.#bytesExact = false;
     // Set after loading: Yjs gives a doc a new id when a loaded update carries its own.
     doc.clientID = this.#clientId();
     doc.on("update", (update: Uint8Array) => this.#capture?.updates.push(update));

@@ -48,6 +48,10 @@ export const ERROR_CODES = [
   "rate_limited",
   "invalid_ballot",
   "internal",
+  // safety (#12): one person's share of the room is used up (cards, comments)
+  "quota_exceeded",
+  // safety (#12): the room's live doc has reached its byte budget; nobody adds more content
+  "room_full_of_content",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -324,7 +324,7 @@ describe("quotas", () => {
     const { room, amina, map } = openMap();
     const args = { activityId: map, lane: "waiting", kind: "idea", text: "Another idea" };
     for (let i = 0; i < QUOTA.cardsPerPerson; i += 1) room.ok(amina, "card.add", args);
-    room.refused(amina, "card.add", args, "conflict", /most one person/);
+    room.refused(amina, "card.add", args, "quota_exceeded", /most one person/);
     room.ok(facilitator, "card.add", { ...args, onBehalfOf: { group: "community" } });
   });
 
@@ -333,5 +333,14 @@ describe("quotas", () => {
     const cardId = add();
     for (let i = 0; i < QUOTA.commentsPerCard; i += 1) room.ok(ben, "comment.add", { cardId, text: `Comment ${i}` });
     room.refused(ben, "comment.add", { cardId, text: "One more" }, "conflict", /already has/);
+  });
+
+  it("caps one person's comments across the room (safety #12), but not a facilitator's", () => {
+    const { room, ben, add } = openMap();
+    const cards = [add(), add(), add()];
+    for (let i = 0; i < QUOTA.commentsPerPerson; i += 1)
+      room.ok(ben, "comment.add", { cardId: cards[i % cards.length]!, text: `Comment ${i}` });
+    room.refused(ben, "comment.add", { cardId: cards[0]!, text: "One more" }, "quota_exceeded", /comments/);
+    room.ok(facilitator, "comment.add", { cardId: cards[0]!, text: "Thank you all" });
   });
 });

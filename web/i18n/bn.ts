@@ -105,6 +105,8 @@ export const bn: Catalogue = {
   "errorCode.rate_limited": "একসাথে অনেক বেশি পরিবর্তন; একটু অপেক্ষা করুন",
   "errorCode.invalid_ballot": "ভোটটি নিয়ম মেনে হয়নি",
   "errorCode.internal": "কর্মশালায় সমস্যা হয়েছে; আবার চেষ্টা করুন",
+  "errorCode.quota_exceeded": "একজন মানুষ এখানে যতটা যোগ করতে পারেন, আপনি ততটাই যোগ করেছেন",
+  "errorCode.room_full_of_content": "কর্মশালাটি ভরে গেছে, আর নিতে পারবে না; সহায়ককে জানান",
   "map.lanesNav": "মানচিত্রের অংশগুলো",
   "map.laneCount": { one: "{count}টি কার্ড", other: "{count}টি কার্ড" },
   "map.addHeading": "একটি কার্ড যোগ করুন",

@@ -116,6 +116,8 @@ export const en = {
   "errorCode.rate_limited": "too many changes at once; wait a moment",
   "errorCode.invalid_ballot": "the vote does not follow the rules",
   "errorCode.internal": "the workshop had a problem; try again",
+  "errorCode.quota_exceeded": "you have added as much as one person can here",
+  "errorCode.room_full_of_content": "the workshop is full and cannot take more; tell the facilitator",
   "map.lanesNav": "Sections of the map",
   "map.laneCount": { one: "{count} card", other: "{count} cards" },
   "map.addHeading": "Add a card",

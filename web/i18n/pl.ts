@@ -111,6 +111,8 @@ export const pl: Catalogue = {
   "errorCode.rate_limited": "zbyt wiele zmian naraz; chwilę poczekaj",
   "errorCode.invalid_ballot": "głos nie spełnia zasad głosowania",
   "errorCode.internal": "warsztat napotkał problem; spróbuj ponownie",
+  "errorCode.quota_exceeded": "to już tyle, ile może dodać jedna osoba",
+  "errorCode.room_full_of_content": "warsztat jest pełny i nie przyjmie więcej; powiedz prowadzącemu",
   "map.lanesNav": "Części mapy",
   "map.laneCount": { one: "{count} karta", few: "{count} karty", many: "{count} kart", other: "{count} karty" },
   "map.addHeading": "Dodaj kartę",

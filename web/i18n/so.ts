@@ -113,6 +113,8 @@ export const so: Catalogue = {
   "errorCode.rate_limited": "isbeddello aad u badan hal mar; in yar sug",
   "errorCode.invalid_ballot": "codku ma raacsana xeerarka",
   "errorCode.internal": "aqoon-isweydaarsigu dhibaato ayuu yeeshay; isku day mar kale",
+  "errorCode.quota_exceeded": "waxaad ku dartay inta ugu badan ee qof keliya halkan ku dari karo",
+  "errorCode.room_full_of_content": "aqoon-isweydaarsigu wuu buuxaa, wax dheeraad ah ma qaadan karo; u sheeg hagaha",
   "map.lanesNav": "Qaybaha khariidadda",
   "map.laneCount": { one: "{count} kaar", other: "{count} kaar" },
   "map.addHeading": "Ku dar kaar",

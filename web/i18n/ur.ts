@@ -111,6 +111,8 @@ export const ur: Catalogue = {
   "errorCode.rate_limited": "ایک ساتھ بہت زیادہ تبدیلیاں؛ تھوڑا انتظار کریں",
   "errorCode.invalid_ballot": "ووٹ قواعد کے مطابق نہیں ہے",
   "errorCode.internal": "ورکشاپ میں مسئلہ آ گیا؛ دوبارہ کوشش کریں",
+  "errorCode.quota_exceeded": "آپ یہاں اتنا شامل کر چکے ہیں جتنا ایک شخص کر سکتا ہے",
+  "errorCode.room_full_of_content": "ورکشاپ بھر گئی ہے اور مزید نہیں لے سکتی؛ سہولت کار کو بتائیں",
   "map.lanesNav": "نقشے کے حصے",
   "map.laneCount": { one: "{count} کارڈ", other: "{count} کارڈ" },
   "map.addHeading": "کارڈ شامل کریں",

@@ -14,7 +14,38 @@ export const MERGED = "merged";
  * ≤ 1 MB for a 3-hour, 200-person workshop). Facilitators transcribing paper are
  * exempt from the per-person cap, not from the map's.
  */
-export const QUOTA = { cardsPerPerson: 60, cardsPerMap: 3000, commentsPerCard: 100 } as const;
+export const QUOTA = {
+  cardsPerPerson: 60,
+  cardsPerMap: 3000,
+  commentsPerCard: 100,
+  // safety (#12): per person across the whole workshop, so a flood cannot spread over maps and cards
+  cardsPerPersonInRoom: 300,
+  commentsPerPerson: 200,
+} as const;
+
+/**
+ * safety (#12): one person's share of the room. `quota_exceeded` says it is theirs that is
+ * used up (not that something changed meanwhile); facilitators and hosts transcribing for
+ * many people on paper are exempt, as from the per-map card cap.
+ */
+export function requireCardQuota(s: Scope, authorId: string, onThisMap: number): void {
+  if (onThisMap >= QUOTA.cardsPerPerson)
+    refuse("quota_exceeded", `You have added ${QUOTA.cardsPerPerson} cards, the most one person can add here`);
+  let inRoom = 0;
+  for (const card of s.r.cards.values()) if (card.authorId === authorId) inRoom += 1;
+  if (inRoom >= QUOTA.cardsPerPersonInRoom)
+    refuse("quota_exceeded", `You have added ${QUOTA.cardsPerPersonInRoom} cards, the most one person can add today`);
+}
+
+export function requireCommentQuota(s: Scope, authorId: string): void {
+  let mine = 0;
+  for (const c of s.r.comments.values()) if (c.authorId === authorId) mine += 1;
+  if (mine >= QUOTA.commentsPerPerson)
+    refuse(
+      "quota_exceeded",
+      `You have written ${QUOTA.commentsPerPerson} comments, the most one person can write today`,
+    );
+}
 
 /** Cards on the map (shared and, during a silent round, still private), in total and by this author. */
 export function countCards(s: Scope, activity: Activity, authorId: string): { all: number; mine: number } {

@@ -9,6 +9,8 @@ import {
   putCard,
   QUOTA,
   removeCards,
+  requireCardQuota,
+  requireCommentQuota,
   requireLength,
   silentEcho,
   silentForFacilitators,
@@ -47,8 +49,7 @@ const add: Handler<"card.add"> = (s, args) => {
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   const counts = countCards(s, activity, who.id);
   if (counts.all >= QUOTA.cardsPerMap) refuse("conflict", `"${activity.title}" is full (${QUOTA.cardsPerMap} cards)`);
-  if (!isModerator(s) && counts.mine >= QUOTA.cardsPerPerson)
-    refuse("conflict", `You have added ${QUOTA.cardsPerPerson} cards, the most one person can add here`);
+  if (!isModerator(s)) requireCardQuota(s, who.id, counts.mine);
   const card: Card = {
     id: s.newId(),
     activityId: activity.id,
@@ -163,6 +164,7 @@ const comment: Handler<"comment.add"> = (s, args) => {
   let comments = 0;
   for (const c of s.r.comments.values()) if (c.cardId === card.id) comments += 1;
   if (comments >= QUOTA.commentsPerCard) refuse("conflict", `This card already has ${QUOTA.commentsPerCard} comments`);
+  if (!isModerator(s)) requireCommentQuota(s, who.id);
   const entry: Comment = {
     id: s.newId(),
     cardId: card.id,
