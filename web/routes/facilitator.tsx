@@ -5,7 +5,6 @@
  */
 import { type Component, createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
-import type { RouteProps } from "../app";
 import { AgendaPanel } from "../components/console/agenda/AgendaPanel";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConnectionBadge } from "../components/console/ConnectionBadge";
@@ -19,22 +18,11 @@ import { RunControls } from "../components/console/facilitator/RunControls";
 import { ShareLinks } from "../components/console/facilitator/ShareLinks";
 import { VoicePanel } from "../components/console/facilitator/VoicePanel";
 import { t } from "../components/console/i18n";
-import { NoAccess } from "../components/console/NoAccess";
+import { workshopTokenPage } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { TablesContext } from "../components/console/tables/context";
 import { TablesPanel } from "../components/console/tables/TablesPanel";
 import { createRoom } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
-
-const Facilitator: Component<RouteProps> = (props) => {
-  const workshopId = props.params.id ?? "";
-  const token = takeFragmentToken(`facilitate:${workshopId}`);
-  return (
-    <Show when={token} fallback={<NoAccess title={t("facilitator.pageTitle")} />}>
-      {(secret) => <Console workshopId={workshopId} token={secret()} />}
-    </Show>
-  );
-};
 
 const Console: Component<{ workshopId: string; token: string }> = (props) => {
   const room = createRoom({
@@ -231,4 +219,4 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
   );
 };
 
-export default Facilitator;
+export default workshopTokenPage("facilitate", () => t("facilitator.pageTitle"), Console);

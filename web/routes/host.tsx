@@ -5,7 +5,6 @@
  * table's balance of voice. The room refuses anything beyond the host's own table.
  */
 import { type Component, createEffect, createMemo, createSignal, Show } from "solid-js";
-import type { RouteProps } from "../app";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConnectionBadge } from "../components/console/ConnectionBadge";
 import { ConsoleShell } from "../components/console/ConsoleShell";
@@ -15,22 +14,11 @@ import { SelectField } from "../components/console/fields";
 import { t, tn } from "../components/console/i18n";
 import { CardTable } from "../components/console/map/CardTable";
 import { TranscribeForm } from "../components/console/map/TranscribeForm";
-import { NoAccess } from "../components/console/NoAccess";
+import { workshopTokenPage } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { isAtTables, liveTableVoice, mapConfigOf, tableLabel } from "../components/console/tables/readers";
 import { VoiceTable } from "../components/console/VoiceTable";
 import { createRoom } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
-
-const Host: Component<RouteProps> = (props) => {
-  const workshopId = props.params.id ?? "";
-  const token = takeFragmentToken(`host:${workshopId}`);
-  return (
-    <Show when={token} fallback={<NoAccess title={t("host.pageTitle")} />}>
-      {(secret) => <HostConsole workshopId={workshopId} token={secret()} />}
-    </Show>
-  );
-};
 
 const HostConsole: Component<{ workshopId: string; token: string }> = (props) => {
   const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "host", cacheDoc: false });
@@ -144,4 +132,4 @@ const HostConsole: Component<{ workshopId: string; token: string }> = (props) =>
   );
 };
 
-export default Host;
+export default workshopTokenPage("host", () => t("host.pageTitle"), HostConsole);

@@ -10,24 +10,12 @@ import { type Component, createMemo, createResource, createSignal, For, Show } f
 import * as v from "valibot";
 import { parseActivityConfig } from "../../party/model/activity-config";
 import { translationKey } from "../../party/model/doc";
-import type { RouteProps } from "../app";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
-import { NoAccess } from "../components/console/NoAccess";
+import { workshopTokenPage } from "../components/console/NoAccess";
 import { apiFetch } from "../lib/api";
 import { LANGUAGES, languageInfo } from "../lib/i18n";
 import { createRoom, type Room } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
-
-const Interpret: Component<RouteProps> = (props) => {
-  const workshopId = props.params.id ?? "";
-  const token = takeFragmentToken(`interpret:${workshopId}`);
-  return (
-    <Show when={token} fallback={<NoAccess title={t("interpret.pageTitle")} />}>
-      {(secret) => <Desk workshopId={workshopId} token={secret()} />}
-    </Show>
-  );
-};
 
 interface Row {
   target: string;
@@ -184,4 +172,4 @@ const TranslateRow: Component<{ row: Row; room: Room; language: string }> = (pro
   );
 };
 
-export default Interpret;
+export default workshopTokenPage("interpret", () => t("interpret.pageTitle"), Desk);

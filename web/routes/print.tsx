@@ -11,27 +11,15 @@ import { type Component, createMemo, For, Match, onMount, Show, Switch } from "s
 import { parseActivityConfig } from "../../party/model/activity-config";
 import type { FeedbackConfig, MapConfig, VoteConfig } from "../../party/model/commands";
 import { type Activity, translationKey } from "../../party/model/doc";
-import type { RouteProps } from "../app";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t as tc } from "../components/console/i18n";
-import { NoAccess } from "../components/console/NoAccess";
+import { workshopTokenPage } from "../components/console/NoAccess";
 import { QrCode } from "../components/console/QrCode";
 import { te } from "../i18n/everyone";
 import { groupLabel } from "../lib/groups";
-import { language, languageInfo, showLanguage, t } from "../lib/i18n";
+import { language, languageInfo, showLanguage } from "../lib/i18n";
 import { createRoom, type Room } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
 import "../styles/print.css";
-
-const Print: Component<RouteProps> = (props) => {
-  const workshopId = props.params.id ?? "";
-  const token = takeFragmentToken(`print:${workshopId}`);
-  return (
-    <Show when={token} fallback={<NoAccess title={tc("print.pageTitle")} />}>
-      {(secret) => <Pack workshopId={workshopId} token={secret()} />}
-    </Show>
-  );
-};
 
 /** The organiser's translation into the sheet's language, or the original. */
 function inLanguage(room: Room, target: string, original: string): string {
@@ -238,4 +226,4 @@ function voteHow(c: VoteConfig): string {
   }
 }
 
-export default Print;
+export default workshopTokenPage("print", () => tc("print.pageTitle"), Pack);

@@ -6,11 +6,10 @@
 import { type Component, createEffect, createMemo, Match, Show, Switch } from "solid-js";
 import { parseActivityConfig } from "../../party/model/activity-config";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
-import type { RouteProps } from "../app";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
-import { NoAccess } from "../components/console/NoAccess";
+import { workshopTokenPage } from "../components/console/NoAccess";
 import { ResultsView } from "../components/console/ResultsView";
 import { cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { readTally } from "../components/console/results";
@@ -23,17 +22,6 @@ import { tableCounts, tableLabel } from "../components/console/tables/readers";
 import { TablesGrid } from "../components/console/tables/TablesGrid";
 import { VoiceTable } from "../components/console/VoiceTable";
 import { createRoom } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
-
-const Screen: Component<RouteProps> = (props) => {
-  const workshopId = props.params.id ?? "";
-  const token = takeFragmentToken(`screen:${workshopId}`);
-  return (
-    <Show when={token} fallback={<NoAccess title={t("screen.pageTitle")} />}>
-      {(secret) => <Projector workshopId={workshopId} token={secret()} />}
-    </Show>
-  );
-};
 
 const Projector: Component<{ workshopId: string; token: string }> = (props) => {
   const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "screen", cacheDoc: false });
@@ -246,4 +234,4 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
   );
 };
 
-export default Screen;
+export default workshopTokenPage("screen", () => t("screen.pageTitle"), Projector);

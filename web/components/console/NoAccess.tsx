@@ -1,5 +1,7 @@
 /** Shown when a console link was opened without its `#token=…` (or in a new tab of a closed session). */
-import type { Component } from "solid-js";
+import { type Component, Show } from "solid-js";
+import type { RouteProps } from "../../app";
+import { takeFragmentToken } from "../../lib/storage";
 import { ConsoleShell } from "./ConsoleShell";
 import { t } from "./i18n";
 
@@ -8,3 +10,24 @@ export const NoAccess: Component<{ title: string }> = (props) => (
     <p role="alert">{t("access.noToken")}</p>
   </ConsoleShell>
 );
+
+/**
+ * A page for one workshop opened by a link carrying `#token=…` (`/host/:id#token=…`):
+ * takes the token out of the address, kept per tab under `<scope>:<workshopId>`, and
+ * renders `Page` with it, or NoAccess titled `title()` when there is none.
+ */
+export function workshopTokenPage(
+  scope: string,
+  title: () => string,
+  Page: Component<{ workshopId: string; token: string }>,
+): Component<RouteProps> {
+  return (props) => {
+    const workshopId = props.params.id ?? "";
+    const token = takeFragmentToken(`${scope}:${workshopId}`);
+    return (
+      <Show when={token} fallback={<NoAccess title={title()} />}>
+        {(secret) => <Page workshopId={workshopId} token={secret()} />}
+      </Show>
+    );
+  };
+}

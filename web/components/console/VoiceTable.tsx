@@ -9,6 +9,7 @@ import type { StakeholderGroup } from "../../../party/model/commands";
 import type { BalanceOfVoice } from "../../../party/model/voice";
 import { groupColour, shownGroupLabel } from "./groups";
 import { t } from "./i18n";
+import { Table } from "./Table";
 
 interface Props {
   voice: BalanceOfVoice;
@@ -67,50 +68,48 @@ export const VoiceTable: Component<Props> = (props) => (
     </ul>
     {/* Focusable so keyboard users can scroll it in a narrow column. */}
     <section class="table-scroll" tabindex={0} aria-label={props.caption}>
-      <table class="data-table voice__table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("voice.group")}</th>
-            <th scope="col">{props.presentHeading}</th>
-            <th scope="col">{t("voice.share")}</th>
-            <th scope="col">{t("voice.cards")}</th>
-            <th scope="col">{t("voice.supports")}</th>
-            <th scope="col">{t("voice.comments")}</th>
-            <th scope="col">{t("voice.ballots")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.voice.groups}>
-            {(g) => (
-              <tr data-group={g.group} classList={{ "voice__row--under": g.underHeard }}>
-                <th scope="row">{shownGroupLabel(props.groups, g.group, g.mergedFrom)}</th>
-                <td data-cell="present">
-                  {g.present} ({percent(g.presentShare)})
-                </td>
-                <td data-cell="share">
-                  {percent(g.contributionShare)}
-                  <Show when={g.underHeard}>
-                    <strong class="voice__cue"> {t("voice.underHeard")}</strong>
-                  </Show>
-                </td>
-                <td data-cell="cards">
-                  {g.cards} ({percent(g.cardShare)})
-                </td>
-                <td data-cell="supports">
-                  {g.supports} ({percent(g.supportShare)})
-                </td>
-                <td data-cell="comments">
-                  {g.comments} ({percent(g.commentShare)})
-                </td>
-                <td data-cell="ballots">
-                  {g.ballots} ({percent(g.ballotShare)})
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table
+        class="voice__table"
+        caption={props.caption}
+        headings={[
+          t("voice.group"),
+          props.presentHeading,
+          t("voice.share"),
+          t("voice.cards"),
+          t("voice.supports"),
+          t("voice.comments"),
+          t("voice.ballots"),
+        ]}
+      >
+        <For each={props.voice.groups}>
+          {(g) => (
+            <tr data-group={g.group} classList={{ "voice__row--under": g.underHeard }}>
+              <th scope="row">{shownGroupLabel(props.groups, g.group, g.mergedFrom)}</th>
+              <td data-cell="present">
+                {g.present} ({percent(g.presentShare)})
+              </td>
+              <td data-cell="share">
+                {percent(g.contributionShare)}
+                <Show when={g.underHeard}>
+                  <strong class="voice__cue"> {t("voice.underHeard")}</strong>
+                </Show>
+              </td>
+              <td data-cell="cards">
+                {g.cards} ({percent(g.cardShare)})
+              </td>
+              <td data-cell="supports">
+                {g.supports} ({percent(g.supportShare)})
+              </td>
+              <td data-cell="comments">
+                {g.comments} ({percent(g.commentShare)})
+              </td>
+              <td data-cell="ballots">
+                {g.ballots} ({percent(g.ballotShare)})
+              </td>
+            </tr>
+          )}
+        </For>
+      </Table>
     </section>
     <For each={props.voice.groups.filter((g) => g.underHeard)}>
       {(g) => (

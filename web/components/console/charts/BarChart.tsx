@@ -4,7 +4,7 @@
  * nothing depends on reading lengths alone.
  */
 import { type Component, For, Show } from "solid-js";
-
+import { Table } from "../Table";
 import type { BarRow } from "./types";
 
 export type { BarRow };
@@ -107,27 +107,19 @@ export const DataTable: Component<TableProps> = (props) => (
 );
 
 const DataTableBody: Component<TableProps> = (props) => (
-  <table class="data-table">
-    <caption>{props.caption}</caption>
-    <thead>
-      <tr>
-        <For each={props.headings}>{(h) => <th scope="col">{h}</th>}</For>
-      </tr>
-    </thead>
-    <tbody>
-      <For each={props.rows}>
-        {(row) => (
-          <tr>
-            <For each={row}>
-              {(cell, i) => (
-                <Show when={i() === 0} fallback={<td>{cell}</td>}>
-                  {<th scope="row">{cell}</th>}
-                </Show>
-              )}
-            </For>
-          </tr>
-        )}
-      </For>
-    </tbody>
-  </table>
+  <Table caption={props.caption} headings={props.headings}>
+    <For each={props.rows}>
+      {(row) => (
+        <tr>
+          <For each={row}>
+            {(cell, i) => (
+              <Show when={i() === 0} fallback={<td>{cell}</td>}>
+                {<th scope="row">{cell}</th>}
+              </Show>
+            )}
+          </For>
+        </tr>
+      )}
+    </For>
+  </Table>
 );

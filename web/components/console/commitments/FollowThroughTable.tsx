@@ -8,6 +8,7 @@ import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { FollowThrough, FollowThroughCounts } from "../../../../party/model/followup";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
+import { Table } from "../Table";
 
 const share = (n: number, of: number) => (of === 0 ? "" : ` (${Math.round((n / of) * 100)}%)`);
 
@@ -33,32 +34,28 @@ export const FollowThroughTable: Component<{ followThrough: FollowThrough; group
     <h2 id="follow-through-title">{t("followThrough.title")}</h2>
     <p class="hint">{t("followThrough.intro", { topN: props.followThrough.topN })}</p>
     <Show when={props.followThrough.total.raised > 0} fallback={<p>{t("followThrough.none")}</p>}>
-      <table class="data-table">
-        <caption class="visually-hidden">{t("followThrough.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("followThrough.group")}</th>
-            <th scope="col">{t("followThrough.raised")}</th>
-            <th scope="col">{t("followThrough.committed")}</th>
-            <th scope="col">{t("followThrough.done")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={Object.entries(props.followThrough.byGroup)}>
-            {([group, counts]) => (
-              <Row label={groupLabel(props.groups, group)} counts={counts} testId={`ft-${group}`} />
-            )}
-          </For>
-          <Show when={props.followThrough.unattributed.raised > 0}>
-            <Row
-              label={t("followThrough.unattributed")}
-              counts={props.followThrough.unattributed}
-              testId="ft-unattributed"
-            />
-          </Show>
-          <Row label={t("followThrough.total")} counts={props.followThrough.total} testId="ft-total" />
-        </tbody>
-      </table>
+      <Table
+        captionHidden
+        caption={t("followThrough.title")}
+        headings={[
+          t("followThrough.group"),
+          t("followThrough.raised"),
+          t("followThrough.committed"),
+          t("followThrough.done"),
+        ]}
+      >
+        <For each={Object.entries(props.followThrough.byGroup)}>
+          {([group, counts]) => <Row label={groupLabel(props.groups, group)} counts={counts} testId={`ft-${group}`} />}
+        </For>
+        <Show when={props.followThrough.unattributed.raised > 0}>
+          <Row
+            label={t("followThrough.unattributed")}
+            counts={props.followThrough.unattributed}
+            testId="ft-unattributed"
+          />
+        </Show>
+        <Row label={t("followThrough.total")} counts={props.followThrough.total} testId="ft-total" />
+      </Table>
     </Show>
   </section>
 );

@@ -9,6 +9,7 @@ import type { Card, Comment, Link } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
+import { Table } from "../Table";
 import { LinkForm, LinkList } from "./Links";
 
 interface Props {
@@ -60,134 +61,132 @@ export const CardTable: Component<Props> = (props) => {
           </button>
         </Show>
       </div>
-      <table class="data-table data-table--cards">
-        <caption>{t("cards.caption", { count: props.cards.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cards.select")}</th>
-            <th scope="col">{t("cards.text")}</th>
-            <th scope="col">{t("cards.group")}</th>
-            <th scope="col">{t("cards.lane")}</th>
-            <th scope="col">{t("cards.supports")}</th>
-            <th scope="col">{t("cards.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.cards}>
-            {(card) => (
-              <tr classList={{ "is-hidden-card": card.hidden }} data-card-id={card.id}>
-                <td>
-                  <Show when={selected().indexOf(card.id) >= 0}>
-                    <span class="selection-order" aria-hidden="true">
-                      {selected().indexOf(card.id) + 1}
-                    </span>
-                  </Show>
-                  <input
-                    type="checkbox"
-                    checked={selected().includes(card.id)}
-                    disabled={card.hidden}
-                    onChange={(e) => toggle(card.id, e.currentTarget.checked)}
-                    aria-label={t("cards.selectCard", { text: card.text })}
-                  />
-                </td>
-                <th scope="row" class="card-table__text">
-                  <span class="card-table__kind">{kindLabel().get(card.kind) ?? card.kind}</span>{" "}
-                  <span dir="auto">{card.text}</span>
-                  <Show when={card.hidden}>
-                    <span class="card-table__hidden">
-                      {card.hiddenReason === "merged"
-                        ? mergedInto(card.id)
-                          ? t("cards.mergedInto", { text: mergedInto(card.id)?.text.slice(0, 80) ?? "" })
-                          : t("cards.mergedNote")
-                        : t("cards.hiddenBecause", { reason: card.hiddenReason ?? "" })}
-                    </span>
-                  </Show>
-                  <Show when={card.awaitingReview && !card.hidden}>
-                    <span class="card-table__held">
-                      {t("cards.awaitingReview")}{" "}
-                      <button
-                        type="button"
-                        onClick={() => void props.commander.run("cards.approve", { cardIds: [card.id] })}
-                      >
-                        {t("cards.approve")}
-                        <span class="visually-hidden"> {card.text}</span>
-                      </button>
-                    </span>
-                  </Show>
-                  <Show when={card.transcribed}>
-                    <span class="hint"> {t("cards.transcribed")}</span>
-                  </Show>
-                  <Show when={commentsOf().get(card.id)}>
-                    {(comments) => (
-                      <ul class="card-table__comments" aria-label={t("cards.comments")}>
-                        <For each={comments()}>
-                          {(c) => (
-                            <li>
-                              <span dir="auto">{c.text}</span>{" "}
-                              <span class="hint">({groupLabel(props.groups, c.group)})</span>
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    )}
-                  </Show>
-                </th>
-                <td>{groupLabel(props.groups, card.group)}</td>
-                <td>
-                  <label class="visually-hidden" for={`lane-${card.id}`}>
-                    {t("cards.moveTo", { text: card.text })}
-                  </label>
-                  <select
-                    id={`lane-${card.id}`}
-                    value={card.lane}
-                    disabled={card.hidden}
-                    onChange={(e) =>
-                      void props.commander.run("card.move", { cardId: card.id, lane: e.currentTarget.value })
-                    }
-                  >
-                    <For each={props.lanes}>
-                      {(l) => (
-                        <option value={l.id} selected={l.id === card.lane}>
-                          {l.label}
-                        </option>
-                      )}
-                    </For>
-                    <Show when={!laneLabel().has(card.lane)}>
-                      <option value={card.lane} selected>
-                        {t("board.otherLane")}
-                      </option>
-                    </Show>
-                  </select>
-                </td>
-                <td>{card.supports.length}</td>
-                <td>
-                  <Show
-                    when={card.hidden}
-                    fallback={
-                      <Show
-                        when={hiding() === card.id}
-                        fallback={
-                          <button type="button" onClick={() => setHiding(card.id)}>
-                            {t("cards.hide")}
-                            <span class="visually-hidden"> {card.text}</span>
-                          </button>
-                        }
-                      >
-                        <HideForm card={card} commander={props.commander} onDone={() => setHiding(null)} />
-                      </Show>
-                    }
-                  >
-                    <button type="button" onClick={() => void props.commander.run("card.restore", { cardId: card.id })}>
-                      {t("cards.restore")}
+      <Table
+        class="data-table--cards"
+        caption={t("cards.caption", { count: props.cards.length })}
+        headings={[
+          t("cards.select"),
+          t("cards.text"),
+          t("cards.group"),
+          t("cards.lane"),
+          t("cards.supports"),
+          t("cards.actions"),
+        ]}
+      >
+        <For each={props.cards}>
+          {(card) => (
+            <tr classList={{ "is-hidden-card": card.hidden }} data-card-id={card.id}>
+              <td>
+                <Show when={selected().indexOf(card.id) >= 0}>
+                  <span class="selection-order" aria-hidden="true">
+                    {selected().indexOf(card.id) + 1}
+                  </span>
+                </Show>
+                <input
+                  type="checkbox"
+                  checked={selected().includes(card.id)}
+                  disabled={card.hidden}
+                  onChange={(e) => toggle(card.id, e.currentTarget.checked)}
+                  aria-label={t("cards.selectCard", { text: card.text })}
+                />
+              </td>
+              <th scope="row" class="card-table__text">
+                <span class="card-table__kind">{kindLabel().get(card.kind) ?? card.kind}</span>{" "}
+                <span dir="auto">{card.text}</span>
+                <Show when={card.hidden}>
+                  <span class="card-table__hidden">
+                    {card.hiddenReason === "merged"
+                      ? mergedInto(card.id)
+                        ? t("cards.mergedInto", { text: mergedInto(card.id)?.text.slice(0, 80) ?? "" })
+                        : t("cards.mergedNote")
+                      : t("cards.hiddenBecause", { reason: card.hiddenReason ?? "" })}
+                  </span>
+                </Show>
+                <Show when={card.awaitingReview && !card.hidden}>
+                  <span class="card-table__held">
+                    {t("cards.awaitingReview")}{" "}
+                    <button
+                      type="button"
+                      onClick={() => void props.commander.run("cards.approve", { cardIds: [card.id] })}
+                    >
+                      {t("cards.approve")}
                       <span class="visually-hidden"> {card.text}</span>
                     </button>
+                  </span>
+                </Show>
+                <Show when={card.transcribed}>
+                  <span class="hint"> {t("cards.transcribed")}</span>
+                </Show>
+                <Show when={commentsOf().get(card.id)}>
+                  {(comments) => (
+                    <ul class="card-table__comments" aria-label={t("cards.comments")}>
+                      <For each={comments()}>
+                        {(c) => (
+                          <li>
+                            <span dir="auto">{c.text}</span>{" "}
+                            <span class="hint">({groupLabel(props.groups, c.group)})</span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  )}
+                </Show>
+              </th>
+              <td>{groupLabel(props.groups, card.group)}</td>
+              <td>
+                <label class="visually-hidden" for={`lane-${card.id}`}>
+                  {t("cards.moveTo", { text: card.text })}
+                </label>
+                <select
+                  id={`lane-${card.id}`}
+                  value={card.lane}
+                  disabled={card.hidden}
+                  onChange={(e) =>
+                    void props.commander.run("card.move", { cardId: card.id, lane: e.currentTarget.value })
+                  }
+                >
+                  <For each={props.lanes}>
+                    {(l) => (
+                      <option value={l.id} selected={l.id === card.lane}>
+                        {l.label}
+                      </option>
+                    )}
+                  </For>
+                  <Show when={!laneLabel().has(card.lane)}>
+                    <option value={card.lane} selected>
+                      {t("board.otherLane")}
+                    </option>
                   </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+                </select>
+              </td>
+              <td>{card.supports.length}</td>
+              <td>
+                <Show
+                  when={card.hidden}
+                  fallback={
+                    <Show
+                      when={hiding() === card.id}
+                      fallback={
+                        <button type="button" onClick={() => setHiding(card.id)}>
+                          {t("cards.hide")}
+                          <span class="visually-hidden"> {card.text}</span>
+                        </button>
+                      }
+                    >
+                      <HideForm card={card} commander={props.commander} onDone={() => setHiding(null)} />
+                    </Show>
+                  }
+                >
+                  <button type="button" onClick={() => void props.commander.run("card.restore", { cardId: card.id })}>
+                    {t("cards.restore")}
+                    <span class="visually-hidden"> {card.text}</span>
+                  </button>
+                </Show>
+              </td>
+            </tr>
+          )}
+        </For>
+      </Table>
       <LinkList links={props.links} cards={props.cards} commander={props.commander} />
     </div>
   );

@@ -6,6 +6,7 @@
 import { type Component, createSignal, For } from "solid-js";
 import { ErrorAlert } from "../ErrorAlert";
 import { t } from "../i18n";
+import { Table } from "../Table";
 
 const TABLES = ["agenda", "participants", "cards", "ballots", "events", "feedback", "commitments"] as const;
 const FORMATS = ["csv", "json"] as const;
@@ -35,38 +36,33 @@ export const Exports: Component<{ token: string; workshopId: string }> = (props)
   return (
     <section class="exports no-print stack" aria-labelledby="exports-title">
       <h2 id="exports-title">{t("report.exports")}</h2>
-      <table class="data-table">
-        <caption class="visually-hidden">{t("report.exports")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("report.exportTable")}</th>
-            <th scope="col">{t("report.exportDownload")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={TABLES}>
-            {(table) => (
-              <tr>
-                <th scope="row">{t(`report.table.${table}`)}</th>
-                <td class="button-row">
-                  <For each={FORMATS}>
-                    {(format) => (
-                      <button
-                        type="button"
-                        onClick={() => void download(table, format)}
-                        data-testid={`export-${table}-${format}`}
-                      >
-                        {format.toUpperCase()}
-                        <span class="visually-hidden"> {t(`report.table.${table}`)}</span>
-                      </button>
-                    )}
-                  </For>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table
+        captionHidden
+        caption={t("report.exports")}
+        headings={[t("report.exportTable"), t("report.exportDownload")]}
+      >
+        <For each={TABLES}>
+          {(table) => (
+            <tr>
+              <th scope="row">{t(`report.table.${table}`)}</th>
+              <td class="button-row">
+                <For each={FORMATS}>
+                  {(format) => (
+                    <button
+                      type="button"
+                      onClick={() => void download(table, format)}
+                      data-testid={`export-${table}-${format}`}
+                    >
+                      {format.toUpperCase()}
+                      <span class="visually-hidden"> {t(`report.table.${table}`)}</span>
+                    </button>
+                  )}
+                </For>
+              </td>
+            </tr>
+          )}
+        </For>
+      </Table>
       <ErrorAlert message={error()} />
     </section>
   );

@@ -6,6 +6,7 @@
 import { type Component, For } from "solid-js";
 import type { ProgrammeWorkshop } from "../api";
 import { t } from "../i18n";
+import { Table } from "../Table";
 import { percent } from "../VoiceTable";
 import { reportVoice } from "./schema";
 
@@ -21,48 +22,47 @@ const communityShare = (w: ProgrammeWorkshop) => {
 };
 
 export const ProgrammeTable: Component<Props> = (props) => (
-  <table class="data-table programme-table" data-testid="programme-table">
-    <caption>{t("programme.caption")}</caption>
-    <thead>
-      <tr>
-        <th scope="col">{t("programme.workshop")}</th>
-        <th scope="col">{t("programme.date")}</th>
-        <th scope="col">{t("programme.joined")}</th>
-        <th scope="col">{t("programme.communityVoice")}</th>
-        <th scope="col">{t("programme.feedback")}</th>
-        <th scope="col">{t("programme.priorities")}</th>
-      </tr>
-    </thead>
-    <tbody>
-      <For each={props.workshops}>
-        {(w) => (
-          <tr>
-            <th scope="row">
-              <button
-                type="button"
-                class="link-button"
-                aria-pressed={props.chosen === w.id}
-                onClick={() => props.onChoose(w.id)}
-              >
-                {w.title}
-              </button>
-            </th>
-            <td>{w.scheduledFor ?? t(`status.${w.status}` as "status.draft")}</td>
-            <td>{w.attendance?.joined ?? "—"}</td>
-            <td>{communityShare(w)}</td>
-            <td>{w.feedback?.meanLikert == null ? "—" : `${w.feedback.meanLikert} / 5`}</td>
-            <td>
-              <For each={w.priorities}>
-                {(p) => (
-                  <p class="programme-table__priorities">
-                    <strong>{p.title}:</strong> {p.top.map((o) => o.label).join("; ") || "—"}
-                  </p>
-                )}
-              </For>
-            </td>
-          </tr>
-        )}
-      </For>
-    </tbody>
-  </table>
+  <Table
+    class="programme-table"
+    testId="programme-table"
+    caption={t("programme.caption")}
+    headings={[
+      t("programme.workshop"),
+      t("programme.date"),
+      t("programme.joined"),
+      t("programme.communityVoice"),
+      t("programme.feedback"),
+      t("programme.priorities"),
+    ]}
+  >
+    <For each={props.workshops}>
+      {(w) => (
+        <tr>
+          <th scope="row">
+            <button
+              type="button"
+              class="link-button"
+              aria-pressed={props.chosen === w.id}
+              onClick={() => props.onChoose(w.id)}
+            >
+              {w.title}
+            </button>
+          </th>
+          <td>{w.scheduledFor ?? t(`status.${w.status}` as "status.draft")}</td>
+          <td>{w.attendance?.joined ?? "—"}</td>
+          <td>{communityShare(w)}</td>
+          <td>{w.feedback?.meanLikert == null ? "—" : `${w.feedback.meanLikert} / 5`}</td>
+          <td>
+            <For each={w.priorities}>
+              {(p) => (
+                <p class="programme-table__priorities">
+                  <strong>{p.title}:</strong> {p.top.map((o) => o.label).join("; ") || "—"}
+                </p>
+              )}
+            </For>
+          </td>
+        </tr>
+      )}
+    </For>
+  </Table>
 );

@@ -9,6 +9,7 @@ import { t, tn } from "../i18n";
 import { ResultsView } from "../ResultsView";
 import type { TallyView } from "../results";
 import { SourcesLine } from "../Sources";
+import { Table } from "../Table";
 import type { FeedbackSection, MapSection, Report, VoteSection } from "./schema";
 
 const PALETTE = ["#1d5b94", "#9c1d4b", "#0c6b4c", "#8a4508", "#6b3d8f", "#3d4a5c"];
@@ -132,48 +133,46 @@ const CardList: Component<{ map: MapSection; groups: readonly StakeholderGroup[]
   return (
     <section class="report-cards" data-testid="report-cards">
       <h3>{t("report.cardList")}</h3>
-      <table class="data-table">
-        <caption class="visually-hidden">{t("report.cardList")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cards.lane")}</th>
-            <th scope="col">{t("cards.text")}</th>
-            <th scope="col">{t("report.kind")}</th>
-            <th scope="col">{t("cards.group")}</th>
-            <th scope="col">{t("cards.supports")}</th>
-            <th scope="col">{t("cards.comments")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={cards()}>
-            {(c) => (
-              <tr data-card-id={c.id}>
-                <td>{props.map.lanes.find((l) => l.id === c.lane)?.label ?? c.lane}</td>
-                <th scope="row" dir="auto">
-                  {c.text}
-                </th>
-                <td>{kind(c.kind)}</td>
-                <td>{groupLabel(props.groups, c.group)}</td>
-                <td>{c.supports}</td>
-                <td>
-                  <Show when={c.comments.length > 0}>
-                    <ul class="report-comments">
-                      <For each={c.comments}>
-                        {(comment) => (
-                          <li>
-                            <span dir="auto">{comment.text}</span>{" "}
-                            <span class="hint">({groupLabel(props.groups, comment.group)})</span>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Table
+        captionHidden
+        caption={t("report.cardList")}
+        headings={[
+          t("cards.lane"),
+          t("cards.text"),
+          t("report.kind"),
+          t("cards.group"),
+          t("cards.supports"),
+          t("cards.comments"),
+        ]}
+      >
+        <For each={cards()}>
+          {(c) => (
+            <tr data-card-id={c.id}>
+              <td>{props.map.lanes.find((l) => l.id === c.lane)?.label ?? c.lane}</td>
+              <th scope="row" dir="auto">
+                {c.text}
+              </th>
+              <td>{kind(c.kind)}</td>
+              <td>{groupLabel(props.groups, c.group)}</td>
+              <td>{c.supports}</td>
+              <td>
+                <Show when={c.comments.length > 0}>
+                  <ul class="report-comments">
+                    <For each={c.comments}>
+                      {(comment) => (
+                        <li>
+                          <span dir="auto">{comment.text}</span>{" "}
+                          <span class="hint">({groupLabel(props.groups, comment.group)})</span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </td>
+            </tr>
+          )}
+        </For>
+      </Table>
     </section>
   );
 };
