@@ -21,6 +21,34 @@ function statement<const C extends string>(columns: readonly C[], sql: (p: Recor
   return { columns, sql: sql(placeholders) };
 }
 
+/**
+ * Ballots and feedback are one shape in D1, as in the room's own storage
+ * (private-store.ts): one answer per person and activity, as JSON in `column`.
+ */
+function answerStatements<const A extends string>(table: string, column: A) {
+  return {
+    put: statement(
+      ["workshopId", "activityId", "participantId", "group", column, "updatedAt"],
+      (p) => `INSERT INTO ${table} (workshop_id, activity_id, participant_id, group_id, ${column}, updated_at)
+      VALUES (${p.workshopId}, ${p.activityId}, ${p.participantId}, ${p.group}, ${p[column]}, ${p.updatedAt})
+      ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ${column} = excluded.${column},
+        updated_at = excluded.updated_at`,
+    ),
+    deleted: statement(
+      ["workshopId", "participantId", "activityId"],
+      (p) => `DELETE FROM ${table}
+      WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId} AND activity_id = ${p.activityId}`,
+    ),
+    deletedBy: statement(
+      ["workshopId", "participantId"],
+      (p) => `DELETE FROM ${table} WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId}`,
+    ),
+  };
+}
+
+const BALLOTS = answerStatements("ballots", "ballot");
+const FEEDBACK = answerStatements("feedback", "answers");
+
 export const STATEMENTS = {
   // ---- events: the audit trail ----
   event: statement(
@@ -148,36 +176,13 @@ export const STATEMENTS = {
   ),
   linkRemoved: statement(["id"], (p) => `UPDATE links SET removed = 1 WHERE id = ${p.id}`),
 
-  // ---- ballots ----
-  ballot: statement(
-    ["workshopId", "activityId", "participantId", "group", "ballot", "updatedAt"],
-    (p) => `INSERT INTO ballots (workshop_id, activity_id, participant_id, group_id, ballot, updated_at)
-      VALUES (${p.workshopId}, ${p.activityId}, ${p.participantId}, ${p.group}, ${p.ballot}, ${p.updatedAt})
-      ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ballot = excluded.ballot,
-        updated_at = excluded.updated_at`,
-  ),
-  ballotDeleted: statement(
-    ["workshopId", "participantId", "activityId"],
-    (p) => `DELETE FROM ballots
-      WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId} AND activity_id = ${p.activityId}`,
-  ),
-  deleteBallotsBy: statement(
-    ["workshopId", "participantId"],
-    (p) => `DELETE FROM ballots WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId}`,
-  ),
-
-  // ---- feedback ----
-  feedback: statement(
-    ["workshopId", "activityId", "participantId", "group", "answers", "updatedAt"],
-    (p) => `INSERT INTO feedback (workshop_id, activity_id, participant_id, group_id, answers, updated_at)
-      VALUES (${p.workshopId}, ${p.activityId}, ${p.participantId}, ${p.group}, ${p.answers}, ${p.updatedAt})
-      ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,
-        updated_at = excluded.updated_at`,
-  ),
-  deleteFeedbackBy: statement(
-    ["workshopId", "participantId"],
-    (p) => `DELETE FROM feedback WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId}`,
-  ),
+  // ---- ballots and feedback: one answer per person and activity ----
+  ballot: BALLOTS.put,
+  ballotDeleted: BALLOTS.deleted,
+  deleteBallotsBy: BALLOTS.deletedBy,
+  feedback: FEEDBACK.put,
+  feedbackDeleted: FEEDBACK.deleted,
+  deleteFeedbackBy: FEEDBACK.deletedBy,
 
   // ---- results ----
   result: statement(
@@ -193,11 +198,6 @@ export const STATEMENTS = {
     ["id", "workshopId", "source", "group", "table", "createdAt"],
     (p) => `INSERT OR IGNORE INTO respondents (id, workshop_id, source, group_id, table_id, created_at)
       VALUES (${p.id}, ${p.workshopId}, ${p.source}, ${p.group}, ${p.table}, ${p.createdAt})`,
-  ),
-  feedbackDeleted: statement(
-    ["workshopId", "participantId", "activityId"],
-    (p) => `DELETE FROM feedback
-      WHERE workshop_id = ${p.workshopId} AND participant_id = ${p.participantId} AND activity_id = ${p.activityId}`,
   ),
   attendance: statement(
     ["workshopId", "group", "table", "count", "at"],

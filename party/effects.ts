@@ -11,16 +11,18 @@ export function storeEffects(store: RoomStorage, effects: readonly Effect[], at:
   for (const effect of effects) {
     switch (effect.kind) {
       case "ballot.put":
-        priv.putBallot(effect, at);
-        break;
-      case "ballot.delete":
-        priv.deleteBallots(effect.participantId, effect.activityId);
+        priv.putAnswer("ballot", effect, effect.ballot, at);
         break;
       case "feedback.put":
-        priv.putFeedback(effect, at);
+        priv.putAnswer("feedback", effect, effect.answers, at);
         break;
+      case "ballot.delete":
       case "feedback.delete":
-        priv.deleteFeedback(effect.participantId, effect.activityId);
+        priv.deleteAnswers(
+          effect.kind === "ballot.delete" ? "ballot" : "feedback",
+          effect.participantId,
+          effect.activityId,
+        );
         break;
       case "respondent.put":
         priv.putRespondent(effect.id, effect.source, effect.group, effect.table, at);

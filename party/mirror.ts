@@ -109,54 +109,51 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   return ops;
 }
 
+/** Ballots and feedback reach D1 alike (d1-writes.ts): one answer per person and activity. */
+function answerOps(w: string, effect: Extract<Effect, { kind: `${"ballot" | "feedback"}.${string}` }>, at: number) {
+  const who = { workshopId: w, participantId: effect.participantId };
+  const ops: OutboxOp[] = [];
+  switch (effect.kind) {
+    case "ballot.put":
+      ops.push({ op: "ballot", values: { ...who, ...answered(effect, at), ballot: JSON.stringify(effect.ballot) } });
+      break;
+    case "feedback.put":
+      ops.push({
+        op: "feedback",
+        values: { ...who, ...answered(effect, at), answers: JSON.stringify(effect.answers) },
+      });
+      break;
+    case "ballot.delete":
+    case "feedback.delete": {
+      const [one, all] = effect.kind === "ballot.delete" ? DELETES.ballot : DELETES.feedback;
+      ops.push(
+        effect.activityId ? { op: one, values: { ...who, activityId: effect.activityId } } : { op: all, values: who },
+      );
+      break;
+    }
+  }
+  return ops;
+}
+
+/** The D1 statements that take back one answer, and all of a person's answers (withdrawal). */
+const DELETES = {
+  ballot: ["ballotDeleted", "deleteBallotsBy"],
+  feedback: ["feedbackDeleted", "deleteFeedbackBy"],
+} as const;
+
+const answered = (effect: { activityId: string; group: string }, at: number) => ({
+  activityId: effect.activityId,
+  group: effect.group,
+  updatedAt: at,
+});
+
 function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[] {
   switch (effect.kind) {
     case "ballot.put":
-      return [
-        {
-          op: "ballot",
-          values: {
-            workshopId: w,
-            activityId: effect.activityId,
-            participantId: effect.participantId,
-            group: effect.group,
-            ballot: JSON.stringify(effect.ballot),
-            updatedAt: at,
-          },
-        },
-      ];
     case "ballot.delete":
-      return effect.activityId
-        ? [
-            {
-              op: "ballotDeleted",
-              values: { workshopId: w, participantId: effect.participantId, activityId: effect.activityId },
-            },
-          ]
-        : [{ op: "deleteBallotsBy", values: { workshopId: w, participantId: effect.participantId } }];
     case "feedback.put":
-      return [
-        {
-          op: "feedback",
-          values: {
-            workshopId: w,
-            activityId: effect.activityId,
-            participantId: effect.participantId,
-            group: effect.group,
-            answers: JSON.stringify(effect.answers),
-            updatedAt: at,
-          },
-        },
-      ];
     case "feedback.delete":
-      return effect.activityId
-        ? [
-            {
-              op: "feedbackDeleted",
-              values: { workshopId: w, participantId: effect.participantId, activityId: effect.activityId },
-            },
-          ]
-        : [{ op: "deleteFeedbackBy", values: { workshopId: w, participantId: effect.participantId } }];
+      return answerOps(w, effect, at);
     case "respondent.put":
       return [
         {

@@ -29,20 +29,21 @@ CREATE TABLE IF NOT EXISTS respondents (
 );
 `;
 
-/** A participant's ballot in one vote, as the room keeps it. */
-export interface StoredBallot {
-  activityId: string;
-  participantId: string;
-  group: string;
-  ballot: Ballot;
-}
+/**
+ * Ballots and feedback forms are one shape: one private answer per person and activity,
+ * kept as JSON in the table's answer column (and mirrored to D1 alike, d1-writes.ts).
+ */
+const ANSWER_TABLES = {
+  ballot: { table: "ballots", column: "ballot" },
+  feedback: { table: "feedback", column: "answers" },
+} as const;
+export type AnswerKind = keyof typeof ANSWER_TABLES;
 
-/** A participant's answers to one feedback form, as the room keeps them. */
-export interface StoredFeedback {
+/** Whose answer to which activity, credited to which group. */
+export interface AnswerKey {
   activityId: string;
   participantId: string;
   group: string;
-  answers: FeedbackAnswers;
 }
 
 export class PrivateStore implements RoomPrivate {
@@ -55,47 +56,27 @@ export class PrivateStore implements RoomPrivate {
     this.sql.exec(SCHEMA);
   }
 
-  putBallot(vote: StoredBallot, at: number): void {
-    const { activityId, participantId, group, ballot } = vote;
+  putAnswer(kind: AnswerKind, key: AnswerKey, answer: Ballot | FeedbackAnswers, at: number): void {
+    const { table, column } = ANSWER_TABLES[kind];
     this.sql.exec(
-      `INSERT INTO ballots (activity_id, participant_id, group_id, ballot, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ballot = excluded.ballot,
+      `INSERT INTO ${table} (activity_id, participant_id, group_id, ${column}, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, ${column} = excluded.${column},
          updated_at = excluded.updated_at`,
-      activityId,
-      participantId,
-      group,
-      JSON.stringify(ballot),
+      key.activityId,
+      key.participantId,
+      key.group,
+      JSON.stringify(answer),
       at,
     );
   }
 
-  deleteBallots(participantId: string, activityId?: string): void {
+  /** One person's answers: to one activity, or (no activityId: withdrawal) to all. */
+  deleteAnswers(kind: AnswerKind, participantId: string, activityId?: string): void {
+    const { table } = ANSWER_TABLES[kind];
     if (activityId) {
-      this.sql.exec("DELETE FROM ballots WHERE participant_id = ? AND activity_id = ?", participantId, activityId);
+      this.sql.exec(`DELETE FROM ${table} WHERE participant_id = ? AND activity_id = ?`, participantId, activityId);
     } else {
-      this.sql.exec("DELETE FROM ballots WHERE participant_id = ?", participantId);
-    }
-  }
-
-  putFeedback(form: StoredFeedback, at: number): void {
-    const { activityId, participantId, group, answers } = form;
-    this.sql.exec(
-      `INSERT INTO feedback (activity_id, participant_id, group_id, answers, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(activity_id, participant_id) DO UPDATE SET group_id = excluded.group_id, answers = excluded.answers,
-         updated_at = excluded.updated_at`,
-      activityId,
-      participantId,
-      group,
-      JSON.stringify(answers),
-      at,
-    );
-  }
-
-  deleteFeedback(participantId: string, activityId?: string): void {
-    if (activityId) {
-      this.sql.exec("DELETE FROM feedback WHERE participant_id = ? AND activity_id = ?", participantId, activityId);
-    } else {
-      this.sql.exec("DELETE FROM feedback WHERE participant_id = ?", participantId);
+      this.sql.exec(`DELETE FROM ${table} WHERE participant_id = ?`, participantId);
     }
   }
 
@@ -139,14 +120,8 @@ export class PrivateStore implements RoomPrivate {
   }
 
   ballot(activityId: string, participantId: string): Ballot | null {
-    const rows = this.sql
-      .exec<{ ballot: string }>(
-        "SELECT ballot FROM ballots WHERE activity_id = ? AND participant_id = ?",
-        activityId,
-        participantId,
-      )
-      .toArray();
-    return rows[0] ? readBallot(rows[0].ballot) : null;
+    const json = this.answer("ballot", activityId, participantId);
+    return json === null ? null : readBallot(json);
   }
 
   ballots(activityId: string): { participantId: string; group: string; ballot: Ballot; source: Source }[] {
@@ -167,14 +142,21 @@ export class PrivateStore implements RoomPrivate {
   }
 
   feedback(activityId: string, participantId: string): FeedbackAnswers | null {
+    const json = this.answer("feedback", activityId, participantId);
+    return json === null ? null : readAnswers(json);
+  }
+
+  /** One person's answer to one activity, as the JSON the table keeps. */
+  private answer(kind: AnswerKind, activityId: string, participantId: string): string | null {
+    const { table, column } = ANSWER_TABLES[kind];
     const rows = this.sql
-      .exec<{ answers: string }>(
-        "SELECT answers FROM feedback WHERE activity_id = ? AND participant_id = ?",
+      .exec<Record<string, string>>(
+        `SELECT ${column} AS answer FROM ${table} WHERE activity_id = ? AND participant_id = ?`,
         activityId,
         participantId,
       )
       .toArray();
-    return rows[0] ? readAnswers(rows[0].answers) : null;
+    return rows[0]?.answer ?? null;
   }
 
   feedbackRespondents(activityId: string): { participantId: string; group: string }[] {

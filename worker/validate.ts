@@ -1,6 +1,7 @@
 /** Request bodies are parsed and validated with valibot at the boundary; never cast. */
 import type { Context } from "hono";
 import * as v from "valibot";
+import { describeIssues } from "../party/model/refusal";
 import { badRequest } from "./errors";
 
 /** Reads the JSON body and validates it; an empty body counts as `{}`. */
@@ -23,14 +24,4 @@ export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknow
   const result = v.safeParse(schema, input);
   if (!result.success) throw badRequest(describeIssues(result.issues));
   return result.output;
-}
-
-function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
 }
