@@ -102,45 +102,38 @@ export interface EventRow {
   args: string;
 }
 
-async function rows<T>(db: D1Database, sql: string, workshopId: string): Promise<T[]> {
-  return (await db.prepare(sql).bind(workshopId).all<T>()).results;
+/** A reader of one workshop's rows: `sql` has the workshop id as its one parameter. */
+function workshopRows<T>(sql: string) {
+  return async (db: D1Database, workshopId: string): Promise<T[]> =>
+    (await db.prepare(sql).bind(workshopId).all<T>()).results;
 }
 
-export const listActivities = (db: D1Database, workshopId: string) =>
-  rows<ActivityRow>(
-    db,
-    "SELECT * FROM activities WHERE workshop_id = ? AND removed = 0 ORDER BY position, id",
-    workshopId,
+export const listActivities = workshopRows<ActivityRow>(
+  "SELECT * FROM activities WHERE workshop_id = ? AND removed = 0 ORDER BY position, id",
+);
+
+export const listCards = workshopRows<CardRow>(
+  "SELECT * FROM cards WHERE workshop_id = ? AND deleted = 0 ORDER BY created_at, id",
+);
+
+export const listComments = workshopRows<CommentRow>(
+  "SELECT * FROM comments WHERE workshop_id = ? ORDER BY created_at, id",
+);
+
+export const listLinks = workshopRows<LinkRow>("SELECT * FROM links WHERE workshop_id = ? AND removed = 0 ORDER BY id");
+
+/** Ballots and feedback whose participant is a respondent came from paper or a kiosk; the rest from phones. */
+const answersWithSource = <T>(table: "ballots" | "feedback") =>
+  workshopRows<T>(
+    `SELECT a.*, COALESCE(r.source, 'phone') AS source FROM ${table} a LEFT JOIN respondents r ON r.id = a.participant_id
+     WHERE a.workshop_id = ? ORDER BY a.activity_id, a.updated_at, a.participant_id`,
   );
 
-export const listCards = (db: D1Database, workshopId: string) =>
-  rows<CardRow>(db, "SELECT * FROM cards WHERE workshop_id = ? AND deleted = 0 ORDER BY created_at, id", workshopId);
+export const listBallots = answersWithSource<BallotRow>("ballots");
 
-export const listComments = (db: D1Database, workshopId: string) =>
-  rows<CommentRow>(db, "SELECT * FROM comments WHERE workshop_id = ? ORDER BY created_at, id", workshopId);
+export const listResults = workshopRows<ResultRow>("SELECT * FROM results WHERE workshop_id = ?");
 
-export const listLinks = (db: D1Database, workshopId: string) =>
-  rows<LinkRow>(db, "SELECT * FROM links WHERE workshop_id = ? AND removed = 0 ORDER BY id", workshopId);
-
-// Ballots and feedback whose participant is a respondent came from paper or a kiosk; the rest from phones.
-export const listBallots = (db: D1Database, workshopId: string) =>
-  rows<BallotRow>(
-    db,
-    `SELECT b.*, COALESCE(r.source, 'phone') AS source FROM ballots b LEFT JOIN respondents r ON r.id = b.participant_id
-     WHERE b.workshop_id = ? ORDER BY b.activity_id, b.updated_at, b.participant_id`,
-    workshopId,
-  );
-
-export const listResults = (db: D1Database, workshopId: string) =>
-  rows<ResultRow>(db, "SELECT * FROM results WHERE workshop_id = ?", workshopId);
-
-export const listFeedback = (db: D1Database, workshopId: string) =>
-  rows<FeedbackRow>(
-    db,
-    `SELECT f.*, COALESCE(r.source, 'phone') AS source FROM feedback f LEFT JOIN respondents r ON r.id = f.participant_id
-     WHERE f.workshop_id = ? ORDER BY f.activity_id, f.updated_at, f.participant_id`,
-    workshopId,
-  );
+export const listFeedback = answersWithSource<FeedbackRow>("feedback");
 
 // ---- everyone counts (issue 14): respondents, head counts, translations ----
 
@@ -170,14 +163,16 @@ export interface TranslationRow {
   updated_at: number;
 }
 
-export const listRespondents = (db: D1Database, workshopId: string) =>
-  rows<RespondentRow>(db, "SELECT * FROM respondents WHERE workshop_id = ? ORDER BY created_at, id", workshopId);
+export const listRespondents = workshopRows<RespondentRow>(
+  "SELECT * FROM respondents WHERE workshop_id = ? ORDER BY created_at, id",
+);
 
-export const listAttendance = (db: D1Database, workshopId: string) =>
-  rows<AttendanceRow>(db, "SELECT * FROM attendance WHERE workshop_id = ? ORDER BY group_id, table_id", workshopId);
+export const listAttendance = workshopRows<AttendanceRow>(
+  "SELECT * FROM attendance WHERE workshop_id = ? ORDER BY group_id, table_id",
+);
 
-export const listTranslations = (db: D1Database, workshopId: string) =>
-  rows<TranslationRow>(db, "SELECT * FROM translations WHERE workshop_id = ? ORDER BY language, target", workshopId);
+export const listTranslations = workshopRows<TranslationRow>(
+  "SELECT * FROM translations WHERE workshop_id = ? ORDER BY language, target",
+);
 
-export const listEvents = (db: D1Database, workshopId: string) =>
-  rows<EventRow>(db, "SELECT * FROM events WHERE workshop_id = ? ORDER BY seq", workshopId);
+export const listEvents = workshopRows<EventRow>("SELECT * FROM events WHERE workshop_id = ? ORDER BY seq");

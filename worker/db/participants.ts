@@ -15,24 +15,20 @@ export interface ParticipantRow {
   table_id?: string | null;
 }
 
-export function insertParticipant(db: D1Database, p: Omit<ParticipantRow, "removed_at" | "withdrawn_at">) {
+type NewParticipant = Omit<ParticipantRow, "removed_at" | "withdrawn_at">;
+
+/** What joining writes, in the order both inserts bind it (?1…?8). */
+const joinValues = (p: NewParticipant) =>
+  [p.id, p.workshop_id, p.name, p.name_chosen, p.group_id, p.consent_version, p.consented_at, p.joined_at] as const;
+
+export function insertParticipant(db: D1Database, p: NewParticipant) {
   return db
     .prepare(
       `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at,
          table_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(
-      p.id,
-      p.workshop_id,
-      p.name,
-      p.name_chosen,
-      p.group_id,
-      p.consent_version,
-      p.consented_at,
-      p.joined_at,
-      p.table_id ?? null,
-    );
+    .bind(...joinValues(p), p.table_id ?? null);
 }
 
 /**
@@ -40,11 +36,7 @@ export function insertParticipant(db: D1Database, p: Omit<ParticipantRow, "remov
  * (removed and withdrawn people have left). One statement, so a crowd joining at once
  * cannot overshoot the cap; `meta.changes` is 0 when the workshop was full.
  */
-export function insertParticipantWithin(
-  db: D1Database,
-  p: Omit<ParticipantRow, "removed_at" | "withdrawn_at">,
-  max: number,
-) {
+export function insertParticipantWithin(db: D1Database, p: NewParticipant, max: number) {
   return db
     .prepare(
       `INSERT INTO participants (id, workshop_id, name, name_chosen, group_id, consent_version, consented_at, joined_at,
@@ -53,18 +45,7 @@ export function insertParticipantWithin(
        WHERE (SELECT COUNT(*) FROM participants
               WHERE workshop_id = ?2 AND removed_at IS NULL AND withdrawn_at IS NULL) < ?9`,
     )
-    .bind(
-      p.id,
-      p.workshop_id,
-      p.name,
-      p.name_chosen,
-      p.group_id,
-      p.consent_version,
-      p.consented_at,
-      p.joined_at,
-      max,
-      p.table_id ?? null,
-    );
+    .bind(...joinValues(p), max, p.table_id ?? null);
 }
 
 /** A participant who is still in the workshop (not removed, not withdrawn). */

@@ -8,7 +8,8 @@ import type { Table } from "../../party/model/commands";
 import { balanceByTable, type CardOrigin, CardOriginSchema, type TableVoice } from "../../party/model/tables";
 import type { CardRow, CommentRow } from "../db/outputs";
 import type { ParticipantRow } from "../db/participants";
-import { IdList, parseColumn } from "./parse";
+import { savedContributions } from "./contributions";
+import { parseColumn } from "./parse";
 
 export function originOf(card: CardRow): CardOrigin | null {
   return card.origin ? parseColumn(CardOriginSchema, card.origin, `card ${card.id} origin`) : null;
@@ -48,8 +49,8 @@ export function tableSections(
   titles: ReadonlyMap<string, string>,
 ): TableSection[] {
   if (tables.length === 0) return [];
-  const gone = (p: ParticipantRow) => p.removed_at !== null || p.withdrawn_at !== null;
-  const present = participants.filter((p) => !gone(p));
+  const saved = savedContributions(participants, cards, comments);
+  const { present } = saved;
   const people = new Set(participants.map((p) => p.id));
   const seats = new Map(present.flatMap((p) => (p.table_id ? [[p.id, p.table_id] as const] : [])));
   const harvestedInto = new Map<string, string[]>();
@@ -57,23 +58,12 @@ export function tableSections(
     const origin = originOf(card);
     if (origin) harvestedInto.set(origin.cardId, [...(harvestedInto.get(origin.cardId) ?? []), card.id]);
   }
-  const counted = cards.filter((c) => c.hidden === 0 || c.merged_into !== null);
-  const countedIds = new Set(counted.map((c) => c.id));
   const voices = balanceByTable(tables, {
     groups,
-    participants: participants.map((p) => ({ id: p.id, group: p.group_id, removed: gone(p) })),
+    participants: saved.participants,
     present: present.map((p) => p.id),
-    cards: counted.map((c) => ({
-      id: c.id,
-      table: c.table_id ?? undefined,
-      authorId: c.author_id,
-      group: c.group_id,
-      supports: parseColumn(IdList, c.supporters, `card ${c.id} supporters`) ?? [],
-      transcribed: !people.has(c.author_id) && c.group_id !== "",
-    })),
-    comments: comments
-      .filter((m) => countedIds.has(m.card_id))
-      .map((m) => ({ cardId: m.card_id, authorId: m.author_id, group: m.group_id })),
+    cards: saved.cards,
+    comments: saved.comments,
     seats,
   });
   return tables.map((table, i) => {
