@@ -87,6 +87,17 @@ export type Activity = { [K in ActivityKind]: ActivityBase & { kind: K; config: 
 /** One kind's activity. */
 export type ActivityOf<K extends ActivityKind> = Extract<Activity, { kind: K }>;
 
+/**
+ * The activity's typed config when it is of `kind`, else null. The config in the doc was
+ * parsed for its kind (defaults filled) when it was written: readers narrow, never re-parse.
+ */
+export function configOf<K extends ActivityKind>(
+  activity: Activity | null | undefined,
+  kind: K,
+): ConfigByKind[K] | null {
+  return activity?.kind === kind ? (activity.config as ConfigByKind[K]) : null;
+}
+
 export interface Participant {
   id: string;
   name: string;

@@ -4,7 +4,7 @@
  * read from the back of the room. No controls: the facilitator drives it.
  */
 import { type Component, createEffect, createMemo, Match, Show, Switch } from "solid-js";
-import { parseActivityConfig } from "../../party/model/activity-config";
+import { configOf } from "../../party/model/doc";
 import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConsoleShell } from "../components/console/ConsoleShell";
@@ -31,18 +31,8 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
     const id = workshop()?.currentActivityId;
     return id ? (room.activities()[id] ?? null) : null;
   });
-  const mapConfig = createMemo(() => {
-    const a = current();
-    if (a?.kind !== "map") return null;
-    const parsed = parseActivityConfig("map", a.config);
-    return parsed.ok ? parsed.config : null;
-  });
-  const voteConfig = createMemo(() => {
-    const a = current();
-    if (a?.kind !== "vote") return null;
-    const parsed = parseActivityConfig("vote", a.config);
-    return parsed.ok ? parsed.config : null;
-  });
+  const mapConfig = createMemo(() => configOf(current(), "map"));
+  const voteConfig = createMemo(() => configOf(current(), "vote"));
   const mapCards = createMemo(() => {
     const a = current();
     return a ? cardsOf(room.cards(), a.id).filter((c) => !c.hidden) : [];

@@ -3,9 +3,8 @@
  * stage and results, feedback's progress, or an information slide.
  */
 import { type Component, createMemo, Match, Show, Switch } from "solid-js";
-import { parseActivityConfig } from "../../../../party/model/activity-config";
-import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
-import type { Activity, Card, Comment, Link } from "../../../../party/model/doc";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import { type Activity, type Card, type Comment, configOf, type Link } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { t } from "../i18n";
 import { MapPanel } from "../map/MapPanel";
@@ -30,18 +29,14 @@ interface Props {
 }
 
 export const ActivityPanel: Component<Props> = (props) => {
-  const mapConfig = createMemo(() => {
-    if (props.activity.kind !== "map") return null;
-    const parsed = parseActivityConfig("map", props.activity.config);
-    return parsed.ok ? parsed.config : null;
-  });
+  const mapConfig = createMemo(() => configOf(props.activity, "map"));
   return (
     <Switch>
       <Match when={mapConfig()}>
         {(config) => (
           <MapPanel
             activity={props.activity}
-            config={config() as MapConfig}
+            config={config()}
             cards={props.cards}
             waiting={props.waiting}
             links={props.links}

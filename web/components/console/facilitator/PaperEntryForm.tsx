@@ -6,7 +6,6 @@
  * with a Remove button (`ballot.remove` / `feedback.remove`) to take back a mistake.
  */
 import { type Component, createMemo, createSignal, For, Index, Match, Show, Switch } from "solid-js";
-import { parseActivityConfig } from "../../../../party/model/activity-config";
 import type {
   Ballot,
   FeedbackAnswers,
@@ -15,7 +14,7 @@ import type {
   Table,
   VoteConfig,
 } from "../../../../party/model/commands";
-import type { Activity } from "../../../../party/model/doc";
+import { type Activity, configOf } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
 import { groupLabel } from "../groups";
 import { t, tn } from "../i18n";
@@ -43,15 +42,11 @@ export const PaperEntryForm: Component<{
   const [round, setRound] = createSignal(0);
   const vote = createMemo(() => {
     const a = props.activity;
-    if (a?.kind !== "vote" || a.status !== "open") return null;
-    const parsed = parseActivityConfig("vote", a.config);
-    return parsed.ok ? (parsed.config as VoteConfig) : null;
+    return a?.status === "open" ? configOf(a, "vote") : null;
   });
   const feedback = createMemo(() => {
     const a = props.activity;
-    if (a?.kind !== "feedback" || a.status !== "open") return null;
-    const parsed = parseActivityConfig("feedback", a.config);
-    return parsed.ok ? (parsed.config as FeedbackConfig) : null;
+    return a?.status === "open" ? configOf(a, "feedback") : null;
   });
   const options = () => (vote()?.options ?? []).filter((o) => !o.removed);
   const ballotCount = () => entries().filter((e) => e.kind === "vote").length;

@@ -5,9 +5,8 @@
  * unless the facilitator keeps it open on purpose, with a warning.
  */
 import { type Component, createMemo, createSignal, For, Show } from "solid-js";
-import { parseActivityConfig } from "../../../../party/model/activity-config";
 import type { StakeholderGroup, VoteConfig } from "../../../../party/model/commands";
-import type { Activity, Card } from "../../../../party/model/doc";
+import { type Activity, type Card, configOf } from "../../../../party/model/doc";
 import { optionFromCard, optionsFromMap } from "../../../../party/model/options-from-map";
 import type { Commander } from "../commander";
 import { groupLabel } from "../groups";
@@ -29,10 +28,7 @@ interface Props {
 }
 
 export const VotePanel: Component<Props> = (props) => {
-  const config = createMemo(() => {
-    const parsed = parseActivityConfig("vote", props.activity.config);
-    return parsed.ok ? (parsed.config as VoteConfig) : null;
-  });
+  const config = createMemo(() => configOf(props.activity, "vote"));
   const tally = createMemo(() => readTally(props.result));
   const staged = () => (config()?.stagedGroups.length ?? 0) > 0;
   const removed = () => (config()?.options ?? []).filter((o) => o.removed);

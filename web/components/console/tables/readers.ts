@@ -3,15 +3,12 @@
  * tables, a table's cards, the live counts per table and each table's balance of voice.
  */
 
-import { parseActivityConfig } from "../../../../party/model/activity-config";
 import type { MapConfig, Table } from "../../../../party/model/commands";
-import type { Activity, Card, Comment, Participant } from "../../../../party/model/doc";
+import { type Activity, type Card, type Comment, configOf, type Participant } from "../../../../party/model/doc";
 import { balanceByTable, type TableVoice } from "../../../../party/model/tables";
 
 export function mapConfigOf(activity: Activity | null | undefined): MapConfig | null {
-  if (activity?.kind !== "map") return null;
-  const parsed = parseActivityConfig("map", activity.config);
-  return parsed.ok ? parsed.config : null;
+  return configOf(activity, "map");
 }
 
 export function isAtTables(activity: Activity | null | undefined): boolean {
