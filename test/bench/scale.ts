@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
-import { cardKinds, labelled } from "../support/activities";
+import { cardKinds, feedbackItems, labelled } from "../support/activities";
 import type { BenchApp, RoomFigures } from "./miniflare-app";
 import { pool, Samples } from "./stats";
 
@@ -97,10 +97,7 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
       kind: "feedback",
       title: "Feedback",
       config: {
-        items: [
-          { id: "heard", type: "likert", label: "I felt heard" },
-          { id: "better", type: "text", label: "Better next time" },
-        ],
+        items: feedbackItems({ heard: ["likert", "I felt heard"], better: ["text", "Better next time"] }),
       },
     })
   ).activityId;

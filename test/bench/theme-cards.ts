@@ -5,6 +5,7 @@
  * unit test see the same cards.
  */
 import type { ThemeCard } from "../../party/model/themes";
+import { seededRandom } from "../support/random";
 
 const SUBJECTS = {
   en: [
@@ -151,20 +152,8 @@ const FILLER = {
   bn: ["সত্যিই", "পরিবারের জন্য", "আমাদের এলাকায়", "সপ্তাহান্তে", "বয়স্কদের জন্য", "যত তাড়াতাড়ি সম্ভব"],
 } as const;
 
-/** mulberry32: small, seeded, good enough for test data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function themeCards(count = 3000, seed = 16): ThemeCard[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const cards: ThemeCard[] = [];
   for (let i = 0; i < count; i += 1) {

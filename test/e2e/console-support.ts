@@ -33,9 +33,14 @@ export function templateFiles(): TemplateFile[] {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as TemplateFile);
 }
 
-/** A phone already joined (token saved as the join page saves it), on its live room page. */
-export async function openPhone(browser: Browser, joined: Joined): Promise<Page> {
-  const context = await newContext(browser, "phone");
+/**
+ * A phone already joined (token saved as the join page saves it), on its live room page.
+ * `forAxe` bypasses the page's CSP so axe can be injected; use it only for axe runs.
+ */
+export async function openPhone(browser: Browser, joined: Joined, options: { forAxe?: boolean } = {}): Promise<Page> {
+  const context = options.forAxe
+    ? await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
+    : await newContext(browser, "phone");
   await context.addInitScript(
     ([workshopId, value]) => localStorage.setItem(`coproduce:participant:${workshopId}`, value),
     [joined.workshopId, JSON.stringify({ token: joined.token, participantId: joined.participantId })] as const,

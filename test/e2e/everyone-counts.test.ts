@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { feedbackItems } from "../support/activities";
 import { decodeQr, noErrors } from "./console-support";
 import { MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
 import {
@@ -238,10 +239,7 @@ describe("the paper pack", () => {
         "feedback",
         "How was today?",
         {
-          items: [
-            { id: "heard", type: "likert", label: "I felt listened to" },
-            { id: "else", type: "text", label: "Anything else?" },
-          ],
+          items: feedbackItems({ heard: ["likert", "I felt listened to"], else: ["text", "Anything else?"] }),
         },
       ],
     ] as const;

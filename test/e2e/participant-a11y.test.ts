@@ -5,6 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { feedbackItems } from "../support/activities";
 import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, usePhones } from "./participant-kit";
 import { app, join, runAxe } from "./support";
 
@@ -109,10 +110,7 @@ describe("participant accessibility", () => {
     }
 
     await openActivity(facilitator, "feedback", "Feedback", {
-      items: [
-        { id: "heard", type: "likert", label: "I felt listened to" },
-        { id: "text", type: "text", label: "Anything else?" },
-      ],
+      items: feedbackItems({ heard: ["likert", "I felt listened to"], text: ["text", "Anything else?"] }),
     });
     await page.getByRole("heading", { name: "Feedback" }).waitFor();
     await expectAccessible(page, "feedback");

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { feedbackItems } from "../support/activities";
 import { expectNoPageErrors, MAP_CONFIG, OPTIONS, openActivity, tabTo, usePhones } from "./participant-kit";
 import { app } from "./support";
 
@@ -81,10 +82,7 @@ describe("participant phone by keyboard", () => {
 
     // Feedback: a Likert scale by arrow keys, and a comment.
     await openActivity(facilitator, "feedback", "How was today?", {
-      items: [
-        { id: "heard", type: "likert", label: "I felt listened to" },
-        { id: "better", type: "text", label: "What could be better?" },
-      ],
+      items: feedbackItems({ heard: ["likert", "I felt listened to"], better: ["text", "What could be better?"] }),
     });
     await page.getByRole("heading", { name: "How was today?" }).waitFor();
     await tabTo(page, page.getByRole("radio", { name: "1 · Strongly disagree" }));

@@ -39,9 +39,14 @@ export function voteConfig(method: string, options: Record<string, string>, rest
   return { method, options: labelled(options), ...rest };
 }
 
+/** A feedback form's items from `{ heard: ["likert", "I felt heard"] }`, in order. */
+export function feedbackItems(items: Record<string, readonly [type: string, label: string]>) {
+  return Object.entries(items).map(([id, [type, label]]) => ({ id, type, label }));
+}
+
 /** A feedback form's config from `{ id: [type, label] }`. */
 export function feedbackConfig(items: Record<string, readonly [type: string, label: string]>) {
-  return { items: Object.entries(items).map(([id, [type, label]]) => ({ id, type, label })) };
+  return { items: feedbackItems(items) };
 }
 
 /** The three options most room tests vote on. */

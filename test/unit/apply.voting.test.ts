@@ -1,5 +1,6 @@
 /** Ballots and feedback: validated per method, stored privately, counted in public. */
 import { describe, expect, it } from "vitest";
+import { feedbackItems } from "../support/activities";
 import { facilitator, person, TestRoom, voteConfig } from "./support/room";
 
 function roomWithVote(method: string, extra: Record<string, unknown> = {}) {
@@ -198,10 +199,7 @@ describe("feedback.submit", () => {
           kind: "feedback",
           title: "Feedback",
           config: {
-            items: [
-              { id: "listened", type: "likert", label: "I felt listened to" },
-              { id: "else", type: "text", label: "Anything else?" },
-            ],
+            items: feedbackItems({ listened: ["likert", "I felt listened to"], else: ["text", "Anything else?"] }),
           },
         },
       ],

@@ -20,7 +20,7 @@ import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers, type Source } from "
 import { type Card, readWorkshop, roots } from "../../../party/model/doc";
 import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
 import type { Tally } from "../../../party/model/tally";
-import { cardKinds, labelled } from "../../support/activities";
+import { cardKinds, feedbackItems, labelled } from "../../support/activities";
 
 export const facilitator: Actor = { role: "facilitator", id: "fac1", name: "Sam (facilitator)", group: "" };
 export const screen: Actor = { role: "screen", id: "scr1", name: "Screen", group: "" };
@@ -263,10 +263,7 @@ export function typicalRoom(): TestRoom & { ids: Record<"map" | "vote" | "feedba
         kind: "feedback",
         title: "How was today?",
         config: {
-          items: [
-            { id: "listened", type: "likert", label: "I felt listened to" },
-            { id: "comments", type: "text", label: "Anything else?" },
-          ],
+          items: feedbackItems({ listened: ["likert", "I felt listened to"], comments: ["text", "Anything else?"] }),
         },
       },
       { kind: "info", title: "Welcome", config: { prompt: "Tea and coffee are at the back" } },
