@@ -55,6 +55,26 @@ export interface CrossGroup {
   divided: { optionId: string; high: string; low: string; spread: number }[];
 }
 
+/**
+ * The words for one "where groups differ most" line, as both the phone and the console
+ * say it: the option, the groups most and least for it, and their shares in whole percent.
+ */
+export function dividedWords(
+  cross: { options: Readonly<Record<string, { support: Readonly<Record<string, number>> }>> },
+  divided: { optionId: string; high: string; low: string },
+  label: (optionId: string) => string,
+  group: (groupId: string) => string,
+) {
+  const share = (groupId: string) => `${Math.round((cross.options[divided.optionId]?.support[groupId] ?? 0) * 100)}%`;
+  return {
+    option: label(divided.optionId),
+    high: group(divided.high),
+    highShare: share(divided.high),
+    low: group(divided.low),
+    lowShare: share(divided.low),
+  };
+}
+
 export interface EqualWeight {
   totals: Record<string, number>;
   /** matrix: the mean of each shown group's mean rating */

@@ -7,6 +7,7 @@
  */
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../party/model/commands";
+import { dividedWords } from "../../../party/model/cross-group";
 import { groupBadge, shownGroupLabel } from "./groups";
 import { t } from "./i18n";
 import type { TallyView } from "./results";
@@ -48,17 +49,7 @@ export const ResultsByGroup: Component<Props> = (props) => {
           <Show when={cross()!.divided.length > 0} fallback={<p>{t("results.dividedNone")}</p>}>
             <ul data-testid="divided">
               <For each={cross()!.divided}>
-                {(d) => (
-                  <li dir="auto">
-                    {t("results.dividedItem", {
-                      option: label(d.optionId),
-                      high: group(d.high),
-                      highShare: pct(cross()!.options[d.optionId]?.support[d.high] ?? 0),
-                      low: group(d.low),
-                      lowShare: pct(cross()!.options[d.optionId]?.support[d.low] ?? 0),
-                    })}
-                  </li>
-                )}
+                {(d) => <li dir="auto">{t("results.dividedItem", dividedWords(cross()!, d, label, group))}</li>}
               </For>
             </ul>
           </Show>

@@ -1,5 +1,6 @@
 /** Labelled form controls with unique ids, so every input has an accessible name. */
 import { type Component, For } from "solid-js";
+import type { Language } from "../../lib/i18n";
 
 let counter = 0;
 const uid = (prefix: string) => `${prefix}-${++counter}`;
@@ -115,3 +116,14 @@ export const ColourField: Component<Base & { value: string; onInput: (v: string)
     </div>
   );
 };
+
+/** The app's languages as `<option>`s, each named in itself (lang set so it is read right). */
+export const LanguageOptions: Component<{ languages: readonly Language[] }> = (props) => (
+  <For each={props.languages}>
+    {(l) => (
+      <option value={l.code} lang={l.code}>
+        {l.name}
+      </option>
+    )}
+  </For>
+);

@@ -4,7 +4,8 @@ import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/c
 import type { CommitmentView } from "../../../../party/model/followup";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
-import { byLabel, day, statusLabel } from "./labels";
+import { History } from "./History";
+import { statusLabel } from "./labels";
 import { UpdateForm } from "./UpdateForm";
 
 interface Props {
@@ -51,19 +52,7 @@ export const CommitmentItem: Component<Props> = (props) => {
       </Show>
       <details>
         <summary>{t("commitments.history")}</summary>
-        <ol>
-          <For each={c().history}>
-            {(u) => (
-              <li>
-                {day(u.at)} · {u.kind === "created" ? t("commitments.created.event") : statusLabel(u.status)} ·{" "}
-                {t("commitments.progress", { progress: u.progress })} · {byLabel(u)}
-                <Show when={u.note}>
-                  : <span dir="auto">{u.note}</span>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ol>
+        <History history={c().history} showProgress />
       </details>
       <details>
         <summary>{t("commitments.update")}</summary>

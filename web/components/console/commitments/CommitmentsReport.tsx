@@ -3,7 +3,8 @@ import { type Component, For, Show } from "solid-js";
 import { t } from "../i18n";
 import type { Report } from "../report/schema";
 import { FollowThroughTable } from "./FollowThroughTable";
-import { byLabel, day, statusLabel } from "./labels";
+import { History } from "./History";
+import { statusLabel } from "./labels";
 
 export const CommitmentsReport: Component<{ report: Report }> = (props) => (
   <section class="stack" aria-labelledby="r-commitments" data-testid="report-commitments">
@@ -23,19 +24,7 @@ export const CommitmentsReport: Component<{ report: Report }> = (props) => (
                   <strong class="commitment__overdue">{t("commitments.overdue")}</strong>
                 </Show>
               </p>
-              <ol>
-                <For each={c.history}>
-                  {(u) => (
-                    <li>
-                      {day(u.at)} · {u.kind === "created" ? t("commitments.created.event") : statusLabel(u.status)} ·{" "}
-                      {byLabel(u)}
-                      <Show when={u.note}>
-                        : <span dir="auto">{u.note}</span>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ol>
+              <History history={c.history} />
             </li>
           )}
         </For>

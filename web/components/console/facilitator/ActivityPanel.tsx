@@ -3,29 +3,18 @@
  * stage and results, feedback's progress, or an information slide.
  */
 import { type Component, createMemo, Match, Show, Switch } from "solid-js";
-import type { StakeholderGroup } from "../../../../party/model/commands";
-import { type Activity, type Card, type Comment, configOf, type Link } from "../../../../party/model/doc";
-import type { Commander } from "../commander";
+import { type Card, type Comment, configOf, type Link } from "../../../../party/model/doc";
 import { t } from "../i18n";
 import { MapPanel } from "../map/MapPanel";
-import { VotePanel } from "./VotePanel";
+import { VotePanel, type VotePanelProps } from "./VotePanel";
 
-interface Props {
-  activity: Activity;
+/** What the vote panel needs, and a map's cards, links and comments. */
+interface Props extends VotePanelProps {
   cards: readonly Card[];
   /** silent maps: cards not yet revealed, which the room sends facilitators privately */
   waiting: readonly Card[];
   links: readonly Link[];
   comments: readonly Comment[];
-  result: unknown;
-  groups: readonly StakeholderGroup[];
-  /** the workshop's currency (ISO 4217) */
-  currency?: string | undefined;
-  /** every card in the workshop (a vote may draw options from a map) */
-  allCards: readonly Card[];
-  /** the map a vote draws its options from */
-  source: Activity | null;
-  commander: Commander;
 }
 
 export const ActivityPanel: Component<Props> = (props) => {

@@ -13,6 +13,7 @@ import { MintedToken } from "../api";
 import { CopyLink } from "../CopyLink";
 import type { Commander } from "../commander";
 import { ErrorAlert } from "../ErrorAlert";
+import { LanguageOptions } from "../fields";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
 import { PaperEntryForm } from "./PaperEntryForm";
@@ -90,13 +91,7 @@ export const EveryonePanel: Component<{
         <div class="row">
           <label for="interpreter-language">{t("everyone.language")}</label>
           <select id="interpreter-language" value={language()} onChange={(e) => setLanguage(e.currentTarget.value)}>
-            <For each={LANGUAGES.filter((l) => l.code !== "en")}>
-              {(l) => (
-                <option value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              )}
-            </For>
+            <LanguageOptions languages={LANGUAGES.filter((l) => l.code !== "en")} />
           </select>
           <button
             type="button"

@@ -14,8 +14,9 @@ import { t, tn } from "../i18n";
 import { optionLabel } from "../options";
 import { ResultsView } from "../ResultsView";
 import { readTally } from "../results";
+import { OpenToAll } from "./OpenToAll";
 
-interface Props {
+export interface VotePanelProps {
   activity: Activity;
   result: unknown;
   groups: readonly StakeholderGroup[];
@@ -23,11 +24,12 @@ interface Props {
   currency?: string | undefined;
   /** every card in the workshop: a vote may draw its options from a map */
   allCards: readonly Card[];
+  /** the map a vote draws its options from */
   source: Activity | null;
   commander: Commander;
 }
 
-export const VotePanel: Component<Props> = (props) => {
+export const VotePanel: Component<VotePanelProps> = (props) => {
   const config = createMemo(() => configOf(props.activity, "vote"));
   const tally = createMemo(() => readTally(props.result));
   const staged = () => (config()?.stagedGroups.length ?? 0) > 0;
@@ -84,13 +86,7 @@ export const VotePanel: Component<Props> = (props) => {
       </Show>
       <div class="button-row">
         <Show when={staged()}>
-          <button
-            type="button"
-            disabled={props.activity.stage === "all"}
-            onClick={() => void run("activity.openToAll", { activityId: props.activity.id })}
-          >
-            {props.activity.stage === "all" ? t("map.openedToAll") : t("map.openToAll")}
-          </button>
+          <OpenToAll activity={props.activity} commander={props.commander} />
         </Show>
         <Show when={props.activity.status !== "draft" && !props.activity.resultsRevealed}>
           <button

@@ -8,6 +8,7 @@ import type { MapConfig, StakeholderGroup } from "../../../../party/model/comman
 import type { Activity, Card, Comment, Link } from "../../../../party/model/doc";
 import { Board } from "../board/Board";
 import type { Commander } from "../commander";
+import { OpenToAll } from "../facilitator/OpenToAll";
 import { t, tn } from "../i18n";
 import { useTables } from "../tables/context";
 import { MapAtTables } from "../tables/MapAtTables";
@@ -79,13 +80,7 @@ export const MapPanel: Component<Props> = (props) => {
           </button>
         </Show>
         <Show when={props.config.mode === "community-first"}>
-          <button
-            type="button"
-            disabled={props.activity.stage === "all"}
-            onClick={() => void run("activity.openToAll", { activityId: props.activity.id })}
-          >
-            {props.activity.stage === "all" ? t("map.openedToAll") : t("map.openToAll")}
-          </button>
+          <OpenToAll activity={props.activity} commander={props.commander} />
         </Show>
       </div>
       <Show when={atTables() && tables}>

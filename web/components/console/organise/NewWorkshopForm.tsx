@@ -9,6 +9,7 @@ import { ApiError } from "../../../lib/api";
 import { LANGUAGES } from "../../../lib/i18n";
 import { type CreatedWorkshop, createWorkshop, listTemplates } from "../api";
 import { ErrorAlert } from "../ErrorAlert";
+import { LanguageOptions } from "../fields";
 import { t } from "../i18n";
 import { GroupsEditor } from "./GroupsEditor";
 
@@ -146,13 +147,7 @@ export const NewWorkshopForm: Component<Props> = (props) => {
       <div class="field">
         <label for="ws-language">{t("organise.language")}</label>
         <select id="ws-language" name="language">
-          <For each={LANGUAGES}>
-            {(l) => (
-              <option value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            )}
-          </For>
+          <LanguageOptions languages={LANGUAGES} />
         </select>
       </div>
       <div class="field">

@@ -6,6 +6,7 @@
  */
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
+import { dividedWords } from "../../../../party/model/cross-group";
 import { groupLabel } from "../../../lib/groups";
 import { t } from "../../../lib/i18n";
 import type { PhoneResult } from "./Results";
@@ -49,17 +50,7 @@ export const GroupResults: Component<Props> = (props) => {
             <h3>{t("vote.dividedHeading")}</h3>
             <ul>
               <For each={cross()!.divided}>
-                {(d) => (
-                  <li dir="auto">
-                    {t("vote.dividedItem", {
-                      option: label(d.optionId),
-                      high: group(d.high),
-                      highShare: pct(cross()!.options[d.optionId]?.support[d.high] ?? 0),
-                      low: group(d.low),
-                      lowShare: pct(cross()!.options[d.optionId]?.support[d.low] ?? 0),
-                    })}
-                  </li>
-                )}
+                {(d) => <li dir="auto">{t("vote.dividedItem", dividedWords(cross()!, d, label, group))}</li>}
               </For>
             </ul>
           </Show>
