@@ -127,3 +127,61 @@ export class RoomPeer {
     }
   }
 }
+
+interface Waiter<A> {
+  resolve: (answer: A) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * Commands awaiting the room's answer, by command id: the promise every client hands back
+ * for a command. The browser waits as long as it takes (it resends after reconnecting, so
+ * the answer comes); Node tooling gives up after `timeoutMs` or when the socket closes
+ * (`failAll`), because an unacknowledged command is what its tests look for.
+ */
+export class AckWaiters<A> {
+  readonly #waiting = new Map<string, Waiter<A>[]>();
+
+  /** Settles with the answer to command `id`; rejects after `timeoutMs` if given. */
+  wait(id: string, timeoutMs?: number, what = `command ${id}`): Promise<A> {
+    return new Promise<A>((resolve, reject) => {
+      const waiter: Waiter<A> = { resolve, reject, timer: undefined };
+      if (timeoutMs !== undefined) {
+        waiter.timer = setTimeout(() => {
+          this.#drop(id, waiter);
+          reject(new Error(`${what}: no ack within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }
+      this.#waiting.set(id, [...(this.#waiting.get(id) ?? []), waiter]);
+    });
+  }
+
+  /** Hands the room's answer to everyone waiting for `id`; false when nobody was. */
+  settle(id: string, answer: A): boolean {
+    const waiting = this.#waiting.get(id);
+    this.#waiting.delete(id);
+    for (const waiter of waiting ?? []) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(answer);
+    }
+    return waiting !== undefined;
+  }
+
+  /** Rejects everyone still waiting (the socket closed before the room answered). */
+  failAll(error: (id: string) => Error): void {
+    for (const [id, waiting] of this.#waiting) {
+      for (const waiter of waiting) {
+        clearTimeout(waiter.timer);
+        waiter.reject(error(id));
+      }
+    }
+    this.#waiting.clear();
+  }
+
+  #drop(id: string, waiter: Waiter<A>): void {
+    const rest = (this.#waiting.get(id) ?? []).filter((w) => w !== waiter);
+    if (rest.length > 0) this.#waiting.set(id, rest);
+    else this.#waiting.delete(id);
+  }
+}

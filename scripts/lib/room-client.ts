@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import type * as Y from "yjs";
-import { RoomPeer } from "../../party/model/peer";
+import { AckWaiters, RoomPeer } from "../../party/model/peer";
 import { encodeCommand, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { getTicket } from "./api";
 
@@ -56,7 +56,7 @@ export class RoomClient {
   onBinaryFrame: ((bytes: Buffer) => void) | undefined;
   /** How the socket closed, once it has. */
   closedWith: Closed | undefined;
-  private readonly pending = new Map<string, { resolve: (ack: AckMessage) => void; timer: NodeJS.Timeout }>();
+  readonly #acks = new AckWaiters<AckMessage>();
   private readonly syncWaiters: (() => void)[] = [];
   private readonly messageWaiters = new Set<() => void>();
 
@@ -68,8 +68,9 @@ export class RoomClient {
     this.#peer = new RoomPeer(undefined, { followDoc });
     this.closed = new Promise((resolve) => {
       socket.on("close", (code, reason) => {
-        for (const [, p] of this.pending) clearTimeout(p.timer);
         this.closedWith = { code, reason: reason.toString() };
+        const closed = this.closedWith;
+        this.#acks.failAll((id) => new Error(`${id}: socket closed (${closed.code} ${closed.reason}) before the ack`));
         resolve(this.closedWith);
       });
     });
@@ -115,12 +116,7 @@ export class RoomClient {
       this.messages.push(message);
       return;
     }
-    const waiting = this.pending.get(message.id);
-    if (waiting) {
-      clearTimeout(waiting.timer);
-      this.pending.delete(message.id);
-      waiting.resolve(message);
-    }
+    this.#acks.settle(message.id, message);
   }
 
   /** Starts the sync handshake: our state vector, so the room answers with what we lack. */
@@ -152,19 +148,7 @@ export class RoomClient {
       const why = this.closedWith ? ` (closed ${this.closedWith.code} ${this.closedWith.reason})` : "";
       return Promise.reject(new Error(`${name} ${id}: socket not open${why}`));
     }
-    const acked = new Promise<AckMessage>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`${name} ${id}: no ack within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve, timer });
-      this.closed.then((c) => {
-        if (this.pending.delete(id)) {
-          clearTimeout(timer);
-          reject(new Error(`${name} ${id}: socket closed (${c.code} ${c.reason}) before the ack`));
-        }
-      });
-    });
+    const acked = this.#acks.wait(id, timeoutMs, `${name} ${id}`);
     this.socket.send(encodeCommand(id, name, args));
     return acked;
   }

@@ -1,11 +1,13 @@
 /**
  * A minimal room client over the Worker's real handoff (ticket → WebSocket), for
- * tests of roles the Worker establishes (tables #13: hosts, seated participants).
- * Every wait times out.
+ * tests of roles the Worker establishes (tables #13: hosts, seated participants). It reads
+ * the room through the protocol module and settles acks with the clients' shared AckWaiters
+ * (party/model/peer.ts). Every wait times out.
  */
+import { AckWaiters } from "../../../party/model/peer";
+import { encodeCommand, readServerMessage } from "../../../party/model/protocol";
 import { call, json } from "../api-client";
 
-const PREFIX = "__YPS:";
 const WAIT_MS = 5000;
 
 export interface Ack {
@@ -25,13 +27,15 @@ export async function connectThroughWorker(workshopId: string, token: string) {
   });
   if (res.status !== 101 || !res.webSocket) throw new Error(`handoff failed: ${res.status}`);
   const ws = res.webSocket;
-  const acks = new Map<string, (ack: Ack) => void>();
+  // Read through the same protocol module and ack bookkeeping as every other client.
+  const acks = new AckWaiters<Ack>();
   const messages: Message[] = [];
   ws.addEventListener("message", (event) => {
-    if (typeof event.data !== "string" || !event.data.startsWith(PREFIX)) return;
-    const msg = JSON.parse(event.data.slice(PREFIX.length)) as Message;
+    if (typeof event.data !== "string") return;
+    const msg = readServerMessage(event.data);
+    if (!msg) return;
     messages.push(msg);
-    if (msg.type === "ack") acks.get(String(msg.id))?.(msg as unknown as Ack);
+    if (msg.type === "ack") acks.settle(msg.id, msg);
   });
   ws.accept();
   let n = 0;
@@ -49,14 +53,9 @@ export async function connectThroughWorker(workshopId: string, token: string) {
     command(name: string, args: Record<string, unknown>): Promise<Ack> {
       n += 1;
       const id = `cmd-${n}-${crypto.randomUUID().slice(0, 8)}`;
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ack for ${name}`)), WAIT_MS);
-        acks.set(id, (ack) => {
-          clearTimeout(timer);
-          resolve(ack);
-        });
-        ws.send(`${PREFIX}${JSON.stringify({ type: "command", id, name, args })}`);
-      });
+      const acked = acks.wait(id, WAIT_MS, name);
+      ws.send(encodeCommand(id, name, args));
+      return acked;
     },
     /** Adds an activity (the facilitator's `activity.add`) and returns its id; throws if refused. */
     async addActivity(kind: string, title: string, config: Record<string, unknown>): Promise<string> {

@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import type * as Y from "yjs";
 import { COMMAND_ARGS, type CommandArgs, type CommandName } from "../../../party/model/commands";
-import { type PresenceEntry, RoomPeer } from "../../../party/model/peer";
+import { AckWaiters, type PresenceEntry, RoomPeer } from "../../../party/model/peer";
 import {
   CloseCode,
   encodeCommand,
@@ -130,7 +130,7 @@ export class RoomConnection {
    * the ticket is: a phone's first screen does not wait for it.
    */
   readonly cacheReady: Promise<void>;
-  private readonly waiters = new Map<string, Array<(outcome: CommandOutcome) => void>>();
+  private readonly waiters = new AckWaiters<CommandOutcome>();
   private readonly peer: RoomPeer;
   private socket: WebSocketLike | null = null;
   private attempts = 0;
@@ -205,11 +205,7 @@ export class RoomConnection {
 
   /** Settles when the room answers command `id` (also one restored after a reload). */
   waitFor(id: string): Promise<CommandOutcome> {
-    return new Promise((resolve) => {
-      const list = this.waiters.get(id) ?? [];
-      list.push(resolve);
-      this.waiters.set(id, list);
-    });
+    return this.waiters.wait(id);
   }
 
   // ---- connecting ----------------------------------------------------------------
@@ -479,9 +475,7 @@ export class RoomConnection {
         ? { state: "saved", name, result: outcome.result }
         : { state: "refused", name, error: outcome.error, ...(args === undefined ? {} : { args }) },
     );
-    const waiting = this.waiters.get(id);
-    this.waiters.delete(id);
-    for (const resolve of waiting ?? []) resolve(outcome);
+    this.waiters.settle(id, outcome);
   }
 
   private setStatus(id: string, status: CommandStatus): void {
