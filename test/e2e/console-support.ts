@@ -34,16 +34,28 @@ export function templateFiles(): TemplateFile[] {
 }
 
 /**
- * A phone already joined (token saved as the join page saves it), on its live room page.
- * `forAxe` bypasses the page's CSP so axe can be injected; use it only for axe runs.
+ * A phone already joined (token saved as the join page saves it), on its live room page,
+ * in `language` if given (as if picked on the phone). `forAxe` bypasses the page's CSP so
+ * axe can be injected; use it only for axe runs.
  */
-export async function openPhone(browser: Browser, joined: Joined, options: { forAxe?: boolean } = {}): Promise<Page> {
+export async function openPhone(
+  browser: Browser,
+  joined: Joined,
+  options: { forAxe?: boolean; language?: string } = {},
+): Promise<Page> {
   const context = options.forAxe
     ? await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true })
     : await newContext(browser, "phone");
   await context.addInitScript(
-    ([workshopId, value]) => localStorage.setItem(`coproduce:participant:${workshopId}`, value),
-    [joined.workshopId, JSON.stringify({ token: joined.token, participantId: joined.participantId })] as const,
+    ([workshopId, value, picked]) => {
+      localStorage.setItem(`coproduce:participant:${workshopId}`, value);
+      if (picked) localStorage.setItem("coproduce:language", picked);
+    },
+    [
+      joined.workshopId,
+      JSON.stringify({ token: joined.token, participantId: joined.participantId }),
+      options.language ?? "",
+    ] as const,
   );
   const page = await context.newPage();
   await page.goto(absolute(`/w/${joined.workshopId}`));

@@ -5,29 +5,10 @@
  * "Disconnected" after withdrawing, and the results on the closed screen.
  */
 
-import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { labelled } from "../support/activities";
-import { absolute, connect, formatViolations, type Joined, join, newWorkshop, runAxe, useBrowser } from "./support";
-
-/** A joined phone (token saved as the join page saves it); CSP bypassed so axe can be injected. */
-async function openPhone(browser: Browser, joined: Joined, language?: string) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-  await context.addInitScript(
-    ([workshopId, value, picked]) => {
-      localStorage.setItem(`coproduce:participant:${workshopId}`, value);
-      if (picked) localStorage.setItem("coproduce:language", picked);
-    },
-    [
-      joined.workshopId,
-      JSON.stringify({ token: joined.token, participantId: joined.participantId }),
-      language ?? "",
-    ] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(absolute(`/w/${joined.workshopId}`));
-  return page;
-}
+import { openPhone } from "./console-support";
+import { connect, formatViolations, join, newWorkshop, runAxe, useBrowser } from "./support";
 
 const MAP = {
   prompt: "What happened?",
@@ -48,7 +29,7 @@ describe("a phone through a session", () => {
     const joined = await join(workshop.joinCode, { name: "Nasreen", group: "statutory" });
     const me = await connect(joined.token);
     suite.clients.push(me);
-    const page = await openPhone(suite.browser, joined);
+    const page = await openPhone(suite.browser, joined, { forAxe: true });
     const status = page.getByTestId("status-line");
 
     await status.getByText("Wait for the next part").waitFor();
@@ -94,7 +75,7 @@ describe("a phone through a session", () => {
   it("shows no frozen 'Disconnected' after withdrawing", { timeout: 60_000 }, async () => {
     const workshop = await newWorkshop({ title: "Withdraw" });
     const joined = await join(workshop.joinCode, { name: "Jo" });
-    const page = await openPhone(suite.browser, joined);
+    const page = await openPhone(suite.browser, joined, { forAxe: true });
     await page.getByTestId("connection").getByText("Connected").waitFor();
     await page.getByText("Your name, group and data").click();
     await page.getByRole("button", { name: "Remove my contributions and leave" }).click();
@@ -135,7 +116,7 @@ describe("a phone through a session", () => {
     suite.clients.push(voter);
     await voter.command("ballot.submit", { activityId: vote, ballot: { approved: [cardId] } });
     await facilitator.command("results.reveal", { activityId: vote });
-    const page = await openPhone(suite.browser, joined, "pl");
+    const page = await openPhone(suite.browser, joined, { forAxe: true, language: "pl" });
     const table = page.getByRole("table", { name: "Wyniki w tabeli" });
     await table.getByText("Later opening hours").waitFor();
 

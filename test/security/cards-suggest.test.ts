@@ -5,15 +5,7 @@
  * asking never changes the shared doc (the suggestions go only to the asker).
  */
 import { describe, expect, it } from "vitest";
-import {
-  agendaOf,
-  createRoom,
-  evaluator,
-  facilitator,
-  liveMap as liveMapFixture,
-  participant,
-  screen,
-} from "../worker/support/fixtures";
+import { evaluator, liveMap as liveMapFixture, participant, screen } from "../worker/support/fixtures";
 import { type Json, type RoomClient, roomClients } from "../worker/support/room-client";
 
 const { join } = roomClients();

@@ -1,14 +1,6 @@
 /** Commands through the socket: roles, acks, exactly-once replays, private state. */
 import { describe, expect, it } from "vitest";
-import {
-  agendaOf,
-  createRoom,
-  evaluator,
-  facilitator,
-  liveMap as liveMapFixture,
-  participant,
-  screen,
-} from "./support/fixtures";
+import { createRoom, evaluator, facilitator, liveMap as liveMapFixture, participant, screen } from "./support/fixtures";
 import { type Json, RoomClient, roomClients, roomStub } from "./support/room-client";
 
 const clients = roomClients();
