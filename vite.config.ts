@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
 import { phoneChunks } from "./scripts/lib/phone-chunks";
 import { serviceWorker } from "./scripts/lib/service-worker";
+import { yjsMapsOnlyPlugin } from "./scripts/lib/yjs-maps-only";
 
 // The web app: one HTML entry, code-split per role (routes are lazy-loaded) so the
 // participant pages stay inside their bundle budget.
@@ -11,7 +12,7 @@ const PHONE_ROUTE = /(^|\/)(landing|phone|phone-later|cache|followup)-[\w-]+\.js
 
 export default defineConfig({
   root: "web",
-  plugins: [solid(), phoneChunks(), serviceWorker()],
+  plugins: [solid(), yjsMapsOnlyPlugin(), phoneChunks(), serviceWorker()],
   resolve: {
     alias: [
       { find: "@model", replacement: path.resolve(import.meta.dirname, "party/model") },

@@ -1,0 +1,77 @@
+/**
+ * Yjs for the web app, without the shared types our doc never holds (issue #17: the phone's
+ * whole journey within 60 KB gzip).
+ *
+ * The room's doc is root Y.Maps of plain JSON values (party/model/doc.ts, `roots`): no Y.Text,
+ * Y.Array, XML types, formatting, embeds or sub-documents. Yjs cannot tree-shake those: its
+ * decoder looks every type and content kind up in two tables (`typeRefs`, `contentRefs`), and
+ * `Doc` has a getter method per type, so all of them ship (~24 KB of the 59 KB Yjs minifies to).
+ * This transform replaces the unused table entries and getters with a function that throws,
+ * so the bundler drops the code behind them. Everything the phone does is untouched: applying
+ * and merging updates (V1, and V2 for pending structs), state vectors, maps, deletes and GC.
+ *
+ * If the room ever writes one of these types, a web client's `applyUpdate` throws "not used
+ * by Coproduce's doc", which `RoomPeer.receive` reports as a corrupt update (resync), and
+ * test/unit/yjs-maps-only.test.ts, which applies the room's real doc with this build, fails.
+ * Each replacement must match the pinned Yjs exactly: an upgrade that changes them fails the
+ * build instead of shipping a half-trimmed copy.
+ */
+import type { Plugin } from "vite";
+
+/** Yjs's ES module build, as Vite resolves `import * as Y from "yjs"` in the browser. */
+export const YJS_MODULE = /[\\/]node_modules[\\/]yjs[\\/]dist[\\/]yjs\.mjs$/;
+
+const UNUSED = "coproduceUnusedYjsType";
+
+/** [what the pinned Yjs says, what it becomes]. */
+const REPLACEMENTS: readonly (readonly [string, string])[] = [
+  // The decoder's table of shared types: only YMap (1) is ever read.
+  [
+    "const typeRefs = [\n  readYArray,\n  readYMap,\n  readYText,\n  readYXmlElement,\n  readYXmlFragment,\n  readYXmlHook,\n  readYXmlText\n];",
+    `const ${UNUSED} = () => { throw new Error("Yjs: this shared type is not used by Coproduce's doc (scripts/lib/yjs-maps-only.ts)") };\nconst typeRefs = [\n  ${UNUSED},\n  readYMap,\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED}\n];`,
+  ],
+  // Content kinds of Y.Text and Y.Array (strings, embeds, formatting, the legacy JSON) and
+  // sub-documents: map values are written as ContentAny (or ContentType, for nested types).
+  ["  readContentJSON, // 2", `  ${UNUSED}, // 2`],
+  ["  readContentString, // 4", `  ${UNUSED}, // 4`],
+  ["  readContentEmbed, // 5\n  readContentFormat, // 6", `  ${UNUSED}, // 5\n  ${UNUSED}, // 6`],
+  ["  readContentDoc, // 9", `  ${UNUSED}, // 9`],
+  // Y.Map.set of a sub-document (web clients never write the doc; the room writes JSON values).
+  ["      case Doc:\n        content = new ContentDoc(/** @type {Doc} */ (value));\n        break\n", ""],
+  // Doc's getters for the other root types.
+  ["return /** @type {YArray<T>} */ (this.get(name, YArray))", `return ${UNUSED}()`],
+  ["return this.get(name, YText)", `return ${UNUSED}()`],
+  ["return /** @type {YXmlElement<{[key:string]:string}>} */ (this.get(name, YXmlElement))", `return ${UNUSED}()`],
+  ["return this.get(name, YXmlFragment)", `return ${UNUSED}()`],
+  // Only Y.Text's formatting sets this flag.
+  [
+    "          if (transaction._needFormattingCleanup) {\n            cleanupYTextAfterTransaction(transaction);\n          }",
+    "          // (no Y.Text: nothing to clean up)",
+  ],
+];
+
+/** The Yjs module source with the unused types taken out; throws if the source is not the pinned one. */
+export function yjsMapsOnly(source: string): string {
+  let out = source;
+  for (const [from, to] of REPLACEMENTS) {
+    const at = out.indexOf(from);
+    if (at === -1 || out.indexOf(from, at + from.length) !== -1) {
+      throw new Error(`scripts/lib/yjs-maps-only.ts: Yjs has changed, cannot find exactly one of:\n${from}`);
+    }
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
+
+export function yjsMapsOnlyPlugin(): Plugin {
+  return {
+    name: "coproduce-yjs-maps-only",
+    transform: {
+      filter: { id: YJS_MODULE },
+      handler(code, id) {
+        if (!YJS_MODULE.test(id)) return null;
+        return { code: yjsMapsOnly(code), map: null };
+      },
+    },
+  };
+}
