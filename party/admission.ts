@@ -100,6 +100,15 @@ export function connectionState(conn: Connection): ConnectionState | null {
 export const actorTag = (actorId: string) => `a:${actorId}`;
 export const roleTag = (role: Actor["role"]) => `r:${role}`;
 
+/**
+ * Roles whose sockets see who is who: the room's doc as it is (authors, supporters, the
+ * participants map) and presence with ids and names. Facilitators moderate and need it; a
+ * table host moderates its table and counts who sits there; the projector shows balance of
+ * voice and table counts, which need who is present. Everyone else (participants, kiosks,
+ * interpreters, partners, evaluators) gets the redacted replica (party/model/replica.ts).
+ */
+export const WHO_IS_WHO: readonly Actor["role"][] = ["facilitator", "host", "screen"];
+
 /** Whom a private message, close or state rewrite is for: one actor, or everyone in a role. */
 export type Addressee = string | { role: Actor["role"] };
 

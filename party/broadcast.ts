@@ -7,9 +7,13 @@
  * clock: a quiet room sends each edit at once, a busy one merges exactly what queued up
  * behind the fan-out in flight (docs/performance.md). Presence changes are batched per tick.
  * Everything here is in memory: a pending timer keeps the room awake until sent.
+ *
+ * Two audiences (party/model/replica.ts): sockets that see who is who (facilitators, hosts, screens:
+ * `WHO_IS_WHO`, checked against each socket's verified actor, never a tag alone) get the room's
+ * doc updates and presence as they are; every other socket gets the redacted replica's.
  */
 import * as Y from "yjs";
-import type { Addressee } from "./admission";
+import { type Addressee, WHO_IS_WHO } from "./admission";
 import type { Effect } from "./model/apply";
 import { awarenessFrame, updateFrame } from "./model/frames";
 import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
@@ -54,14 +58,30 @@ export function mergeUpdates(updates: Uint8Array[]): Uint8Array {
   return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
 
+/** One doc update (or merged run of them) in both audiences' versions. */
+interface Versions<T> {
+  /** the room's doc as it is: for sockets that see who is who */
+  full: T;
+  /** the redacted replica: for everyone else */
+  room: T;
+}
+
+/** Merges and frames queued updates, once per audience. */
+function frameOf(pending: Versions<Uint8Array>[]): Versions<Uint8Array> {
+  return {
+    full: updateFrame(mergeUpdates(pending.map((u) => u.full))),
+    room: updateFrame(mergeUpdates(pending.map((u) => u.room))),
+  };
+}
+
 export class Broadcast {
   readonly presence = new PresenceRegistry();
   /** Committed updates not yet in a fan-out, oldest first. */
-  #pending: Uint8Array[] = [];
+  #pending: Versions<Uint8Array>[] = [];
   /** `#pending` merged and encoded, once, for the senders of commands (null: not made yet). */
-  #pendingFrame: Uint8Array | null = null;
+  #pendingFrame: Versions<Uint8Array> | null = null;
   /** The frame being fanned out now; null when no fan-out is running. */
-  #inFlight: Uint8Array | null = null;
+  #inFlight: Versions<Uint8Array> | null = null;
   /** A fan-out is due (at the end of the current event) or running. */
   #busy = false;
   /** Bumped by clear(): a fan-out from before an erase stops. */
@@ -80,8 +100,8 @@ export class Broadcast {
    * event (after the command's ack); while one runs, it waits for it and is merged with
    * whatever else arrives meanwhile into the next frame.
    */
-  queueUpdate(update: Uint8Array): void {
-    this.#pending.push(update);
+  queueUpdate(update: Uint8Array, redacted: Uint8Array): void {
+    this.#pending.push({ full: update, room: redacted });
     this.#pendingFrame = null;
     if (this.#busy) return;
     this.#busy = true;
@@ -96,15 +116,34 @@ export class Broadcast {
    * so a burst of commands during a long fan-out does not merge the same updates again
    * for every sender.
    */
-  pendingFrames(): Uint8Array[] {
+  pendingFrames(ws: WebSocket): Uint8Array[] {
+    const audience = this.seesWhoIsWho(ws) ? "full" : "room";
     const frames: Uint8Array[] = [];
-    if (this.#inFlight) frames.push(this.#inFlight);
+    if (this.#inFlight) frames.push(this.#inFlight[audience]);
     if (this.#pending.length > 0) {
-      if (this.#pending.length > 1) this.#pending = [mergeUpdates(this.#pending)];
-      this.#pendingFrame ??= updateFrame(this.#pending[0]!);
-      frames.push(this.#pendingFrame);
+      this.#pendingFrame ??= frameOf(this.#pending);
+      if (this.#pending.length > 1) {
+        const merged = this.#pending;
+        this.#pending = [
+          { full: mergeUpdates(merged.map((u) => u.full)), room: mergeUpdates(merged.map((u) => u.room)) },
+        ];
+      }
+      frames.push(this.#pendingFrame[audience]);
     }
     return frames;
+  }
+
+  /** Whether this socket's verified actor sees who is who (the full doc and presence). */
+  seesWhoIsWho(ws: WebSocket): boolean {
+    for (const role of WHO_IS_WHO) for (const socket of this.socketsOf({ role })) if (socket === ws) return true;
+    return false;
+  }
+
+  /** The open sockets that see who is who, verified by their attachments (a handful in any room). */
+  #whoIsWhoSockets(): Set<WebSocket> {
+    const sockets = new Set<WebSocket>();
+    for (const role of WHO_IS_WHO) for (const ws of this.socketsOf({ role })) sockets.add(ws);
+    return sockets;
   }
 
   /** Call after changing `presence`; the change goes out on the next presence tick. */
@@ -114,7 +153,7 @@ export class Broadcast {
 
   /** Everyone present, to one socket that just connected or asked. */
   sendPresenceTo(ws: WebSocket): void {
-    const everyone = this.presence.encodeAll();
+    const everyone = this.presence.encodeAll(this.seesWhoIsWho(ws));
     if (everyone) safeSend(ws, awarenessFrame(everyone));
   }
 
@@ -160,12 +199,13 @@ export class Broadcast {
     try {
       while (this.#pending.length > 0 && generation === this.#generation) {
         const started = Date.now();
-        const frame = this.#pendingFrame ?? updateFrame(mergeUpdates(this.#pending));
+        const frame = this.#pendingFrame ?? frameOf(this.#pending);
         this.#pending = [];
         this.#pendingFrame = null;
         this.#inFlight = frame;
         // Sockets that connect during the fan-out sync from the doc, which already holds this update.
         const sockets = this.ctx.getWebSockets();
+        const whoIsWho = this.#whoIsWhoSockets();
         const slice = Math.max(1, this.timing().fanOutSlice);
         for (let start = 0; start < sockets.length; start += slice) {
           if (start > 0) {
@@ -173,7 +213,10 @@ export class Broadcast {
             if (generation !== this.#generation) return;
           }
           const end = Math.min(sockets.length, start + slice);
-          for (let i = start; i < end; i++) safeSend(sockets[i]!, frame);
+          for (let i = start; i < end; i++) {
+            const ws = sockets[i]!;
+            safeSend(ws, whoIsWho.has(ws) ? frame.full : frame.room);
+          }
         }
         this.#inFlight = null;
         // A room busy enough to queue edits behind a fan-out gets a breath as long as that
@@ -195,10 +238,10 @@ export class Broadcast {
   #sendPresence(): void {
     this.#presenceTimer = null;
     const changes = this.presence.takeChanges();
-    if (changes) this.#toEveryone(awarenessFrame(changes));
-  }
-
-  #toEveryone(frame: Uint8Array): void {
-    for (const ws of this.ctx.getWebSockets()) safeSend(ws, frame);
+    if (!changes) return;
+    const full = awarenessFrame(changes.full);
+    const room = awarenessFrame(changes.room);
+    const whoIsWho = this.#whoIsWhoSockets();
+    for (const ws of this.ctx.getWebSockets()) safeSend(ws, whoIsWho.has(ws) ? full : room);
   }
 }

@@ -40,6 +40,22 @@ export function presenceStateOf(actor: Actor): PresenceState {
   return { id: actor.id, role: actor.role, name: actor.name, group: actor.group };
 }
 
+/**
+ * What sockets without who-is-who (everyone but facilitators, hosts and screens; party/model/replica.ts)
+ * see of someone present: their role and group, never their id or name.
+ */
+export function roomPresenceOf(state: PresenceState): PresenceState {
+  return { id: "", role: state.role, name: "", group: state.group };
+}
+
+/** A presence change, encoded once for each audience. */
+export interface PresenceFrames {
+  /** for facilitators, hosts and screens */
+  full: Uint8Array;
+  /** for everyone else: no ids, no names */
+  room: Uint8Array;
+}
+
 function sameState(a: PresenceState | null, b: PresenceState | null): boolean {
   if (a === null || b === null) return a === b;
   return a.id === b.id && a.role === b.role && a.name === b.name && a.group === b.group;
@@ -111,18 +127,18 @@ export class PresenceRegistry {
     return this.#changed.size > 0;
   }
 
-  /** Everyone present, for a client that just connected. Null when nobody is. */
-  encodeAll(): Uint8Array | null {
+  /** Everyone present, for a client that just connected (`full`: one that sees who is who). Null when nobody is. */
+  encodeAll(full: boolean): Uint8Array | null {
     const ids = [...this.#entries].filter(([, e]) => e.state !== null).map(([id]) => id);
-    return ids.length === 0 ? null : this.#encode(ids);
+    return ids.length === 0 ? null : this.#encode(ids, full);
   }
 
-  /** What changed since the last call, once; forgets entries that were removed. */
-  takeChanges(): Uint8Array | null {
+  /** What changed since the last call, once, for each audience; forgets entries that were removed. */
+  takeChanges(): PresenceFrames | null {
     if (this.#changed.size === 0) return null;
     const ids = [...this.#changed];
     this.#changed.clear();
-    const update = this.#encode(ids);
+    const update = { full: this.#encode(ids, true), room: this.#encode(ids, false) };
     for (const id of ids) {
       const entry = this.#entries.get(id);
       if (entry && entry.state === null) {
@@ -141,11 +157,12 @@ export class PresenceRegistry {
     this.#retiredClocks.clear();
   }
 
-  #encode(ids: number[]): Uint8Array {
+  #encode(ids: number[], full: boolean): Uint8Array {
     return encodeAwareness(
       ids.map((clientId) => {
         const entry = this.#entries.get(clientId);
-        return { clientId, clock: entry?.clock ?? 0, state: entry?.state ?? null };
+        const state = entry?.state ?? null;
+        return { clientId, clock: entry?.clock ?? 0, state: state && !full ? roomPresenceOf(state) : state };
       }),
     );
   }

@@ -36,7 +36,9 @@ import { ConnectionGuard, DEFAULT_LIMITS, type GuardLimits } from "./guard";
 import { DOC_BUDGET_BYTES, LIMITS } from "./model/commands";
 import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame } from "./model/frames";
+import { mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
+import { Replica } from "./model/replica";
 
 export type { InitOutcome } from "./commit";
 
@@ -93,6 +95,13 @@ export class WorkshopRoom extends Server<RoomEnv> {
   );
   readonly #flush = new FlushSchedule(this.ctx.storage);
   #pipeline: CommitPipeline | null = null;
+  /** What sockets without who-is-who are synced from (party/model/replica.ts); built on first need. */
+  readonly #replica = new Replica(() => this.#commit.doc);
+  /**
+   * The last `mine` message sent per participant (or kiosk turn), as JSON, so a change is sent
+   * once and an unchanged list not at all. In memory: after a wake it is simply sent again.
+   */
+  readonly #mineSent = new Map<string, string>();
   /** Rate limits per connection id; in memory on purpose (see guard.ts). */
   readonly #guards = new Map<string, ConnectionGuard>();
 
@@ -102,7 +111,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
       this.ctx.storage,
       {
         committed: (update) => {
-          if (update) this.#broadcast.queueUpdate(update);
+          if (update) this.#broadcast.queueUpdate(update, this.#replica.absorb(update));
           this.#flush.schedule();
         },
       },
@@ -161,7 +170,63 @@ export class WorkshopRoom extends Server<RoomEnv> {
     safeSend(conn, syncStep1Frame(pipeline.doc));
     this.#broadcast.sendPresenceTo(conn);
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
+    for (const id of this.#ownIds(actor)) sendMessage(conn, this.#mine(id));
     this.#broadcast.presenceChanged();
+  }
+
+  /** Whose `mine` an actor receives: a participant their own; a kiosk each of its turns'. */
+  #ownIds(actor: Actor): string[] {
+    if (actor.role === "participant") return [actor.id];
+    if (actor.role !== "kiosk") return [];
+    const prefix = `${actor.id}-`;
+    return [...roots(this.#commit.doc).participants.keys()].filter((id) => id.startsWith(prefix));
+  }
+
+  /** The current `mine` of one participant or kiosk turn, remembered as sent. */
+  #mine(participantId: string) {
+    const mine = mineOf(this.#commit.doc, participantId);
+    this.#mineSent.set(participantId, JSON.stringify(mine));
+    return mine;
+  }
+
+  /**
+   * After a command: sends `mine` again to each person whose own cards, comments, supports
+   * or entry it may have changed, and only if it did. A participant's or kiosk's command
+   * changes only the actor's (or that turn's) own; a facilitator's or host's (merge, harvest,
+   * removal, seating) may change anyone's named in the entries it touched.
+   */
+  #refreshMine(actor: Actor, args: unknown, changes: Committed["changes"]): void {
+    const whose = new Map<string, Actor["id"]>();
+    if (actor.role === "participant") whose.set(actor.id, actor.id);
+    if (actor.role === "kiosk") {
+      const turn = (args as { onBehalfOf?: { turn?: unknown } } | null)?.onBehalfOf?.turn;
+      if (typeof turn === "string" && turn) whose.set(`${actor.id}-${turn}`, actor.id);
+    }
+    const r = roots(this.#commit.doc);
+    for (const id of changes.get("participants") ?? []) {
+      const entry = r.participants.get(id);
+      if (!entry?.source) whose.set(id, id);
+    }
+    if (actor.role === "facilitator" || actor.role === "host") {
+      for (const key of changes.get("cards") ?? []) {
+        const card = r.cards.get(key);
+        for (const id of [card?.authorId, ...(card?.supports ?? [])])
+          if (id && r.participants.has(id)) whose.set(id, id);
+      }
+      for (const key of changes.get("comments") ?? []) {
+        const id = r.comments.get(key)?.authorId;
+        if (id && r.participants.has(id)) whose.set(id, id);
+      }
+    }
+    for (const [participantId, to] of whose) {
+      const sockets = this.#socketsOf(to);
+      if (sockets.length === 0) continue;
+      const mine = mineOf(this.#commit.doc, participantId);
+      const json = JSON.stringify(mine);
+      if (this.#mineSent.get(participantId) === json) continue;
+      this.#mineSent.set(participantId, json);
+      for (const conn of sockets) sendMessage(conn, mine);
+    }
   }
 
   /** Closes this actor's oldest sockets so that, with `conn`, they hold at most their allowance. */
@@ -248,7 +313,9 @@ export class WorkshopRoom extends Server<RoomEnv> {
       this.#badMessage(conn, guard, refusalAck(null, "too_large", "Message too large."));
       return;
     }
-    const frame = readClientFrame(bytes, this.#commit.doc);
+    // A phone's catch-up comes from the redacted replica; who-is-who sockets' from the room's doc.
+    const doc = this.#broadcast.seesWhoIsWho(conn) ? this.#commit.doc : this.#replica.doc;
+    const frame = readClientFrame(bytes, doc);
     if (frame.kind === "garbage") {
       this.#badMessage(conn, guard, refusalAck(null, "bad_request", "Unreadable frame."));
       return;
@@ -278,8 +345,10 @@ export class WorkshopRoom extends Server<RoomEnv> {
     guard.good();
     const committed = this.#commit.command(actor, command.id, command.name, command.args);
     if (committed.ack.ok) {
-      // The sender sees its own change before the ack, so "acknowledged" also means "visible".
-      for (const frame of this.#broadcast.pendingFrames()) safeSend(conn, frame);
+      // The sender sees its own change before the ack, so "acknowledged" also means "visible"
+      // (and knows it as its own: `mine` goes before the ack too).
+      for (const frame of this.#broadcast.pendingFrames(conn)) safeSend(conn, frame);
+      this.#refreshMine(actor, command.args, committed.changes);
     }
     sendMessage(conn, committed.ack);
     if (committed.ack.ok) this.#afterCommit(actor, committed);
@@ -373,6 +442,8 @@ export class WorkshopRoom extends Server<RoomEnv> {
     await this.#flush.settle();
     for (const conn of this.getConnections()) closeWith(conn, CloseCode.deleted, "This workshop was deleted.");
     this.#broadcast.clear();
+    this.#replica.reset();
+    this.#mineSent.clear();
     this.#guards.clear();
     await pipeline.erase();
     this.#flush.forget();

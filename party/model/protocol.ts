@@ -135,7 +135,39 @@ export const HelloSchema = v.object({
 });
 export type Hello = v.InferOutput<typeof HelloSchema>;
 
-/** Sent to one client only: data that is theirs alone (ballots, silent cards, feedback, turnout). */
+/**
+ * privacy (#12): which cards, comments and supports are this person's own, and their own entry
+ * in the participants map. The shared replica holds no participant id (party/model/replica.ts),
+ * so a phone learns this only here: sent to the sockets whose verified actor is that person (a
+ * kiosk: to the kiosk, per turn) on connecting and whenever it changes (party/model/mine.ts).
+ */
+export const MineMessageSchema = v.object({
+  type: v.literal("private"),
+  kind: v.literal("mine"),
+  /** the participant (or kiosk turn) this is about */
+  participantId: v.string(),
+  /** their own participants-map entry (name, group, table); null once gone */
+  participant: v.nullable(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      group: v.string(),
+      joinedAt: v.number(),
+      removed: v.optional(v.boolean()),
+      table: v.optional(v.string()),
+      source: v.optional(v.literal("kiosk")),
+    }),
+  ),
+  /** ids of the cards they wrote (in the shared doc; silent-round cards come as `cards`) */
+  cards: v.array(v.string()),
+  /** ids of their comments */
+  comments: v.array(v.string()),
+  /** ids of the cards they support */
+  supports: v.array(v.string()),
+});
+export type MineMessage = v.InferOutput<typeof MineMessageSchema>;
+
+/** Sent to one client only: data that is theirs alone (ballots, silent cards, feedback, turnout, mine). */
 export const PrivateMessageSchema = v.variant("kind", [
   v.object({
     type: v.literal("private"),
@@ -164,6 +196,7 @@ export const PrivateMessageSchema = v.variant("kind", [
   }),
   /** tables (#13): a facilitator placed this participant at a table (null: at none) */
   v.object({ type: v.literal("private"), kind: v.literal("seat"), table: v.nullable(v.string()) }),
+  MineMessageSchema,
 ]);
 export type PrivateMessage = v.InferOutput<typeof PrivateMessageSchema>;
 

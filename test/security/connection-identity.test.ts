@@ -54,11 +54,8 @@ describe("_pk connection-id spoofing through the Worker", () => {
     await authorPhone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "my secret card" });
     await fac.waitFor(() => privateMessages(fac, "cards").length > 0, "the facilitator's silent cards");
     // A doc change after the card: once the spy sees it, the silent cards would have come first.
-    await authorPhone.ok("me.update", { name: "Renamed" });
-    await spy.waitFor(
-      () => (spy.json().participants as Record<string, { name: string }>)[author.participantId]?.name === "Renamed",
-      "the rename",
-    );
+    await fac.ok("timer.start", { seconds: 60 });
+    await spy.waitFor(() => (spy.json().workshop as { timer?: unknown }).timer, "the timer");
     expect(JSON.stringify(spy.messages)).not.toContain("my secret card");
   });
 
@@ -96,11 +93,10 @@ describe("_pk connection-id spoofing at the room itself (defence in depth)", () 
     const spy = await connectToRoom(w.id, participant(98), "_pk=r%3Afacilitator");
 
     await authorPhone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "room-level secret" });
-    await authorPhone.ok("me.update", { name: "Renamed" });
-    await spy.waitFor(
-      () => (spy.json().participants as Record<string, { name: string }>)[author.participantId]?.name === "Renamed",
-      "the rename",
-    );
+    // A doc change after the card (privacy #12: a phone's replica no longer names the author, so
+    // a facilitator's timer is the marker): once the spy has it, silent cards would have come first.
+    await fac.ok("timer.start", { seconds: 60 });
+    await spy.waitFor(() => (spy.json().workshop as { timer?: unknown }).timer, "the timer");
     expect(JSON.stringify(spy.messages)).not.toContain("room-level secret");
   });
 });

@@ -17,8 +17,8 @@ describe("server-written presence", () => {
   it("round-trips through y-protocols: join, rename, leave and come back", () => {
     const registry = new PresenceRegistry();
     const peer = stockPeer();
-    const apply = (update: Uint8Array | null) => {
-      if (update) applyAwarenessUpdate(peer, update, "room");
+    const apply = (update: { full: Uint8Array } | null) => {
+      if (update) applyAwarenessUpdate(peer, update.full, "room");
     };
     const states = () => [...peer.getStates().values()].map((s) => `${s.id}:${s.name}`).sort();
 
@@ -46,7 +46,7 @@ describe("server-written presence", () => {
 
     // A late joiner gets everyone in one frame.
     const late = stockPeer();
-    applyAwarenessUpdate(late, registry.encodeAll() ?? new Uint8Array(), "room");
+    applyAwarenessUpdate(late, registry.encodeAll(true) ?? new Uint8Array(), "room");
     expect([...late.getStates().values()].map((s) => s.id).sort()).toEqual(["p1", "tok-fac-1"]);
   });
 

@@ -23,11 +23,18 @@ describe("connecting to a workshop room", () => {
   it("adds a participant to the doc on their first connection", async () => {
     const id = await createRoom("first-join");
     const p = await join(id, participant(1));
-    await p.waitFor(() => (p.json().participants as Record<string, unknown>).p1, "participant entry");
-    expect((p.json().participants as Record<string, unknown>).p1).toMatchObject({
+    const scr = await join(id, screen);
+    await scr.waitFor(() => (scr.json().participants as Record<string, unknown>).p1, "participant entry");
+    expect((scr.json().participants as Record<string, unknown>).p1).toMatchObject({
       id: "p1",
       name: "Participant 1",
       group: "community",
+    });
+    // The phone's own replica names nobody (party/model/replica.ts); its own entry comes privately.
+    await p.waitFor(() => p.find((m) => m.type === "private" && m.kind === "mine"), "mine");
+    expect(p.find((m) => m.type === "private" && m.kind === "mine")).toMatchObject({
+      participantId: "p1",
+      participant: { id: "p1", name: "Participant 1", group: "community" },
     });
     const stub = await roomStub(id);
     const before = await stub.state();

@@ -21,7 +21,7 @@ import {
   type Translation,
   type WorkshopInfo,
 } from "../../party/model/doc";
-import { type Actor, type PrivateMessage, ROOM_PARTY } from "../../party/model/protocol";
+import { type Actor, type MineMessage, type PrivateMessage, ROOM_PARTY } from "../../party/model/protocol";
 import type { Tally } from "../../party/model/tally";
 import { postTicket } from "./api";
 import {
@@ -54,6 +54,27 @@ export interface RefusedView {
   error: { code: string; message: string };
 }
 
+/**
+ * privacy (#12): what is one person's own, from the room's private `mine` message. The shared
+ * doc a phone holds names nobody (party/model/replica.ts): this is how it knows its own cards
+ * (to edit or delete), comments and supports, and its own entry (name, group, table).
+ */
+export interface Own {
+  participant: Participant | null;
+  cards: ReadonlySet<string>;
+  comments: ReadonlySet<string>;
+  supports: ReadonlySet<string>;
+}
+
+const NOTHING_OWN: Own = { participant: null, cards: new Set(), comments: new Set(), supports: new Set() };
+
+const ownOf = (m: MineMessage): Own => ({
+  participant: m.participant,
+  cards: new Set(m.cards),
+  comments: new Set(m.comments),
+  supports: new Set(m.supports),
+});
+
 export interface Turnout {
   voters: number;
   byGroup: Record<string, number>;
@@ -85,6 +106,8 @@ export interface Room {
   privateCards: Accessor<Record<string, Card[]>>;
   /** private: turnout per vote activity, when the room sends it */
   turnout: Accessor<Record<string, Turnout>>;
+  /** privacy (#12): a participant's (or kiosk turn's) own cards, comments, supports and entry */
+  own(participantId: string): Own;
   /** tables (#13): the table I sit at (a host: its table); null when at none */
   myTable: Accessor<string | null>;
   /** commands made but not acknowledged yet (survive reloads), oldest first */
@@ -124,6 +147,7 @@ export function createRoom(options: CreateRoomOptions): Room {
   const [feedback, setFeedback] = createSignal<Record<string, FeedbackAnswers | null>>({});
   const [privateCards, setPrivateCards] = createSignal<Record<string, Card[]>>({});
   const [turnout, setTurnout] = createSignal<Record<string, Turnout>>({});
+  const [own, setOwn] = createSignal<Record<string, Own>>({});
   // tables (#13): undefined until a facilitator moves us; then the room's word beats the hello's.
   const [seat, setSeat] = createSignal<string | null | undefined>(undefined);
   const [statuses, setStatuses] = createSignal<ReadonlyMap<string, CommandStatus>>(new Map());
@@ -145,6 +169,9 @@ export function createRoom(options: CreateRoomOptions): Room {
         break;
       case "seat":
         setSeat(message.table);
+        break;
+      case "mine":
+        setOwn((all) => ({ ...all, [message.participantId]: ownOf(message) }));
         break;
     }
   };
@@ -249,6 +276,7 @@ export function createRoom(options: CreateRoomOptions): Room {
     feedback,
     privateCards,
     turnout,
+    own: (participantId) => own()[participantId] ?? NOTHING_OWN,
     myTable: () => {
       const moved = seat();
       return moved !== undefined ? moved : (me()?.table ?? null);

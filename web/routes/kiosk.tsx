@@ -169,7 +169,7 @@ const TurnView: Component<{
 }> = (props) => {
   // The turn's own id as the room knows it (handlers/acting.ts), so "my cards" and "I support" are this person's.
   const participantId = () => `${props.kioskId}-${props.turn.id}`;
-  const me = () => props.room.participants()[participantId()] ?? null;
+  const me = () => props.room.own(participantId()).participant;
   return (
     <RoomContext.Provider
       value={{ room: props.room, participantId: participantId(), me, workshop: props.room.workshop }}

@@ -76,7 +76,8 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
     setTimeout(preloadActivities, 1500);
     registerOfflineShell();
   });
-  const me = () => room.participants()[props.credentials.participantId] ?? null;
+  // privacy (#12): the shared doc names nobody; my own entry comes privately (`mine`).
+  const me = () => room.own(props.credentials.participantId).participant;
   createEffect(
     on(
       () => room.workshop()?.language,

@@ -34,10 +34,17 @@ export function rememberMine(code: string, add: string[]): void {
   if (next.length !== old.length) writeJson(local, MINE_KEY + code, next);
 }
 
-/** This phone's cards and supports, and the options its ballots gave anything to (any method). */
-export function myContributions(me: string, cards: Record<string, Card>, ballots: Record<string, unknown>): string[] {
+/**
+ * This phone's cards and supports (from the room's private `mine`: the doc names nobody,
+ * privacy #12), and the options its ballots gave anything to (any method).
+ */
+export function myContributions(
+  own: { cards: ReadonlySet<string>; supports: ReadonlySet<string> },
+  cards: Record<string, Card>,
+  ballots: Record<string, unknown>,
+): string[] {
   const mine = Object.values(cards)
-    .filter((c) => c.authorId === me || c.supports.includes(me))
+    .filter((c) => own.cards.has(c.id) || own.supports.has(c.id))
     .map((c) => c.id);
   for (const [activityId, ballot] of Object.entries(ballots)) {
     const b = (ballot ?? {}) as Record<string, unknown>;
@@ -75,6 +82,6 @@ export const AfterClose: Component<{ joinCode: string }> = (props) => (
 export function rememberWhileActive({ room, participantId, workshop }: ParticipantContext): void {
   createEffect(() => {
     const code = workshop()?.joinCode;
-    if (code) rememberMine(code, myContributions(participantId, room.cards(), room.ballots()));
+    if (code) rememberMine(code, myContributions(room.own(participantId), room.cards(), room.ballots()));
   });
 }

@@ -21,9 +21,11 @@ export const CardItem: Component<{ card: ShownCard; config: MapConfig; open: boo
   const [editing, setEditing] = createSignal(false);
   const [lastId, setLastId] = createSignal<string | null>(props.card.pendingId ?? props.card.refusedId ?? null);
   const unsaved = () => !!(props.card.pendingId || props.card.refusedId);
-  const mine = () => props.card.authorId === participantId;
+  // privacy (#12): the shared doc names nobody; what is mine comes privately (room.own).
+  const own = () => room.own(participantId);
+  const mine = () => own().cards.has(props.card.id) || props.card.authorId === participantId;
   const kind = () => kindOf(props.config.kinds, props.card.kind);
-  const supported = () => props.card.supports.includes(participantId);
+  const supported = () => own().supports.has(props.card.id);
   const author = () => {
     const group = groupLabel(props.card.group, workshop()?.groups);
     if (mine()) return t("map.mine");

@@ -40,7 +40,7 @@ export const Comments: Component<{ cardId: string; comments: Comment[]; open: bo
             {(comment) => (
               <li>
                 <span class="muted">
-                  {comment.authorId === participantId
+                  {room.own(participantId).comments.has(comment.id)
                     ? t("map.myComment")
                     : workshop()?.showNames
                       ? t("map.byName", {

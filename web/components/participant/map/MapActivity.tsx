@@ -36,6 +36,7 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
     cardsToShow({
       activityId: props.activity.id,
       me: participantId,
+      mine: room.own(participantId).cards,
       myGroup: me()?.group ?? "",
       publicCards: room.cards(),
       privateCards: room.privateCards()[props.activity.id],
@@ -51,7 +52,10 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
     const all = allCards();
     if (!atTables()) return all;
     const seat = myTable();
-    return all.filter((c) => (c.table === undefined ? c.authorId === participantId : c.table === seat));
+    const mine = room.own(participantId).cards;
+    return all.filter((c) =>
+      c.table === undefined ? c.authorId === participantId || mine.has(c.id) : c.table === seat,
+    );
   });
   const comments = createMemo(() => commentsByCard(room.comments()));
   const silent = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
@@ -75,7 +79,14 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
   });
   /** Every matching card in the order a lane draws them, sorted once per change rather than once per lane. */
   const ordered = createMemo(
-    () => windowCards(cards(), { me: participantId, lane: "", query: query(), limit: Number.POSITIVE_INFINITY }).shown,
+    () =>
+      windowCards(cards(), {
+        me: participantId,
+        mine: room.own(participantId).cards,
+        lane: "",
+        query: query(),
+        limit: Number.POSITIVE_INFINITY,
+      }).shown,
   );
   const found = createMemo(() =>
     query().trim() ? ordered().filter((card) => !laneFilter() || card.lane === laneFilter()).length : null,

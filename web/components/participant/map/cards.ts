@@ -15,6 +15,8 @@ const PendingCardArgs = v.object({ activityId: v.string(), lane: v.string(), kin
 export interface CardSources {
   activityId: string;
   me: string;
+  /** privacy (#12): ids of my cards, from the room's private `mine` (a phone's doc names no author) */
+  mine?: ReadonlySet<string>;
   myGroup: string;
   publicCards: Record<string, Card>;
   /** my silent cards, as the room sent them (validated on arrival, party/model/protocol.ts) */
@@ -30,7 +32,7 @@ export function cardsToShow(sources: CardSources): ShownCard[] {
   const byId = new Map<string, ShownCard>();
   for (const card of Object.values(sources.publicCards)) {
     if (card.activityId !== sources.activityId) continue;
-    if (card.hidden && card.authorId !== sources.me) continue;
+    if (card.hidden && card.authorId !== sources.me && !sources.mine?.has(card.id)) continue;
     byId.set(card.id, card);
   }
   for (const card of sources.privateCards ?? []) {
@@ -74,6 +76,8 @@ export function laneOf(lanes: readonly v.InferOutput<typeof Lane>[], id: string)
 /** What the person chose to look at in a long map. */
 export interface CardView {
   me: string;
+  /** privacy (#12): ids of my cards (room.own) */
+  mine?: ReadonlySet<string>;
   /** one lane's id, or "" for every lane */
   lane: string;
   /** words to find in a card's text ("" for all) */
@@ -93,7 +97,8 @@ export function windowCards(cards: readonly ShownCard[], view: CardView): { show
     (card) =>
       (!view.lane || card.lane === view.lane) && words.every((word) => card.text.toLocaleLowerCase().includes(word)),
   );
-  const mine = (card: ShownCard): number => (card.authorId === view.me || card.pendingId || card.refusedId ? 0 : 1);
+  const mine = (card: ShownCard): number =>
+    card.authorId === view.me || view.mine?.has(card.id) || card.pendingId || card.refusedId ? 0 : 1;
   matching.sort((a, b) => mine(a) - mine(b) || b.createdAt - a.createdAt || b.id.localeCompare(a.id));
   return { shown: matching.slice(0, Math.max(0, view.limit)), total: matching.length };
 }

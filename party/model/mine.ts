@@ -1,0 +1,23 @@
+/**
+ * privacy (#12): what is one person's own in the room's doc, for the private `mine` message
+ * (party/model/protocol.ts). The replica everyone else receives holds no participant id
+ * (./replica.ts), so this is how a phone knows its own cards (to edit or withdraw them), its
+ * comments and its supports (to show "you support this" and toggle it).
+ */
+import type * as Y from "yjs";
+import { roots } from "./doc";
+import type { MineMessage } from "./protocol";
+
+export function mineOf(doc: Y.Doc, participantId: string): MineMessage {
+  const r = roots(doc);
+  const cards: string[] = [];
+  const supports: string[] = [];
+  const comments: string[] = [];
+  for (const card of r.cards.values()) {
+    if (card.authorId === participantId) cards.push(card.id);
+    if (card.supports.includes(participantId)) supports.push(card.id);
+  }
+  for (const comment of r.comments.values()) if (comment.authorId === participantId) comments.push(comment.id);
+  const participant = r.participants.get(participantId) ?? null;
+  return { type: "private", kind: "mine", participantId, participant, cards, comments, supports };
+}

@@ -1,0 +1,156 @@
+/**
+ * What everyone but facilitators receive of the room's doc (docs/architecture.md, principle 2;
+ * docs/security.md, "Names and ids"): the same Yjs items, with the same ids, so catch-up by
+ * state vector, cached docs and deletions work unchanged, but with the values rewritten so a
+ * phone's replica holds no participant id and no name unless the workshop shows names.
+ *
+ * The room's own doc keeps authorship (cards' and comments' `authorId`, supporters' ids, the
+ * participants map): the handlers, the D1 mirror, results, balance of voice, harvest and
+ * withdrawal read it there. Facilitators receive that doc as it is (they see who is who);
+ * every other socket receives this redacted replica, and each phone learns privately which
+ * cards, comments and supports are its own (`mine`, party/model/mine.ts).
+ *
+ * How: an update is decoded into its structs, each JSON value is redacted by the root map it
+ * belongs to, and the structs are written back in the same (V1) format. A map entry names its
+ * key only in the first item written for that key; later items inherit it. The participants
+ * map is keyed by participant id, so that key is replaced by one derived from the entry's first
+ * Yjs item id (the room's client and clock): stable for every later update, tied to nobody.
+ */
+import * as Y from "yjs";
+import { type Card, type Comment, type Participant, ROOTS, readWorkshop } from "./doc";
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>["ds"];
+
+/** The participants map's key in a replica: from the first item's id, never the participant id. */
+export function replicaKey(id: Y.ID): string {
+  return `p${id.client.toString(36)}.${id.clock.toString(36)}`;
+}
+
+/** Redacts one value of a root map; `showNames` is the workshop's setting at the time of sending. */
+function redactValue(root: string, value: unknown, showNames: boolean): unknown {
+  if (value === null || typeof value !== "object") return value;
+  switch (root) {
+    case ROOTS.cards: {
+      const card = value as Card;
+      return {
+        ...card,
+        authorId: "",
+        authorName: showNames ? card.authorName : "",
+        // A count, kept as an array of blanks so a card has one shape everywhere.
+        supports: Array.isArray(card.supports) ? card.supports.map(() => "") : [],
+      } satisfies Card;
+    }
+    case ROOTS.comments: {
+      const comment = value as Comment;
+      return { ...comment, authorId: "", authorName: showNames ? comment.authorName : "" } satisfies Comment;
+    }
+    case ROOTS.participants: {
+      const p = value as Participant;
+      const out: Participant = { id: "", name: "", group: p.group, joinedAt: 0 };
+      if (p.removed) out.removed = true;
+      if (p.table !== undefined) out.table = p.table;
+      if (p.source) out.source = p.source;
+      return out;
+    }
+    default:
+      return value;
+  }
+}
+
+/** Which root map an item belongs to: named in the item itself, or found in the room's doc. */
+function rootOf(item: Y.Item, doc: Y.Doc, names: Map<unknown, string>): string | null {
+  if (typeof item.parent === "string") return item.parent;
+  try {
+    const stored = Y.getItem(doc.store, item.id);
+    return stored instanceof Y.Item ? (names.get(stored.parent) ?? null) : null;
+  } catch {
+    // Not in the room's doc (cannot happen for an update the doc produced): fail closed below.
+    return null;
+  }
+}
+
+/**
+ * The replica's version of an update the room's doc produced (or of its whole state).
+ * Items whose root cannot be told have their values blanked: fail closed, never open.
+ */
+export function redactUpdate(update: Uint8Array, doc: Y.Doc): Uint8Array {
+  const showNames = readWorkshop(doc).showNames === true;
+  const names = new Map<unknown, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const root = rootOf(struct, doc, names);
+    if (root === ROOTS.participants && struct.parentSub !== null) struct.parentSub = replicaKey(struct.id);
+    if (struct.content instanceof Y.ContentAny) {
+      const content = struct.content as Y.ContentAny;
+      content.arr = content.arr.map((value) => (root === null ? null : redactValue(root, value, showNames)));
+    }
+  }
+  return encodeStructs(structs, ds);
+}
+
+/** Writes structs and a delete set as a V1 update, as Yjs's own writer does. */
+function encodeStructs(structs: readonly Struct[], ds: DeleteSet): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  const runs: Struct[][] = [];
+  for (const struct of structs) {
+    const last = runs.at(-1);
+    if (last && last[0]!.id.client === struct.id.client) last.push(struct);
+    else runs.push([struct]);
+  }
+  encoder.writeLen(runs.length);
+  for (const run of runs) {
+    encoder.writeLen(run.length);
+    encoder.writeClient(run[0]!.id.client);
+    encoder.writeLen(run[0]!.id.clock);
+    for (const struct of run) struct.write(encoder, 0);
+  }
+  const clients = [...ds.clients.entries()].sort((a, b) => b[0] - a[0]);
+  encoder.writeLen(clients.length);
+  for (const [client, deletes] of clients) {
+    encoder.resetDsCurVal();
+    encoder.writeLen(client);
+    encoder.writeLen(deletes.length);
+    for (const d of deletes) {
+      encoder.writeDsClock(d.clock);
+      encoder.writeDsLen(d.len);
+    }
+  }
+  return encoder.toUint8Array();
+}
+
+/**
+ * The replica as a doc of its own, kept in step with the room's doc, so a phone's catch-up
+ * (sync step 2) is encoded from it as cheaply as a facilitator's from the room's doc. Made
+ * on first need (a room that wakes for a facilitator alone never builds it).
+ */
+export class Replica {
+  #doc: Y.Doc | null = null;
+
+  constructor(private readonly source: () => Y.Doc) {}
+
+  /** The redacted doc (built from the room's doc on first use). */
+  get doc(): Y.Doc {
+    if (!this.#doc) {
+      const doc = new Y.Doc({ gc: true });
+      Y.applyUpdate(doc, redactUpdate(Y.encodeStateAsUpdate(this.source()), this.source()));
+      this.#doc = doc;
+    }
+    return this.#doc;
+  }
+
+  /** A committed update of the room's doc, redacted (and applied to the replica if it was built). */
+  absorb(update: Uint8Array): Uint8Array {
+    const redacted = redactUpdate(update, this.source());
+    if (this.#doc) Y.applyUpdate(this.#doc, redacted);
+    return redacted;
+  }
+
+  /** The room's doc was replaced (erased, or rebuilt with other items): build again on next use. */
+  reset(): void {
+    this.#doc?.destroy();
+    this.#doc = null;
+  }
+}
