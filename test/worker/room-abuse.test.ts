@@ -1,14 +1,12 @@
 /** A room full of phones must survive bad clients: garbage, floods, forged writes and forged presence. */
-import { runInDurableObject } from "cloudflare:test";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { COMMAND_NAMES } from "../../party/model/commands";
 import { CloseCode } from "../../party/model/protocol";
-import type { WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, roomClients, roomStub } from "./support/room-client";
+import { type Json, roomClients, roomStub, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
 const { join } = clients;
@@ -157,11 +155,7 @@ describe("garbage and floods", () => {
     const id = await createRoom("fuzz");
     const stub = await roomStub(id);
     // Lift the per-connection limits so a single socket can deliver the whole fuzz run.
-    await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.maxBadMessages = 1_000_000;
-      room.tuning.ratePerSecond = 1_000_000;
-      room.tuning.burst = 1_000_000;
-    });
+    await tuneRoom(id, { maxBadMessages: 1_000_000, ratePerSecond: 1_000_000, burst: 1_000_000 });
     const fac = await join(id, facilitator);
     const [mapId] = agendaOf(fac);
     await fac.ok("activity.open", { activityId: mapId });
@@ -212,13 +206,8 @@ describe("garbage and floods", () => {
 
   it("rate-limits a flood with acks, then closes it (4429); others are unaffected", async () => {
     const id = await createRoom("flood");
-    const stub = await roomStub(id);
     // A slow refill makes the test independent of how fast this machine delivers messages.
-    await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.ratePerSecond = 1;
-      room.tuning.burst = 10;
-      room.tuning.maxRateStrikes = 40;
-    });
+    await tuneRoom(id, { ratePerSecond: 1, burst: 10, maxRateStrikes: 40 });
     const fac = await join(id, facilitator);
     const p1 = await join(id, participant(1));
     const send = (cid: string) =>

@@ -3,11 +3,9 @@
  * fan-out is in flight are merged into the one frame that follows it, and every socket
  * still gets every edit, in a frame that never lacks what it builds on.
  */
-import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type RoomClient, roomClients, roomStub } from "./support/room-client";
+import { type RoomClient, roomClients, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
 const { join } = clients;
@@ -36,7 +34,6 @@ describe("broadcasting doc updates", () => {
 
   it("merges the edits that arrive during a fan-out into the next frame, and loses none", async () => {
     const id = await createRoom("broadcast-burst");
-    const stub = await roomStub(id);
     const fac = await join(id, facilitator);
     const [mapId] = agendaOf(fac);
     await fac.ok("activity.open", { activityId: mapId });
@@ -44,9 +41,7 @@ describe("broadcasting doc updates", () => {
     const watchers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => join(id, screen)));
     // One socket per slice: a fan-out to this room yields between every send, so the
     // burst below arrives while one is in flight.
-    await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.fanOutSlice = 1;
-    });
+    await tuneRoom(id, { fanOutSlice: 1 });
     const before = watchers.map((w) => w.frames.length);
     const texts = phones.flatMap((_, p) => [0, 1, 2].map((i) => `Burst ${p}.${i}`));
     const acks = await Promise.all(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFAULT_TUNING, type WorkshopRoom } from "../../party/room";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
-import { type Json, roomClients, roomStub } from "./support/room-client";
+import { type Json, roomClients, roomStub, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
 const { join } = clients;
@@ -41,9 +41,7 @@ describe("restarting the room", () => {
     const before = await stub.state();
     clients.closeAll();
     // A mark on this instance, to prove the doc below comes from a new one.
-    await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.presenceMs = DEFAULT_TUNING.presenceMs + 1;
-    });
+    await tuneRoom(id, { presenceMs: DEFAULT_TUNING.presenceMs + 1 });
 
     await evictDurableObject(stub, { webSockets: "close" });
 
@@ -78,9 +76,7 @@ describe("restarting the room", () => {
   it("snapshots every N commands, prunes replayed updates and still recognises old command ids", async () => {
     const id = await createRoom("snapshot");
     const stub = await roomStub(id);
-    await runInDurableObject(stub, (room: WorkshopRoom) => {
-      room.tuning.snapshotEvery = 5;
-    });
+    await tuneRoom(id, { snapshotEvery: 5 });
     const fac = await join(id, facilitator);
     const [mapId] = agendaOf(fac);
     await fac.ok("activity.open", { activityId: mapId });

@@ -108,19 +108,17 @@ function workshopRows<T>(sql: string) {
     (await db.prepare(sql).bind(workshopId).all<T>()).results;
 }
 
-export const listActivities = workshopRows<ActivityRow>(
-  "SELECT * FROM activities WHERE workshop_id = ? AND removed = 0 ORDER BY position, id",
-);
+/** `SELECT *` of one workshop's rows of `table`; `rest` adds conditions and the order (`AND … ORDER BY …`). */
+const allRows = <T>(table: string, rest: string) =>
+  workshopRows<T>(`SELECT * FROM ${table} WHERE workshop_id = ? ${rest}`.trim());
 
-export const listCards = workshopRows<CardRow>(
-  "SELECT * FROM cards WHERE workshop_id = ? AND deleted = 0 ORDER BY created_at, id",
-);
+export const listActivities = allRows<ActivityRow>("activities", "AND removed = 0 ORDER BY position, id");
 
-export const listComments = workshopRows<CommentRow>(
-  "SELECT * FROM comments WHERE workshop_id = ? ORDER BY created_at, id",
-);
+export const listCards = allRows<CardRow>("cards", "AND deleted = 0 ORDER BY created_at, id");
 
-export const listLinks = workshopRows<LinkRow>("SELECT * FROM links WHERE workshop_id = ? AND removed = 0 ORDER BY id");
+export const listComments = allRows<CommentRow>("comments", "ORDER BY created_at, id");
+
+export const listLinks = allRows<LinkRow>("links", "AND removed = 0 ORDER BY id");
 
 /** Ballots and feedback whose participant is a respondent came from paper or a kiosk; the rest from phones. */
 const answersWithSource = <T>(table: "ballots" | "feedback") =>
@@ -131,7 +129,7 @@ const answersWithSource = <T>(table: "ballots" | "feedback") =>
 
 export const listBallots = answersWithSource<BallotRow>("ballots");
 
-export const listResults = workshopRows<ResultRow>("SELECT * FROM results WHERE workshop_id = ?");
+export const listResults = allRows<ResultRow>("results", "");
 
 export const listFeedback = answersWithSource<FeedbackRow>("feedback");
 
@@ -163,16 +161,10 @@ export interface TranslationRow {
   updated_at: number;
 }
 
-export const listRespondents = workshopRows<RespondentRow>(
-  "SELECT * FROM respondents WHERE workshop_id = ? ORDER BY created_at, id",
-);
+export const listRespondents = allRows<RespondentRow>("respondents", "ORDER BY created_at, id");
 
-export const listAttendance = workshopRows<AttendanceRow>(
-  "SELECT * FROM attendance WHERE workshop_id = ? ORDER BY group_id, table_id",
-);
+export const listAttendance = allRows<AttendanceRow>("attendance", "ORDER BY group_id, table_id");
 
-export const listTranslations = workshopRows<TranslationRow>(
-  "SELECT * FROM translations WHERE workshop_id = ? ORDER BY language, target",
-);
+export const listTranslations = allRows<TranslationRow>("translations", "ORDER BY language, target");
 
-export const listEvents = workshopRows<EventRow>("SELECT * FROM events WHERE workshop_id = ? ORDER BY seq");
+export const listEvents = allRows<EventRow>("events", "ORDER BY seq");

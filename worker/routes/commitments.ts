@@ -28,15 +28,10 @@ import {
   setCurrent,
   type UpdateRow,
 } from "../db/commitments";
-import { findWorkshop, type WorkshopRow } from "../db/workshops";
+import type { WorkshopRow } from "../db/workshops";
 import { badRequest, forbidden, notFound } from "../errors";
 import { readBody } from "../validate";
-
-async function workshopOr404(db: D1Database, id: string) {
-  const workshop = await findWorkshop(db, id);
-  if (!workshop) throw notFound("No such workshop.");
-  return workshop;
-}
+import { workshopOr404 } from "./found";
 
 /** Who posted, for the history: a role and, for partners, their organisation. Never a name or token. */
 function author(auth: Auth): Pick<UpdateRow, "by_role" | "by_organisation"> {

@@ -6,10 +6,9 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { type AppEnv, authenticated, requireAccess } from "../auth";
 import { toCsv } from "../csv";
-import { findWorkshop } from "../db/workshops";
-import { notFound } from "../errors";
 import { EXPORT_TABLES, exportTable } from "../exportTables";
 import { parseOrThrow } from "../validate";
+import { workshopOr404 } from "./found";
 
 const ExportQuery = v.strictObject({
   format: v.optional(v.picklist(["csv", "json"]), "csv"),
@@ -17,8 +16,7 @@ const ExportQuery = v.strictObject({
 });
 
 export const exportRoutes = new Hono<AppEnv>().get("/:id/export", authenticated, async (c) => {
-  const workshop = await findWorkshop(c.env.DB, c.req.param("id"));
-  if (!workshop) throw notFound("No such workshop.");
+  const workshop = await workshopOr404(c.env.DB, c.req.param("id"));
   requireAccess(c.var.auth, workshop, ["evaluator", "facilitator"]);
   const query = parseOrThrow(ExportQuery, { format: c.req.query("format"), table: c.req.query("table") });
   const data = await exportTable(c.env.DB, workshop.id, query.table);

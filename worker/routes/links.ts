@@ -10,13 +10,13 @@ import * as v from "valibot";
 import { Id } from "../../party/model/commands";
 import { type AppEnv, organiserOnly } from "../auth";
 import { findTokenById, isWorkshopLinkRole, replaceToken, type TokenRow } from "../db/tokens";
-import { findWorkshop } from "../db/workshops";
 import { conflict, notFound } from "../errors";
 import { publicOrigin } from "../links";
 import { newToken } from "../mint";
 import { workshopLinksView } from "../organiserLinks";
 import { closeRevokedSessions } from "../room";
 import { readBody } from "../validate";
+import { workshopOr404 } from "./found";
 
 /** At most this many links replaced in one request (a workshop has a handful). */
 const MAX_REPLACE = 20;
@@ -29,12 +29,6 @@ export const RenewLinks = v.strictObject({
     v.check((ids) => new Set(ids).size === ids.length, "each link once"),
   ),
 });
-
-async function workshopOr404(db: D1Database, id: string) {
-  const workshop = await findWorkshop(db, id);
-  if (!workshop) throw notFound("No such workshop.");
-  return workshop;
-}
 
 export const workshopLinks = new Hono<AppEnv>()
   .get("/:id/links", organiserOnly, async (c) => {

@@ -5,10 +5,10 @@ import { Id } from "../../party/model/commands";
 import { type AppEnv, authenticated } from "../auth";
 import { newSecret, sha256Hex } from "../crypto";
 import { insertTicket, TICKET_TTL_MS } from "../db/tickets";
-import { findWorkshop } from "../db/workshops";
-import { badRequest, forbidden, notFound } from "../errors";
+import { badRequest, forbidden } from "../errors";
 import { countTicket } from "../rateLimit";
 import { readBody } from "../validate";
+import { workshopOr404 } from "./found";
 
 const TicketRequest = v.strictObject({ workshopId: v.optional(Id) });
 
@@ -24,8 +24,7 @@ export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => 
   let workshopId = token.workshop_id;
   if (workshopId === null) {
     if (!body.workshopId) throw badRequest("workshopId is required for a programme token.");
-    const workshop = await findWorkshop(c.env.DB, body.workshopId);
-    if (!workshop) throw notFound("No such workshop.");
+    const workshop = await workshopOr404(c.env.DB, body.workshopId);
     if (!token.programme_id || workshop.programme_id !== token.programme_id) throw forbidden();
     workshopId = workshop.id;
   } else if (body.workshopId && body.workshopId !== workshopId) {

@@ -7,23 +7,18 @@ import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitment
 import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
 import { createWorkshop } from "../createWorkshop";
 import { listTokens } from "../db/tokens";
-import { findWorkshop, listWorkshops, workshopGroups, workshopTables } from "../db/workshops";
+import { listWorkshops, workshopGroups, workshopTables } from "../db/workshops";
 import { eraseWorkshop } from "../erase";
-import { badRequest, notFound } from "../errors";
+import { badRequest } from "../errors";
 import { publicOrigin, tokenLink } from "../links";
 import { mintToken } from "../mint";
 import { mintPartnerToken, partnerTokenResponse } from "../partners";
 import { CreateWorkshop, MintToken } from "../schemas";
 import { parseOrThrow, readBody, readJson } from "../validate";
+import { workshopOr404 } from "./found";
 
 function tableLabel(w: Parameters<typeof workshopTables>[0], table: string | undefined): string {
   return workshopTables(w).find((t) => t.id === table)?.label ?? "table";
-}
-
-async function workshopOr404(db: D1Database, id: string) {
-  const workshop = await findWorkshop(db, id);
-  if (!workshop) throw notFound("No such workshop.");
-  return workshop;
 }
 
 export const workshops = new Hono<AppEnv>()

@@ -5,7 +5,7 @@
  * test instead of hanging it. A message that breaks the protocol's schemas throws.
  */
 
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { afterEach } from "vitest";
@@ -22,6 +22,7 @@ import {
   readServerMessage,
   readText,
 } from "../../../party/model/protocol";
+import type { RoomTuning, WorkshopRoom } from "../../../party/room";
 
 const WAIT_MS = 5000;
 
@@ -30,6 +31,13 @@ const JsonObject = v.record(v.string(), v.unknown());
 
 export function roomStub(workshopId: string) {
   return getServerByName(env.WorkshopRoom, workshopId);
+}
+
+/** Changes the live room's tuning (limits, timings) for one test; the next instance starts from the defaults. */
+export async function tuneRoom(workshopId: string, tuning: Partial<RoomTuning>): Promise<void> {
+  await runInDurableObject(await roomStub(workshopId), (room: WorkshopRoom) => {
+    Object.assign(room.tuning, tuning);
+  });
 }
 
 export interface Closed {

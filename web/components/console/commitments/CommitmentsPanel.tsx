@@ -109,13 +109,7 @@ const NewCommitment: Component<
       <h4>{t("commitments.new")}</h4>
       <TextField label={t("commitments.field.title")} value={title()} onInput={setTitle} required />
       <TextField label={t("commitments.field.description")} value={description()} onInput={setDescription} multiline />
-      <TextField
-        label={t("commitments.field.organisation")}
-        value={organisation()}
-        onInput={setOrganisation}
-        maxLength={100}
-        required
-      />
+      <OrganisationField value={organisation()} onInput={setOrganisation} />
       <div class="field">
         <label for={dueId}>{t("commitments.field.due")}</label>
         <input id={dueId} type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
@@ -167,6 +161,17 @@ const NewCommitment: Component<
   );
 };
 
+/** The owning organisation of a commitment (or a partner link's): required, at most 100 characters. */
+const OrganisationField: Component<{ value: string; onInput: (value: string) => void }> = (props) => (
+  <TextField
+    label={t("commitments.field.organisation")}
+    value={props.value}
+    onInput={props.onInput}
+    maxLength={100}
+    required
+  />
+);
+
 const PartnerLinks: Component<{ token: string; workshopId: string }> = (props) => {
   const [organisation, setOrganisation] = createSignal("");
   const [links, setLinks] = createSignal<{ organisation: string; link: string }[]>([]);
@@ -186,13 +191,7 @@ const PartnerLinks: Component<{ token: string; workshopId: string }> = (props) =
     <form class="stack" onSubmit={submit}>
       <h4>{t("commitments.partnerTitle")}</h4>
       <p class="hint">{t("commitments.partnerHint")}</p>
-      <TextField
-        label={t("commitments.field.organisation")}
-        value={organisation()}
-        onInput={setOrganisation}
-        maxLength={100}
-        required
-      />
+      <OrganisationField value={organisation()} onInput={setOrganisation} />
       <div class="button-row">
         <button type="submit">{t("commitments.partnerCreate")}</button>
       </div>

@@ -21,30 +21,9 @@ export const ActivityPanel: Component<Props> = (props) => {
   const mapConfig = createMemo(() => configOf(props.activity, "map"));
   return (
     <Switch>
-      <Match when={mapConfig()}>
-        {(config) => (
-          <MapPanel
-            activity={props.activity}
-            config={config()}
-            cards={props.cards}
-            waiting={props.waiting}
-            links={props.links}
-            comments={props.comments}
-            groups={props.groups}
-            commander={props.commander}
-          />
-        )}
-      </Match>
+      <Match when={mapConfig()}>{(config) => <MapPanel {...props} config={config()} />}</Match>
       <Match when={props.activity.kind === "vote"}>
-        <VotePanel
-          activity={props.activity}
-          result={props.result}
-          groups={props.groups}
-          currency={props.currency}
-          allCards={props.allCards}
-          source={props.source}
-          commander={props.commander}
-        />
+        <VotePanel {...props} />
       </Match>
       <Match when={true}>
         <section class="stack" aria-labelledby="activity-title">
