@@ -12,13 +12,29 @@ const PHONE_ROUTE = /(^|\/)(landing|phone|phone-later|cache|followup)-[\w-]+\.js
 
 export default defineConfig({
   root: "web",
-  plugins: [solid(), yjsMapsOnlyPlugin(), phoneChunks(), serviceWorker()],
+  plugins: [
+    solid(),
+    yjsMapsOnlyPlugin(),
+    {
+      // lib0's own modules import the probe relatively: the same stand-in as the alias above.
+      name: "coproduce-lib0-environment",
+      enforce: "pre",
+      resolveId: (source, importer) =>
+        source === "./environment.js" && importer && /[\\/]node_modules[\\/]lib0[\\/]/.test(importer)
+          ? path.resolve(import.meta.dirname, "web/lib/lib0-environment.ts")
+          : null,
+    },
+    phoneChunks(),
+    serviceWorker(),
+  ],
   resolve: {
     alias: [
       { find: "@model", replacement: path.resolve(import.meta.dirname, "party/model") },
       // Yjs logs through lib0's isomorphic logger, which drags lib0/dom and lib0/schema
       // into the phone bundle; a console-backed stand-in keeps the same exports.
       { find: /^lib0\/logging$/, replacement: path.resolve(import.meta.dirname, "web/lib/lib0-logging.ts") },
+      // lib0's environment probe (process arguments, query string, colours): the browser needs two answers.
+      { find: /^lib0\/environment$/, replacement: path.resolve(import.meta.dirname, "web/lib/lib0-environment.ts") },
     ],
   },
   build: {

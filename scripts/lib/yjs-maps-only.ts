@@ -21,14 +21,14 @@ import type { Plugin } from "vite";
 /** Yjs's ES module build, as Vite resolves `import * as Y from "yjs"` in the browser. */
 export const YJS_MODULE = /[\\/]node_modules[\\/]yjs[\\/]dist[\\/]yjs\.mjs$/;
 
-const UNUSED = "coproduceUnusedYjsType";
+const UNUSED = "coproduceUnusedYjsPart";
 
 /** [what the pinned Yjs says, what it becomes]. */
 const REPLACEMENTS: readonly (readonly [string, string])[] = [
   // The decoder's table of shared types: only YMap (1) is ever read.
   [
     "const typeRefs = [\n  readYArray,\n  readYMap,\n  readYText,\n  readYXmlElement,\n  readYXmlFragment,\n  readYXmlHook,\n  readYXmlText\n];",
-    `const ${UNUSED} = () => { throw new Error("Yjs: this shared type is not used by Coproduce's doc (scripts/lib/yjs-maps-only.ts)") };\nconst typeRefs = [\n  ${UNUSED},\n  readYMap,\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED}\n];`,
+    `const ${UNUSED} = () => { throw new Error("Yjs: not used by Coproduce's doc, so not in the web build (scripts/lib/yjs-maps-only.ts)") };\nconst typeRefs = [\n  ${UNUSED},\n  readYMap,\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED},\n  ${UNUSED}\n];`,
   ],
   // Content kinds of Y.Text and Y.Array (strings, embeds, formatting, the legacy JSON) and
   // sub-documents: map values are written as ContentAny (or ContentType, for nested types).
@@ -43,6 +43,12 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
   ["return this.get(name, YText)", `return ${UNUSED}()`],
   ["return /** @type {YXmlElement<{[key:string]:string}>} */ (this.get(name, YXmlElement))", `return ${UNUSED}()`],
   ["return this.get(name, YXmlFragment)", `return ${UNUSED}()`],
+  // Nested shared types inside maps (the room writes JSON values only).
+  ["  readContentType, // 7", `  ${UNUSED}, // 7`],
+  [
+    "        if (value instanceof AbstractType) {\n          content = new ContentType(value);\n        } else {\n          throw new Error('Unexpected content type')\n        }",
+    "        throw new Error('Unexpected content type')",
+  ],
   // Only Y.Text's formatting sets this flag.
   [
     "          if (transaction._needFormattingCleanup) {\n            cleanupYTextAfterTransaction(transaction);\n          }",
@@ -50,15 +56,37 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
   ],
 ];
 
+/**
+ * YEvent's getters that describe a change in detail (`keys`, `changes`, `delta`): the web app's
+ * observers re-read the whole map instead (web/lib/room.ts), so they throw instead. Each is
+ * found by its first lines and ends at the class's next closing brace.
+ */
+const EVENT_GETTERS: readonly string[] = [
+  "  get keys () {\n    if (this._keys === null) {",
+  "  get delta () {\n    return this.changes.delta\n  }",
+  "  get changes () {\n    let changes = this._changes;\n    if (changes === null) {\n      if (this.transaction.doc._transactionCleanups.length === 0) {\n        throw error.create(errorComputeChanges)\n      }\n      const target = this.target;\n      const added = set.create();",
+];
+
+function once(source: string, text: string): number {
+  const at = source.indexOf(text);
+  if (at === -1 || source.indexOf(text, at + text.length) !== -1) {
+    throw new Error(`scripts/lib/yjs-maps-only.ts: Yjs has changed, cannot find exactly one of:\n${text}`);
+  }
+  return at;
+}
+
 /** The Yjs module source with the unused types taken out; throws if the source is not the pinned one. */
 export function yjsMapsOnly(source: string): string {
   let out = source;
   for (const [from, to] of REPLACEMENTS) {
-    const at = out.indexOf(from);
-    if (at === -1 || out.indexOf(from, at + from.length) !== -1) {
-      throw new Error(`scripts/lib/yjs-maps-only.ts: Yjs has changed, cannot find exactly one of:\n${from}`);
-    }
+    const at = once(out, from);
     out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  for (const start of EVENT_GETTERS) {
+    const at = once(out, start);
+    const end = out.indexOf("\n  }\n", at) + "\n  }".length;
+    const name = start.slice("  get ".length, start.indexOf(" ("));
+    out = `${out.slice(0, at)}  get ${name} () {\n    return ${UNUSED}()\n  }${out.slice(end)}`;
   }
   return out;
 }

@@ -27,3 +27,18 @@ describe("the lib0/logging stand-in of the web build", () => {
     warn.mockRestore();
   });
 });
+
+describe("the lib0/environment stand-in of the web build", () => {
+  it("answers everything Yjs and lib0's base64 ask of lib0/environment, as a browser", async () => {
+    const env = await import("../../web/lib/lib0-environment");
+    const used = new Set<string>();
+    for (const file of ["yjs/dist/yjs.mjs", "lib0/buffer.js"]) {
+      for (const m of readFileSync(path.join(modules, file), "utf8").matchAll(/\benv\.([A-Za-z]+)/g)) used.add(m[1]!);
+    }
+    expect(used).toContain("isBrowser");
+    for (const name of used) expect(env, `lib0/environment.${name}`).toHaveProperty(name);
+    expect(env.isBrowser).toBe(true);
+    expect(env.isNode).toBe(false);
+    expect(env.getVariable("node_env")).toBeNull();
+  });
+});
