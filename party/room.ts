@@ -14,6 +14,7 @@
  * in party/model/protocol.ts.
  */
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import * as Y from "yjs";
 import {
   type Addressee,
   actorFromRequest,
@@ -38,7 +39,7 @@ import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame } from "./model/frames";
 import { mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
-import { Replica } from "./model/replica";
+import { encodeReplicaState, redactUpdate } from "./model/replica";
 
 export type { InitOutcome } from "./commit";
 
@@ -95,8 +96,11 @@ export class WorkshopRoom extends Server<RoomEnv> {
   );
   readonly #flush = new FlushSchedule(this.ctx.storage);
   #pipeline: CommitPipeline | null = null;
-  /** What sockets without who-is-who are synced from (party/model/replica.ts); built on first need. */
-  readonly #replica = new Replica(() => this.#commit.doc);
+  /**
+   * A phone's whole replica, encoded once for everyone who asks from nothing (a burst of joins)
+   * until the next committed change (party/model/replica.ts); the state vector is checked too.
+   */
+  #replicaCache: { vector: string; state: Uint8Array } | null = null;
   /**
    * The last `mine` message sent per participant (or kiosk turn), as JSON, so a change is sent
    * once and an unchanged list not at all. In memory: after a wake it is simply sent again.
@@ -111,7 +115,11 @@ export class WorkshopRoom extends Server<RoomEnv> {
       this.ctx.storage,
       {
         committed: (update) => {
-          if (update) this.#broadcast.queueUpdate(update, this.#replica.absorb(update));
+          if (update) {
+            // A delete changes no state vector: the cached replica goes with every committed change.
+            this.#replicaCache = null;
+            this.#broadcast.queueUpdate(update, redactUpdate(update, this.#commit.doc));
+          }
           this.#flush.schedule();
         },
       },
@@ -313,9 +321,13 @@ export class WorkshopRoom extends Server<RoomEnv> {
       this.#badMessage(conn, guard, refusalAck(null, "too_large", "Message too large."));
       return;
     }
-    // A phone's catch-up comes from the redacted replica; who-is-who sockets' from the room's doc.
-    const doc = this.#broadcast.seesWhoIsWho(conn) ? this.#commit.doc : this.#replica.doc;
-    const frame = readClientFrame(bytes, doc);
+    // A phone's catch-up is the redacted replica's; who-is-who sockets' is the room's doc as it is.
+    const { doc } = this.#commit;
+    const frame = readClientFrame(
+      bytes,
+      doc,
+      this.#broadcast.seesWhoIsWho(conn) ? undefined : (vector) => this.#replicaState(vector),
+    );
     if (frame.kind === "garbage") {
       this.#badMessage(conn, guard, refusalAck(null, "bad_request", "Unreadable frame."));
       return;
@@ -325,6 +337,16 @@ export class WorkshopRoom extends Server<RoomEnv> {
     if (frame.kind === "query-awareness") this.#broadcast.sendPresenceTo(conn);
     // "write-attempt" and "awareness": read-only peers; a client's doc writes and
     // self-declared presence are ignored, never applied or relayed.
+  }
+
+  /** What a phone with this state vector lacks, redacted; the whole replica is encoded once per doc state. */
+  #replicaState(vector: Uint8Array): Uint8Array {
+    const { doc } = this.#commit;
+    if (Y.decodeStateVector(vector).size > 0) return encodeReplicaState(doc, vector);
+    const current = Y.encodeStateVector(doc).join(",");
+    if (this.#replicaCache?.vector !== current)
+      this.#replicaCache = { vector: current, state: encodeReplicaState(doc) };
+    return this.#replicaCache.state;
   }
 
   #guardFor(conn: Connection): ConnectionGuard {
@@ -442,7 +464,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     await this.#flush.settle();
     for (const conn of this.getConnections()) closeWith(conn, CloseCode.deleted, "This workshop was deleted.");
     this.#broadcast.clear();
-    this.#replica.reset();
+    this.#replicaCache = null;
     this.#mineSent.clear();
     this.#guards.clear();
     await pipeline.erase();

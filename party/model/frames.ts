@@ -93,7 +93,12 @@ export type ClientFrame =
  * Reads a client's binary frame without ever applying anything to the doc.
  * Anything that does not decode is "garbage" (counted towards closing the connection).
  */
-export function readClientFrame(data: Uint8Array, doc: Y.Doc): ClientFrame {
+export function readClientFrame(
+  data: Uint8Array,
+  doc: Y.Doc,
+  /** privacy (#12): what the client lacks, given its state vector, when not `doc` as it is (a phone's replica) */
+  encodeState?: (stateVector: Uint8Array) => Uint8Array,
+): ClientFrame {
   try {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
@@ -101,7 +106,13 @@ export function readClientFrame(data: Uint8Array, doc: Y.Doc): ClientFrame {
       const step = decoding.readVarUint(decoder);
       if (step === SYNC_STEP_1) {
         // Reads the client's state vector and writes sync step 2 (what the client lacks).
-        const reply = frame(MESSAGE_SYNC, (e) => syncProtocol.readSyncStep1(decoder, e, doc));
+        const reply = encodeState
+          ? frame(MESSAGE_SYNC, (e) => {
+              const stateVector = decoding.readVarUint8Array(decoder);
+              encoding.writeVarUint(e, SYNC_STEP_2);
+              encoding.writeVarUint8Array(e, encodeState(stateVector));
+            })
+          : frame(MESSAGE_SYNC, (e) => syncProtocol.readSyncStep1(decoder, e, doc));
         return { kind: "sync-step-1", reply };
       }
       if (step === SYNC_STEP_2 || step === SYNC_UPDATE) return { kind: "write-attempt" };

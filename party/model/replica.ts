@@ -107,6 +107,12 @@ function encodeStructs(structs: readonly Struct[], ds: DeleteSet): Uint8Array {
     encoder.writeLen(run[0]!.id.clock);
     for (const struct of run) struct.write(encoder, 0);
   }
+  writeDeleteSet(encoder, ds);
+  return encoder.toUint8Array();
+}
+
+/** Yjs's delete-set format (V1), as its own writer lays it out. */
+function writeDeleteSet(encoder: Y.UpdateEncoderV1, ds: DeleteSet): void {
   const clients = [...ds.clients.entries()].sort((a, b) => b[0] - a[0]);
   encoder.writeLen(clients.length);
   for (const [client, deletes] of clients) {
@@ -118,39 +124,67 @@ function encodeStructs(structs: readonly Struct[], ds: DeleteSet): Uint8Array {
       encoder.writeDsLen(d.len);
     }
   }
+}
+
+/**
+ * The replica's state for a phone's catch-up (sync step 2): what `Y.encodeStateAsUpdate(doc,
+ * stateVector)` writes, redacted as it is written, straight from the room's doc (no second doc
+ * to build on wake or keep in memory). Mirrors Yjs's own writer: clients newest first, each
+ * from the first struct the phone lacks, then the whole delete set.
+ */
+export function encodeReplicaState(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const known = stateVector ? Y.decodeStateVector(stateVector) : new Map<number, number>();
+  const showNames = readWorkshop(doc).showNames === true;
+  const names = new Map<unknown, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  const encoder = new Y.UpdateEncoderV1();
+  const clients = [...doc.store.clients.entries()]
+    .filter(([client, structs]) => {
+      const last = structs.at(-1);
+      return last !== undefined && last.id.clock + last.length > (known.get(client) ?? 0);
+    })
+    .sort((a, b) => b[0] - a[0]);
+  encoder.writeLen(clients.length);
+  for (const [client, structs] of clients) {
+    const clock = Math.max(known.get(client) ?? 0, structs[0]!.id.clock);
+    const start = Y.findIndexSS(structs, clock);
+    encoder.writeLen(structs.length - start);
+    encoder.writeClient(client);
+    encoder.writeLen(clock);
+    for (let i = start; i < structs.length; i++) {
+      const struct = structs[i]!;
+      const offset = i === start ? clock - struct.id.clock : 0;
+      if (struct instanceof Y.Item) writeRedactedItem(struct, encoder, offset, names, showNames);
+      else struct.write(encoder, offset);
+    }
+  }
+  writeDeleteSet(encoder, Y.createDeleteSetFromStructStore(doc.store));
   return encoder.toUint8Array();
 }
 
 /**
- * The replica as a doc of its own, kept in step with the room's doc, so a phone's catch-up
- * (sync step 2) is encoded from it as cheaply as a facilitator's from the room's doc. Made
- * on first need (a room that wakes for a facilitator alone never builds it).
+ * Writes one of the room's own items with its values redacted. The item is the room's: its
+ * content and key are swapped for the write and put back at once (synchronously, in `finally`).
  */
-export class Replica {
-  #doc: Y.Doc | null = null;
-
-  constructor(private readonly source: () => Y.Doc) {}
-
-  /** The redacted doc (built from the room's doc on first use). */
-  get doc(): Y.Doc {
-    if (!this.#doc) {
-      const doc = new Y.Doc({ gc: true });
-      Y.applyUpdate(doc, redactUpdate(Y.encodeStateAsUpdate(this.source()), this.source()));
-      this.#doc = doc;
-    }
-    return this.#doc;
-  }
-
-  /** A committed update of the room's doc, redacted (and applied to the replica if it was built). */
-  absorb(update: Uint8Array): Uint8Array {
-    const redacted = redactUpdate(update, this.source());
-    if (this.#doc) Y.applyUpdate(this.#doc, redacted);
-    return redacted;
-  }
-
-  /** The room's doc was replaced (erased, or rebuilt with other items): build again on next use. */
-  reset(): void {
-    this.#doc?.destroy();
-    this.#doc = null;
+function writeRedactedItem(
+  item: Y.Item,
+  encoder: Y.UpdateEncoderV1,
+  offset: number,
+  names: Map<unknown, string>,
+  showNames: boolean,
+): void {
+  const root = names.get(item.parent) ?? null;
+  const content = item.content;
+  const parentSub = item.parentSub;
+  try {
+    if (root === ROOTS.participants && parentSub !== null) item.parentSub = replicaKey(item.id);
+    if (content instanceof Y.ContentAny)
+      item.content = new Y.ContentAny(
+        content.arr.map((value) => (root === null ? null : redactValue(root, value, showNames))),
+      );
+    item.write(encoder, offset);
+  } finally {
+    item.content = content;
+    item.parentSub = parentSub;
   }
 }

@@ -89,7 +89,7 @@ describe("_pk connection-id spoofing at the room itself (defence in depth)", () 
     const w = await newWorkshop();
     const fac = await team.facilitator(w);
     const mapId = await openMap(fac, "silent");
-    const { joined: author, phone: authorPhone } = await team.participant(w);
+    const { phone: authorPhone } = await team.participant(w);
     const spy = await connectToRoom(w.id, participant(98), "_pk=r%3Afacilitator");
 
     await authorPhone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "room-level secret" });
