@@ -8,7 +8,17 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { participant } from "../worker/support/fixtures";
-import { joinAs, newWorkshop, openMap, privateMessages, type RoomClient, redTeam, tokenOf } from "./support/harness";
+import {
+  joinAs,
+  json,
+  newWorkshop,
+  openMap,
+  openVote,
+  privateMessages,
+  type RoomClient,
+  redTeam,
+  tokenOf,
+} from "./support/harness";
 
 const team = redTeam();
 
@@ -35,6 +45,12 @@ async function busyRoom(body: Record<string, unknown> = {}) {
   const { cardId } = await a.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "no ramp" });
   await b.ok("card.support", { cardId, on: true });
   const { commentId } = await b.ok("comment.add", { cardId, text: "same at the surgery" });
+  // Ballots and a revealed result: a tally must not name its voters either.
+  const voteId = await openVote(fac);
+  await a.ok("ballot.submit", { activityId: voteId, ballot: { allocations: { o1: 2, o2: 1 } } });
+  await b.ok("ballot.submit", { activityId: voteId, ballot: { allocations: { o3: 3 } } });
+  await fac.ok("results.reveal", { activityId: voteId });
+  await fac.ok("activity.open", { activityId: mapId });
   await fac.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "from the floor" });
   // The facilitator's card is the last change: once the observer has it, it has everything before.
   await observer.waitFor(
@@ -114,6 +130,30 @@ describe("names and ids in another phone's replica", () => {
 });
 
 describe("the private mine channel", () => {
+  it("a kiosk learns each turn's own cards and supports, and nobody else's", async () => {
+    const room = await busyRoom();
+    const minted = await json<{ token: string }>(`/api/workshops/${room.w.id}/tokens`, {
+      method: "POST",
+      token: room.w.facilitatorToken,
+      body: { role: "kiosk" },
+    });
+    const kiosk = await team.connect(room.w.id, minted.body.token);
+    const turn = { group: "community", turn: "turn-0001" };
+    const { cardId } = await kiosk.ok("card.add", {
+      activityId: room.mapId,
+      lane: "day",
+      kind: "barrier",
+      text: "kiosk card",
+      onBehalfOf: turn,
+    });
+    await kiosk.ok("card.support", { cardId: room.cardId, on: true, onBehalfOf: turn });
+    const own = privateMessages(kiosk, "mine").at(-1) as unknown as Mine;
+    expect(own.participantId.endsWith("-turn-0001")).toBe(true);
+    expect(own).toMatchObject({ cards: [cardId], supports: [room.cardId] });
+    expect(JSON.stringify(privateMessages(kiosk, "mine"))).not.toContain(room.amina.participantId);
+    for (const secret of [room.amina.participantId, "Amina Quarshie"]) expect(received(kiosk)).not.toContain(secret);
+  });
+
   it("each phone learns its own cards, comments and supports, privately", async () => {
     const room = await busyRoom();
     await room.a.waitFor(() => lastMine(room.a)?.cards.includes(room.cardId), "Amina's mine");
