@@ -384,24 +384,6 @@ const PARTICIPANT_COMMANDS: CommandName[] = [
   "me.update",
   "me.withdraw",
 ];
-// ---- safety (#12): the live doc's byte budget ------------------------------------------------
-
-/**
- * Past this many bytes of live doc (every phone downloads it on joining) the room refuses new
- * content with `room_full_of_content`. A 200-person, 3-hour workshop measures about 1 MB with
- * its closed activities (BENCHMARKS.md), so only a flood reaches it.
- */
-export const DOC_BUDGET_BYTES = 4 * 1024 * 1024;
-
-/** The commands that add people's words or marks to the live doc, refused once it is full. */
-export const CONTENT_COMMANDS: ReadonlySet<string> = new Set<CommandName>([
-  "card.add",
-  "card.edit",
-  "card.support",
-  "comment.add",
-  "translation.set",
-]);
-
 /**
  * tables (#13): a host moderates and transcribes for one table only. Every one of
  * these also checks that the card is at the host's table (handlers/table-scope.ts).

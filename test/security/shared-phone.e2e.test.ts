@@ -5,8 +5,18 @@
  * the running app (vitest.e2e.config.ts includes test/security/*.e2e.test.ts).
  */
 import { describe, expect, it } from "vitest";
-import { cachedDocBytes, MAP_CONFIG, openActivity, openPhone, signIn, usePhones } from "../e2e/participant-kit";
+import {
+  cachedDocBytes,
+  expectNoPageErrors,
+  MAP_CONFIG,
+  openActivity,
+  openPhone,
+  signIn,
+  tabTo,
+  usePhones,
+} from "../e2e/participant-kit";
 import { app, join, workshopWithFacilitator } from "../e2e/support";
+import { formatViolations, runAxe } from "../e2e/support/axe";
 
 describe("a shared phone", () => {
   const suite = usePhones();
@@ -36,5 +46,74 @@ describe("a shared phone", () => {
     // The next person opening the room's address is not let in as the previous one.
     await page.goto(`${app().baseUrl}/w/${workshop.id}`);
     await page.getByRole("heading", { name: "You have not joined this workshop on this phone yet." }).waitFor();
+  });
+
+  it("the join page offers the next person 'Not you? Leave this device' and it forgets everything of the previous one", async () => {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Shared phone at the door" });
+    clients.push(facilitator);
+    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
+    const joined = await join(workshop.joinCode);
+    const phone = await openPhone(suite.browser, { forAxe: true });
+    phones.push(phone);
+    await signIn(phone, joined);
+    const page = phone.page;
+    await page.getByRole("heading", { name: "Journeys" }).waitFor();
+    await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    const queueKey = `coproduce:pending:${workshop.id}:${joined.participantId}`;
+    await page.evaluate((key) => localStorage.setItem(key, "[]"), queueKey);
+
+    // The next person scans the same code on the same phone.
+    await page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
+    const leave = page.getByRole("button", { name: "Not you? Leave this device" });
+    await leave.waitFor();
+    const violations = await runAxe(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await tabTo(page, leave);
+    // Leaving reloads the join form (nothing of the previous person stays in memory either).
+    const reloaded = page.waitForEvent("load");
+    await page.keyboard.press("Enter");
+    await reloaded;
+    await page.locator('[data-kept="false"]').waitFor({ state: "attached" });
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("coproduce:")));
+    expect(kept.filter((k) => k.includes(workshop.id))).toEqual([]);
+    expect(await cachedDocBytes(page, workshop.id)).toBe(0);
+    expect(await leave.count()).toBe(0);
+    expect(page.url()).toBe(`${app().baseUrl}/j/${workshop.joinCode}`);
+    expectNoPageErrors(phone);
+  });
+
+  it("the join page offers to leave when only a queue or cached doc of someone is left (no token)", async () => {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Leftovers" });
+    clients.push(facilitator);
+    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
+    const joined = await join(workshop.joinCode);
+    const phone = await openPhone(suite.browser);
+    phones.push(phone);
+    await signIn(phone, joined);
+    const page = phone.page;
+    await page.getByRole("heading", { name: "Journeys" }).waitFor();
+    await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The token is gone (withdrawn, or forgotten by the browser) but the map they saw is not.
+    await page.evaluate((key) => localStorage.removeItem(key), `coproduce:participant:${workshop.id}`);
+    await page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
+    const reloaded = page.waitForEvent("load");
+    await page.getByRole("button", { name: "Not you? Leave this device" }).click();
+    await reloaded;
+    await page.locator('[data-kept="false"]').waitFor({ state: "attached" });
+    expect(await cachedDocBytes(page, workshop.id)).toBe(0);
+    expect(await page.getByRole("button", { name: "Not you? Leave this device" }).count()).toBe(0);
+  });
+
+  it("a phone nobody used before shows no 'Not you?' on the join page", async () => {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Fresh phone" });
+    clients.push(facilitator);
+    const phone = await openPhone(suite.browser);
+    phones.push(phone);
+    const page = phone.page;
+    await page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
+    await page.getByRole("button", { name: "Join the workshop" }).waitFor();
+    // The join page has looked for what a previous person left (join.tsx marks the answer).
+    await page.locator('[data-kept="false"]').waitFor({ state: "attached" });
+    expect(await page.getByRole("button", { name: "Not you? Leave this device" }).count()).toBe(0);
   });
 });

@@ -291,4 +291,5 @@ export const bn: Catalogue = {
   "followup.link": "এরপর কী হয় দেখুন",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "আপনি নন? এই ডিভাইস ছেড়ে দিন",
+  "join.leftBehind": "এই ফোনে এখনও অন্য কারও তথ্য আছে।",
 };

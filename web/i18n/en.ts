@@ -273,4 +273,5 @@ export const en = {
   "translation.labels": "Some words here are translated.",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "Not you? Leave this device",
+  "join.leftBehind": "This phone still keeps what someone saw or sent in this workshop.",
 } as const satisfies Record<string, Message>;

@@ -339,4 +339,5 @@ export const pl: Catalogue = {
   "followup.link": "Zobacz, co dalej",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "To nie Ty? Opuść to urządzenie",
+  "join.leftBehind": "Ten telefon wciąż przechowuje to, co ktoś widział lub wysłał w tym warsztacie.",
 };

@@ -303,4 +303,5 @@ export const so: Catalogue = {
   "followup.link": "Eeg waxa xiga",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "Ma aadan ahayn? Ka bax qalabkan",
+  "join.leftBehind": "Taleefankani wali wuu hayaa wixii qof ku arkay ama ku diray aqoon-isweydaarsigan.",
 };

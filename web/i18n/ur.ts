@@ -298,4 +298,5 @@ export const ur: Catalogue = {
   "followup.link": "دیکھیں آگے کیا ہوتا ہے",
   // ---- safety (#12): a shared phone forgets the workshop (web/lib/leave.ts) ----
   "device.leave": "آپ نہیں ہیں؟ یہ آلہ چھوڑ دیں",
+  "join.leftBehind": "یہ فون اب بھی وہ رکھتا ہے جو کسی نے اس ورکشاپ میں دیکھا یا بھیجا۔",
 };

@@ -3,24 +3,49 @@
  * the participant's token, the commands waiting to be sent and the cached doc — so the next
  * person to pick it up neither acts as nor reads as the previous one. What they contributed
  * stays in the workshop (withdrawing is a different, explicit choice). Then the phone starts
- * again from the code box.
+ * again from the code box (or, on the join page, from the join form).
  */
-import { forgetParticipant, local } from "./storage";
+import { forgetParticipant, loadParticipant, local } from "./storage";
 
-export async function leaveDevice(workshopId: string): Promise<void> {
-  forgetParticipant(workshopId);
-  const pending = `coproduce:pending:${workshopId}:`;
+const pendingPrefix = (workshopId: string): string => `coproduce:pending:${workshopId}:`;
+
+function pendingKeys(workshopId: string): string[] {
+  const keys: string[] = [];
   try {
     const storage = globalThis.localStorage;
-    const keys: string[] = [];
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (key?.startsWith(pending)) keys.push(key);
+      if (key?.startsWith(pendingPrefix(workshopId))) keys.push(key);
     }
-    for (const key of keys) storage.removeItem(key);
   } catch {
     // Storage unavailable: nothing was kept.
   }
+  return keys;
+}
+
+/**
+ * Whether this phone still holds anything of someone in this workshop: their token, commands
+ * waiting to be sent, or the doc they saw (the join page then offers to leave it, #12).
+ * IndexedDB is opened only if it exists, so a phone nobody used gets no database from asking.
+ */
+export async function keptOnDevice(workshopId: string): Promise<boolean> {
+  if (loadParticipant(workshopId) || pendingKeys(workshopId).length > 0) return true;
+  const cache = await import("./room/cache");
+  if (local.getItem(cache.legacyDocKey(workshopId)) !== null) return true;
+  try {
+    const databases = await globalThis.indexedDB?.databases?.();
+    if (databases && !databases.some((d) => d.name === "coproduce")) return false;
+    return (await cache.defaultDocStore().read(workshopId)).length > 0;
+  } catch {
+    // No IndexedDB on this phone (private mode): nothing was cached there.
+    return false;
+  }
+}
+
+/** Forgets everything of `workshopId` on this phone, then loads `next` (the code box by default). */
+export async function leaveDevice(workshopId: string, next = "/"): Promise<void> {
+  forgetParticipant(workshopId);
+  for (const key of pendingKeys(workshopId)) local.removeItem(key);
   // The doc cache code loads on demand (it is not in the join page's first load).
   const cache = await import("./room/cache");
   local.removeItem(cache.legacyDocKey(workshopId));
@@ -30,5 +55,5 @@ export async function leaveDevice(workshopId: string): Promise<void> {
     // No IndexedDB on this phone (private mode): nothing was cached there.
   }
   // A full page load, so nothing of the previous person stays in memory either.
-  globalThis.location.assign("/");
+  globalThis.location.assign(next);
 }

@@ -2,7 +2,18 @@
  * `/j/:joinCode`: what the workshop is, then an optional name, a stakeholder group
  * and consent; joining stores the participant's token on this phone and opens the room.
  */
-import { type Component, createResource, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
+import {
+  type Component,
+  createResource,
+  createSignal,
+  For,
+  lazy,
+  Match,
+  onMount,
+  Show,
+  Suspense,
+  Switch,
+} from "solid-js";
 import type { RouteProps } from "../app";
 import { TopBar } from "../components/participant/TopBar";
 import { ApiError, getJoinInfo, type JoinInfo, joinWorkshop } from "../lib/api";
@@ -11,6 +22,9 @@ import { initLanguage, language, t } from "../lib/i18n";
 import { navigate } from "../lib/router";
 import { loadParticipant, saveParticipant } from "../lib/storage";
 import "../styles/participant.css";
+
+// A shared phone (safety #12): loaded on demand, it offers to leave what a previous person left here.
+const LeaveDeviceOffer = lazy(() => import("../components/participant/LeaveDeviceOffer"));
 
 const Join: Component<RouteProps> = (props) => {
   const code = () => (props.params.joinCode ?? "").toUpperCase();
@@ -147,6 +161,9 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
           </a>
         </div>
       </Show>
+      <Suspense>
+        <LeaveDeviceOffer workshopId={props.info.workshopId} code={props.code} joined={existing() !== null} />
+      </Suspense>
       <form class="stack" onSubmit={(event) => void submit(event)} novalidate>
         <div class="field">
           <label for="join-name">
