@@ -91,7 +91,10 @@ describe("organise page", () => {
     await page.getByRole("button", { name: "Create workshop" }).click();
     const item = page.getByTestId("workshop-list").getByRole("listitem").filter({ hasText: title });
     await item.waitFor();
-    await item.getByRole("button", { name: "Make new links" }).click();
+    // session (#19): new links replace the old ones, after confirming which.
+    await item.getByRole("button", { name: "Make new links…" }).click();
+    await item.getByRole("button", { name: "Replace the ticked links" }).click();
+    await item.getByText("3 new links made.", { exact: false }).waitFor();
     const facilitator = await item.getByLabel("Facilitator link (private)").inputValue();
     const id = new URL(facilitator).pathname.split("/")[2] ?? "";
     expect(new URL(await item.getByLabel("Projector screen link (private)").inputValue()).pathname).toBe(

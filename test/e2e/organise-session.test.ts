@@ -29,7 +29,7 @@ describe("organiser page", () => {
     const all = await listWorkshops(app().baseUrl, app().organiserToken);
     expect(all.filter((w) => w.title === title)).toHaveLength(1);
 
-    const open = page.getByRole("link", { name: "Open the console" });
+    const open = page.getByTestId("workshop-links").getByRole("link", { name: "Open the console" });
     expect(await open.getAttribute("href")).toMatch(/\/facilitate\/.+#token=/);
     expect(await open.getAttribute("target")).toBe("_blank");
     await page.context().close();

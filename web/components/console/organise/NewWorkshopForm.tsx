@@ -15,7 +15,7 @@ import { GroupsEditor } from "./GroupsEditor";
 
 interface Props {
   organiserToken: string;
-  onCreated: (workshop: CreatedWorkshop, title: string) => void;
+  onCreated: (workshop: CreatedWorkshop, title: string, date: string | null) => void;
 }
 
 export const NewWorkshopForm: Component<Props> = (props) => {
@@ -68,7 +68,7 @@ export const NewWorkshopForm: Component<Props> = (props) => {
         language: text("language") || "en",
         retentionDays: Number(text("retention")) || 365,
       });
-      props.onCreated(created, title);
+      props.onCreated(created, title, text("date") || null);
       // A fresh form: a second click must not create the same workshop again.
       form.reset();
       setTemplateId("");

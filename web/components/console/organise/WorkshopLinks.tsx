@@ -1,17 +1,23 @@
 /**
- * The four links of a new workshop, each with a copy button, and the participant
- * QR code to print or show. Secret links are shown once: the server keeps only hashes.
+ * The four links of a new workshop, each with a copy button, the participant QR code,
+ * and a one-page handout per role (session #19). The list of workshops keeps them too:
+ * the server derives them again from the organiser secret and stores only hashes.
  */
-import type { Component } from "solid-js";
+import { type Component, For } from "solid-js";
 import type { CreatedWorkshop } from "../api";
 import { CopyLink } from "../CopyLink";
 import { t } from "../i18n";
 import { QrCode } from "../QrCode";
+import { type HandoutRole, openHandout } from "./Handout";
+import { HandoutButton } from "./LinksPanel";
 
 interface Props {
   workshop: CreatedWorkshop;
   title: string;
+  date?: string | null;
 }
+
+const ROLES = ["participant", "facilitator", "screen", "evaluator"] as const satisfies readonly HandoutRole[];
 
 export const WorkshopLinks: Component<Props> = (props) => (
   <section class="stack workshop-links" aria-labelledby="links-title" data-testid="workshop-links">
@@ -26,10 +32,25 @@ export const WorkshopLinks: Component<Props> = (props) => (
       <a class="button primary" href={props.workshop.links.facilitator} target="_blank" rel="noopener">
         {t("organise.openConsole")}
       </a>
-      <button type="button" onClick={() => window.print()}>
-        {t("organise.printHandout")}
-      </button>
     </p>
+    <div class="button-row" data-testid="handout-buttons">
+      <For each={ROLES}>
+        {(role) => (
+          <HandoutButton
+            who={role}
+            onClick={() =>
+              openHandout({
+                role,
+                link: props.workshop.links[role],
+                title: props.title,
+                joinCode: props.workshop.joinCode,
+                date: props.date,
+              })
+            }
+          />
+        )}
+      </For>
+    </div>
     <CopyLink
       label={t("organise.linkFacilitator")}
       value={props.workshop.links.facilitator}

@@ -1,22 +1,23 @@
 /**
- * The organiser's workshops, newest first, with fresh links on request (the
- * originals are never stored) and deletion after a confirmation.
+ * The organiser's workshops, newest first. Each keeps its links (session #19: shown again,
+ * never stored as secrets) with "Open the console" and a handout per role; "Make new links…"
+ * replaces links only after confirming which; deletion asks first too.
  */
-import { type Component, createSignal, For, type Resource, Show } from "solid-js";
+import { type Component, createResource, createSignal, For, type Resource, Show } from "solid-js";
 import { ApiError } from "../../../lib/api";
-import { deleteWorkshop, mintLink, type WorkshopSummary } from "../api";
-import { CopyLink } from "../CopyLink";
+import { deleteWorkshop, type WorkshopSummary } from "../api";
 import { CommitmentsPanel } from "../commitments/CommitmentsPanel";
 import { ErrorAlert } from "../ErrorAlert";
-import { t } from "../i18n";
+import { t, tn } from "../i18n";
+import { workshopLinks } from "./api";
+import { LinksPanel } from "./LinksPanel";
+import { RenewPanel } from "./RenewPanel";
 
 interface Props {
   organiserToken: string;
   workshops: Resource<WorkshopSummary[]>;
   onChanged: () => void;
 }
-
-type Minted = { facilitator: string; screen: string; evaluator: string };
 
 export const WorkshopList: Component<Props> = (props) => (
   <section class="stack" aria-labelledby="workshops-title">
@@ -39,24 +40,19 @@ export const WorkshopList: Component<Props> = (props) => (
 const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: string; onChanged: () => void }> = (
   props,
 ) => {
-  const [minted, setMinted] = createSignal<Minted | null>(null);
+  const [view, { refetch, mutate }] = createResource(
+    () => [props.organiserToken, props.workshop.id] as const,
+    ([token, id]) => workshopLinks(token, id),
+  );
+  const [showLinks, setShowLinks] = createSignal(false);
+  const [renewing, setRenewing] = createSignal(false);
   const [showCommitments, setShowCommitments] = createSignal(false);
   const [error, setError] = createSignal("");
+  const [notice, setNotice] = createSignal("");
   const describe = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
-
-  const newLinks = async () => {
-    setError("");
-    try {
-      const [facilitator, screen, evaluator] = await Promise.all(
-        (["facilitator", "screen", "evaluator"] as const).map((role) =>
-          mintLink(props.organiserToken, props.workshop.id, role),
-        ),
-      );
-      setMinted({ facilitator: facilitator?.link ?? "", screen: screen?.link ?? "", evaluator: evaluator?.link ?? "" });
-    } catch (err) {
-      setError(t("organise.linksFailed", { message: describe(err) }));
-    }
-  };
+  // Reading an errored resource throws: a failed request shows its message instead.
+  const current = () => (view.error ? undefined : view());
+  const consoleLink = () => current()?.links.find((l) => l.role === "facilitator" && l.link)?.link ?? null;
 
   const remove = async () => {
     if (!window.confirm(t("organise.deleteConfirm", { title: props.workshop.title }))) return;
@@ -69,8 +65,8 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
   };
 
   return (
-    <li class="workshop-item">
-      <h3>{props.workshop.title}</h3>
+    <li class="workshop-item" data-workshop-id={props.workshop.id}>
+      <h3 dir="auto">{props.workshop.title}</h3>
       <p class="workshop-item__meta">
         <span>{t(`status.${props.workshop.status}` as "status.draft")}</span>
         <Show when={props.workshop.scheduledFor}>
@@ -83,7 +79,26 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
         </Show>
       </p>
       <div class="button-row">
-        <button type="button" onClick={newLinks}>
+        <Show when={consoleLink()}>
+          {(href) => (
+            <a class="button primary" href={href()} target="_blank" rel="noopener">
+              {t("organise.openConsole")}
+              <span class="visually-hidden">: {props.workshop.title}</span>
+            </a>
+          )}
+        </Show>
+        <button type="button" aria-expanded={showLinks()} onClick={() => setShowLinks(!showLinks())}>
+          {t("organise.linksShow")}
+        </button>
+        <button
+          type="button"
+          aria-expanded={renewing()}
+          disabled={!current()}
+          onClick={() => {
+            setNotice("");
+            setRenewing(!renewing());
+          }}
+        >
           {t("organise.newLinks")}
         </button>
         <button type="button" aria-expanded={showCommitments()} onClick={() => setShowCommitments(!showCommitments())}>
@@ -93,7 +108,43 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
           {t("organise.delete")}
         </button>
       </div>
+      <Show when={view.error}>
+        <ErrorAlert message={t("organise.linksLoadFailed", { message: describe(view.error) })} />
+      </Show>
+      <Show when={current() && !consoleLink()}>
+        <p class="hint">{t("organise.noConsoleLink")}</p>
+      </Show>
       <ErrorAlert message={error()} />
+      <p role="status" class="hint" data-testid="links-notice">
+        {notice()}
+      </p>
+      <Show when={renewing() && current()}>
+        {(current) => (
+          <RenewPanel
+            organiserToken={props.organiserToken}
+            workshopId={props.workshop.id}
+            title={props.workshop.title}
+            view={current()}
+            onRenewed={(next, count) => {
+              mutate(next);
+              setRenewing(false);
+              setShowLinks(true);
+              setNotice(tn("organise.renewDone", count));
+            }}
+            onConflict={() => {
+              setRenewing(false);
+              setNotice(t("organise.renewConflict"));
+              void refetch();
+            }}
+            onCancel={() => setRenewing(false)}
+          />
+        )}
+      </Show>
+      <Show when={showLinks()}>
+        <Show when={current()} fallback={<p>{t("organise.linksLoading")}</p>}>
+          {(current) => <LinksPanel view={current()} title={props.workshop.title} date={props.workshop.scheduledFor} />}
+        </Show>
+      </Show>
       {/* Co-delivery (#15): record commitments, mint partner links, see the follow-up. */}
       <Show when={showCommitments() && props.workshop.joinCode}>
         <CommitmentsPanel
@@ -101,15 +152,6 @@ const WorkshopItem: Component<{ workshop: WorkshopSummary; organiserToken: strin
           workshopId={props.workshop.id}
           joinCode={props.workshop.joinCode}
         />
-      </Show>
-      <Show when={minted()}>
-        {(links) => (
-          <div class="stack">
-            <CopyLink label={t("organise.linkFacilitator")} value={links().facilitator} />
-            <CopyLink label={t("organise.linkScreen")} value={links().screen} />
-            <CopyLink label={t("organise.linkEvaluator")} value={links().evaluator} />
-          </div>
-        )}
       </Show>
     </li>
   );
