@@ -9,8 +9,8 @@
  *
  * - `index`   what the entry imports statically (Solid, the router, the language picker);
  * - `landing` the code box page (kept light: no Yjs);
- * - `phone`   the join page and the room page with all they import (Yjs, the room client, the API);
- * - `cache`   the IndexedDB doc cache, loaded beside the ticket request;
+ * - `phone`   the join page and the room page with all they import (Yjs, the room client, the API),
+ *             and the IndexedDB doc cache, which the room loads beside its ticket request;
  * - `phone-later` everything the room page loads on demand (map, vote, feedback, results,
  *             the "You" panel, what happens after close), fetched ahead once the room shows;
  * - `followup` the public follow-up page (a later visit) and what only it imports.
@@ -70,9 +70,10 @@ export function planPhoneChunks(ids: readonly string[], info: Lookup): Map<strin
     ids.filter((id) => PHONE.test(id)),
     "phone",
   );
+  // Imported on demand, but always during the room's first load: one file less.
   take(
     ids.filter((id) => CACHE.test(id)),
-    "cache",
+    "phone",
   );
   // What the phone's pages load on demand, and what that loads on demand in turn.
   const later = [...landing, ...phone];

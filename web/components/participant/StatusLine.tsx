@@ -7,7 +7,6 @@ import { type Component, Show } from "solid-js";
 import type { Activity } from "../../../party/model/doc";
 import { t } from "../../lib/i18n";
 import { useRoom } from "./context";
-import "./status-line.css";
 
 export const StatusLine: Component<{ activity: Activity | null }> = (props) => {
   const { room, me, workshop } = useRoom();
