@@ -38,9 +38,10 @@ const BUDGET_BYTES = 60 * 1024;
  * phone needs them (scripts/lib/phone-chunks.ts), 87.5 → 81.0 KB. Then 78 KB: English is a
  * catalogue file like the others, so a phone downloads one language, not English and its own (76.7 KB).
  * Then 72 KB: web Yjs without the shared types our doc never holds (scripts/lib/yjs-maps-only.ts), 70.6 KB.
- * Then 69 KB: no <Dynamic> in the router, less of Yjs and lib0's environment probe (67.3 KB).
+ * Then 69 KB: no <Dynamic> in the router, less of Yjs and lib0's environment probe (67.3 KB); then 68 KB
+ * with the doc cache and the status line's rules in the room's files (67.0 KB).
  */
-const JOURNEY_CEILING_BYTES = 69 * 1024;
+const JOURNEY_CEILING_BYTES = 68 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
