@@ -6,7 +6,7 @@ import { getServerByName } from "partyserver";
 import { describe, expect, it } from "vitest";
 import { BARRIER_KINDS, BARRIER_LANES, mapConfig, voteConfig } from "../support/activities";
 import { createWorkshop, env, joinWorkshop, json } from "./api-client";
-import { connectThroughWorker, eventually } from "./support/through-worker";
+import { connectThroughWorker, eventually, workshopWithFacilitator } from "./support/through-worker";
 
 describe("a live session through the Worker", () => {
   it("carries a participant's card from the phone to the evaluator's report", async () => {
@@ -38,8 +38,7 @@ describe("a live session through the Worker", () => {
   });
 
   it("carries ballots to the report's results by group, and a closed workshop turns joiners away", async () => {
-    const w = await createWorkshop();
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const { w, facilitator } = await workshopWithFacilitator();
     const activityId = await facilitator.addActivity(
       "vote",
       "What first?",

@@ -6,9 +6,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { WorkshopRoom } from "../../party/room";
-import { call, createWorkshop, json } from "./api-client";
+import { call, json } from "./api-client";
 import { roomStub } from "./support/room-client";
-import { connectThroughWorker, eventually } from "./support/through-worker";
+import { eventually, workshopWithFacilitator } from "./support/through-worker";
 
 type Agenda = { id: string; title: string; plannedMinutes: number | null; durationMs: number | null }[];
 
@@ -26,8 +26,7 @@ async function plannedInD1(activityId: string): Promise<number | null | undefine
 
 describe("planned minutes in D1, the report and the exports", () => {
   it("mirrors plannedMinutes as it is set, changed and cleared", async () => {
-    const w = await createWorkshop();
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const { w, facilitator } = await workshopWithFacilitator();
     const map = await facilitator.command("activity.add", {
       kind: "map",
       title: "Getting home",
@@ -81,8 +80,7 @@ describe("planned minutes in D1, the report and the exports", () => {
   });
 
   it("writes an activity row queued before the column existed (nine params), binding null for it", async () => {
-    const w = await createWorkshop();
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const { w, facilitator } = await workshopWithFacilitator();
     facilitator.ws.close(1000, "the room exists now");
     const stub = await roomStub(w.id);
     const old = ["old-activity", w.id, "map", "Queued before 0015", "{}", 0, "draft", null, null];

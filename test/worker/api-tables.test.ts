@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { labelled } from "../support/activities";
 import { createWorkshop, env, joinWorkshop, json } from "./api-client";
-import { connectThroughWorker, eventually } from "./support/through-worker";
+import { connectThroughWorker, eventually, workshopWithFacilitator } from "./support/through-worker";
 
 const MAP_AT_TABLES = {
   lanes: [{ id: "day", label: "On the day" }],
@@ -70,8 +70,7 @@ describe("host links", () => {
   });
 
   it("lets a host moderate its own table only, and learns a late table from the room", async () => {
-    const w = await createWorkshop({ tables: 2 });
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const { w, facilitator } = await workshopWithFacilitator({ tables: 2 });
     const added = await facilitator.command("activity.add", { kind: "map", title: "Tables", config: MAP_AT_TABLES });
     const activityId = added.result?.activityId as string;
     expect((await facilitator.command("activity.open", { activityId })).ok).toBe(true);
@@ -136,10 +135,9 @@ describe("host links", () => {
 
 describe("the harvest, the vote and the report, end to end", () => {
   it("keeps table, group and original card on plenary cards, tallies byTable and byGroup, and reports each table", async () => {
-    const w = await createWorkshop({
+    const { w, facilitator } = await workshopWithFacilitator({
       tables: labelled({ t1: "Window", t2: "Door", t3: "Paper only" }),
     });
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
     const mapId = (await facilitator.command("activity.add", { kind: "map", title: "Tables", config: MAP_AT_TABLES }))
       .result?.activityId as string;
     const plenaryId = (

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { BARRIER_KINDS, BARRIER_LANES, mapConfig, voteConfig } from "../support/activities";
 import { call, createWorkshop, joinWorkshop, json } from "./api-client";
-import { connectThroughWorker, eventually } from "./support/through-worker";
+import { connectThroughWorker, eventually, workshopWithFacilitator } from "./support/through-worker";
 
 // biome-ignore lint/suspicious/noExplicitAny: the report is read as loose JSON and checked field by field
 type Loose = any;
@@ -18,8 +18,7 @@ async function mint(workshopId: string, token: string, body: Record<string, unkn
 
 describe("paper, kiosk and interpreter input through the Worker", () => {
   it("counts paper and kiosk ballots by group beside phones, with their source, in the report", async () => {
-    const w = await createWorkshop();
-    const facilitator = await connectThroughWorker(w.id, w.facilitatorToken);
+    const { w, facilitator } = await workshopWithFacilitator();
     const activityId = await facilitator.addActivity(
       "vote",
       "What first?",

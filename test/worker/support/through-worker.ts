@@ -6,7 +6,7 @@
  */
 import { AckWaiters } from "../../../party/model/peer";
 import { encodeCommand, readServerMessage } from "../../../party/model/protocol";
-import { call, json } from "../api-client";
+import { type CreatedWorkshop, call, createWorkshop, json } from "../api-client";
 
 const WAIT_MS = 5000;
 
@@ -65,6 +65,12 @@ export async function connectThroughWorker(workshopId: string, token: string) {
     },
     close: () => ws.close(1000, "done"),
   };
+}
+
+/** A fresh workshop and its facilitator, connected through the Worker: the usual start of a live test. */
+export async function workshopWithFacilitator(body: Record<string, unknown> = {}) {
+  const w: CreatedWorkshop = await createWorkshop(body);
+  return { w, facilitator: await connectThroughWorker(w.id, w.facilitatorToken) };
 }
 
 export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {

@@ -6,7 +6,7 @@
  */
 import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../party/model/commands";
-import type { BalanceOfVoice } from "../../../party/model/voice";
+import type { BalanceOfVoice, GroupVoice } from "../../../party/model/voice";
 import { groupColour, shownGroupLabel } from "./groups";
 import { t } from "./i18n";
 import { Table } from "./Table";
@@ -39,6 +39,14 @@ function advice(group: string, staged: StagedRound | null | undefined, label: st
   if (staged) return t("voice.promptStaged", { group: label });
   return t("voice.prompt", { group: label });
 }
+
+/** The contribution columns after "share": each cell is a count and its share of the room's. */
+const CONTRIBUTIONS = [
+  ["cards", "cards", "cardShare"],
+  ["supports", "supports", "supportShare"],
+  ["comments", "comments", "commentShare"],
+  ["ballots", "ballots", "ballotShare"],
+] as const satisfies readonly (readonly [string, keyof GroupVoice, keyof GroupVoice])[];
 
 export const VoiceTable: Component<Props> = (props) => (
   <div class="voice" classList={{ "voice--large": props.large }} data-testid="voice">
@@ -94,18 +102,13 @@ export const VoiceTable: Component<Props> = (props) => (
                   <strong class="voice__cue"> {t("voice.underHeard")}</strong>
                 </Show>
               </td>
-              <td data-cell="cards">
-                {g.cards} ({percent(g.cardShare)})
-              </td>
-              <td data-cell="supports">
-                {g.supports} ({percent(g.supportShare)})
-              </td>
-              <td data-cell="comments">
-                {g.comments} ({percent(g.commentShare)})
-              </td>
-              <td data-cell="ballots">
-                {g.ballots} ({percent(g.ballotShare)})
-              </td>
+              <For each={CONTRIBUTIONS}>
+                {([cell, count, share]) => (
+                  <td data-cell={cell}>
+                    {g[count]} ({percent(g[share])})
+                  </td>
+                )}
+              </For>
             </tr>
           )}
         </For>

@@ -83,6 +83,20 @@ export const CheckField: Component<Base & { checked: boolean; onChange: (v: bool
   );
 };
 
+/** `<option>`s for items with an id and a label; the one whose id is `selected` is chosen. */
+export const IdOptions: Component<{
+  items: readonly { id: string; label: string }[];
+  selected: string | null | undefined;
+}> = (props) => (
+  <For each={props.items}>
+    {(item) => (
+      <option value={item.id} selected={item.id === props.selected}>
+        {item.label}
+      </option>
+    )}
+  </For>
+);
+
 export const SelectField: Component<
   Base & { value: string; onChange: (v: string) => void; options: ReadonlyArray<{ value: string; label: string }> }
 > = (props) => {
@@ -93,13 +107,7 @@ export const SelectField: Component<
         {props.label}
       </label>
       <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <For each={props.options}>
-          {(o) => (
-            <option value={o.value} selected={o.value === props.value}>
-              {o.label}
-            </option>
-          )}
-        </For>
+        <IdOptions items={props.options.map((o) => ({ id: o.value, label: o.label }))} selected={props.value} />
       </select>
     </div>
   );

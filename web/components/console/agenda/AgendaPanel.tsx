@@ -67,28 +67,19 @@ export const AgendaPanel: Component<Props> = (props) => {
                     </span>
                   </button>
                   <div class="button-row">
-                    <Show
-                      when={activity().status === "open"}
-                      fallback={
-                        <button
-                          type="button"
-                          disabled={props.closed}
-                          onClick={() => void run("activity.open", { activityId: activity().id })}
-                        >
-                          {t("agenda.open")}
-                          <span class="visually-hidden"> {activity().title}</span>
-                        </button>
+                    {/* Open, or close what is open: one button whose words and command follow the status. */}
+                    <button
+                      type="button"
+                      disabled={props.closed}
+                      onClick={() =>
+                        void run(activity().status === "open" ? "activity.close" : "activity.open", {
+                          activityId: activity().id,
+                        })
                       }
                     >
-                      <button
-                        type="button"
-                        disabled={props.closed}
-                        onClick={() => void run("activity.close", { activityId: activity().id })}
-                      >
-                        {t("agenda.close")}
-                        <span class="visually-hidden"> {activity().title}</span>
-                      </button>
-                    </Show>
+                      {activity().status === "open" ? t("agenda.close") : t("agenda.open")}
+                      <span class="visually-hidden"> {activity().title}</span>
+                    </button>
                     <Show
                       when={activity().kind === "vote" && activity().status !== "draft" && !activity().resultsRevealed}
                     >

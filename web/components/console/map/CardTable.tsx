@@ -7,6 +7,7 @@ import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { Card, Comment, Link } from "../../../../party/model/doc";
 import type { Commander } from "../commander";
+import { IdOptions } from "../fields";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
 import { Table } from "../Table";
@@ -145,13 +146,7 @@ export const CardTable: Component<Props> = (props) => {
                     void props.commander.run("card.move", { cardId: card.id, lane: e.currentTarget.value })
                   }
                 >
-                  <For each={props.lanes}>
-                    {(l) => (
-                      <option value={l.id} selected={l.id === card.lane}>
-                        {l.label}
-                      </option>
-                    )}
-                  </For>
+                  <IdOptions items={props.lanes} selected={card.lane} />
                   <Show when={!laneLabel().has(card.lane)}>
                     <option value={card.lane} selected>
                       {t("board.otherLane")}

@@ -11,6 +11,7 @@ import { mintHostLink } from "../api";
 import { CopyLink } from "../CopyLink";
 import type { Commander } from "../commander";
 import { ErrorAlert } from "../ErrorAlert";
+import { IdOptions } from "../fields";
 import { groupLabel } from "../groups";
 import { t, tn } from "../i18n";
 import { liveTableVoice } from "./readers";
@@ -153,13 +154,7 @@ export const TablesPanel: Component<Props> = (props) => {
                     <option value="" selected={!p.table}>
                       {t("tables.noTable")}
                     </option>
-                    <For each={props.tables}>
-                      {(tb) => (
-                        <option value={tb.id} selected={p.table === tb.id}>
-                          {tb.label}
-                        </option>
-                      )}
-                    </For>
+                    <IdOptions items={props.tables} selected={p.table} />
                   </select>
                 </li>
               )}
