@@ -9,6 +9,15 @@ import { joinAs, newWorkshop, openVote, type RoomClient, redTeam, tokenOf } from
 
 const team = redTeam();
 
+/** A workshop with a dots vote open with live results, and its projector watching. */
+async function liveVote() {
+  const w = await newWorkshop();
+  const fac = await team.facilitator(w);
+  const voteId = await openVote(fac, { liveResults: true });
+  const screen = await team.connect(w.id, tokenOf(w, "screen"));
+  return { w, fac, voteId, screen };
+}
+
 type Vote = { turnout?: { voters: number; byGroup: Record<string, number> } };
 type Result = { voters: number; totals: Record<string, number> };
 
@@ -26,10 +35,7 @@ async function vote(w: { id: string }, watcher: RoomClient, voteId: string, vote
 
 describe("live results", () => {
   it("do not move with each single ballot: totals change only every three ballots", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const voteId = await openVote(fac, { liveResults: true });
-    const screen = await team.connect(w.id, tokenOf(w, "screen"));
+    const { w, voteId, screen } = await liveVote();
     for (let n = 1; n <= 3; n++) await vote(w, screen, voteId, n);
     expect(resultOf(screen, voteId)?.voters).toBe(3);
     // The fourth and fifth ballots must not show up on their own: totals 3 → 4 would be one ballot.
@@ -53,10 +59,7 @@ describe("live results", () => {
   });
 
   it("a withdrawal does not republish the totals without that one ballot", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const voteId = await openVote(fac, { liveResults: true });
-    const screen = await team.connect(w.id, tokenOf(w, "screen"));
+    const { w, voteId, screen } = await liveVote();
     const phones = [];
     for (let n = 1; n <= 3; n++) phones.push(await vote(w, screen, voteId, n));
     expect(resultOf(screen, voteId)?.voters).toBe(3);
@@ -66,10 +69,7 @@ describe("live results", () => {
   });
 
   it("closing the vote publishes the final totals", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const voteId = await openVote(fac, { liveResults: true });
-    const screen = await team.connect(w.id, tokenOf(w, "screen"));
+    const { w, fac, voteId, screen } = await liveVote();
     for (let n = 1; n <= 4; n++) await vote(w, screen, voteId, n);
     expect(resultOf(screen, voteId)?.voters).toBe(3);
     await fac.ok("activity.close", { activityId: voteId });

@@ -341,30 +341,8 @@ const HOST_CELLS: Partial<Record<CommandName, HostCell>> = {
     own: (s) => ({ ...paperForm(s), onBehalfOf: { group: "community", table: "t1" } }),
     other: (s) => ({ ...paperForm(s), onBehalfOf: { group: "community", table: "t2" } }),
   },
-  "ballot.remove": {
-    setup: (s) => {
-      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote });
-      for (const table of ["t1", "t2"])
-        s.extra[table] = String(
-          s.room.ok(facilitator, "ballot.submit", { ...paperBallot(s), onBehalfOf: { group: "community", table } })
-            .ballotId,
-        );
-    },
-    own: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.t1 }),
-    other: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.t2 }),
-  },
-  "feedback.remove": {
-    setup: (s) => {
-      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback });
-      for (const table of ["t1", "t2"])
-        s.extra[table] = String(
-          s.room.ok(facilitator, "feedback.submit", { ...paperForm(s), onBehalfOf: { group: "community", table } })
-            .feedbackId,
-        );
-    },
-    own: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.t1 }),
-    other: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.t2 }),
-  },
+  "ballot.remove": paperRemoval("ballot"),
+  "feedback.remove": paperRemoval("feedback"),
   "attendance.set": {
     own: () => ({ group: "community", count: 3 }),
     other: () => ({ group: "community", count: 3, table: "t2" }),
@@ -376,6 +354,27 @@ function paperBallot(s: TableScene) {
 }
 function paperForm(s: TableScene) {
   return { activityId: s.room.ids.feedback, answers: { listened: 3 }, source: "paper" };
+}
+
+/**
+ * ballot.remove / feedback.remove: the facilitator enters a paper answer at each table;
+ * the host may take back the one at its own table (t1), not the other (t2).
+ */
+function paperRemoval(kind: "ballot" | "feedback"): HostCell {
+  const activityId = (s: TableScene) => (kind === "ballot" ? s.room.ids.vote : s.room.ids.feedback);
+  const idKey = `${kind}Id` as const;
+  return {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: activityId(s) });
+      const paper = kind === "ballot" ? paperBallot(s) : paperForm(s);
+      for (const table of ["t1", "t2"])
+        s.extra[table] = String(
+          s.room.ok(facilitator, `${kind}.submit`, { ...paper, onBehalfOf: { group: "community", table } })[idKey],
+        );
+    },
+    own: (s) => ({ activityId: activityId(s), [idKey]: s.extra.t1 }),
+    other: (s) => ({ activityId: activityId(s), [idKey]: s.extra.t2 }),
+  };
 }
 
 describe("host × command", () => {

@@ -99,6 +99,15 @@ function setup(
   return { conn, sockets, tickets, states, store, docs };
 }
 
+/** A connection started and greeted by the room on its first socket: online. */
+async function online(made: ReturnType<typeof setup> = setup()) {
+  made.conn.start();
+  await flush();
+  made.sockets[0]!.open();
+  made.sockets[0]!.hello();
+  return made;
+}
+
 /** Lets the ticket promise settle. */
 async function flush(): Promise<void> {
   // The doc cache's code is imported on demand before the first ticket (web/lib/room/connection.ts).
@@ -132,11 +141,7 @@ describe("room connection", () => {
   });
 
   it("stores a command before sending it and forgets it on the ack", async () => {
-    const { conn, sockets, store } = setup();
-    conn.start();
-    await flush();
-    sockets[0]!.open();
-    sockets[0]!.hello();
+    const { conn, sockets, store } = await online();
     const outcome = conn.send("card.add", card, "cmd-1");
     expect(store.getItem(pendingKey("w1", "p1"))).toContain("cmd-1");
     expect(conn.statuses.get("cmd-1")).toEqual({ state: "pending", name: "card.add" });
@@ -149,11 +154,7 @@ describe("room connection", () => {
   });
 
   it("reports a refusal with the room's reason and does not resend it", async () => {
-    const { conn, sockets } = setup();
-    conn.start();
-    await flush();
-    sockets[0]!.open();
-    sockets[0]!.hello();
+    const { conn, sockets } = await online();
     const outcome = conn.send("card.add", card, "cmd-locked");
     sockets[0]!.serverSays({
       type: "ack",
@@ -172,11 +173,7 @@ describe("room connection", () => {
   });
 
   it("queues while offline and resends every unacknowledged command after reconnecting, in order", async () => {
-    const { conn, sockets, tickets, states } = setup();
-    conn.start();
-    await flush();
-    sockets[0]!.open();
-    sockets[0]!.hello();
+    const { conn, sockets, tickets, states } = await online();
     conn.send("card.add", card, "cmd-a");
     sockets[0]!.drop();
     expect(conn.state).toBe("offline");
@@ -196,11 +193,7 @@ describe("room connection", () => {
   });
 
   it("reconnects and resends when a command is not acknowledged in time (a silently dead socket)", async () => {
-    const { conn, sockets } = setup();
-    conn.start();
-    await flush();
-    sockets[0]!.open();
-    sockets[0]!.hello();
+    const { conn, sockets } = await online();
     conn.send("card.add", card, "cmd-lost");
     await vi.advanceTimersByTimeAsync(14_000);
     expect(sockets).toHaveLength(1);
@@ -229,10 +222,7 @@ describe("room connection", () => {
     expect(second.conn.pending().map((p) => p.id)).toEqual(["cmd-offline"]);
     expect(second.conn.statuses.get("cmd-offline")?.state).toBe("pending");
     const outcome = second.conn.waitFor("cmd-offline");
-    second.conn.start();
-    await flush();
-    second.sockets[0]!.open();
-    second.sockets[0]!.hello();
+    await online(second);
     expect(second.sockets[0]!.commands()).toEqual([
       { type: "command", id: "cmd-offline", name: "card.add", args: card },
     ]);
@@ -252,11 +242,7 @@ describe("room connection", () => {
   });
 
   it("stops for good when removed, settles what was pending and drops the cached doc", async () => {
-    const { conn, sockets, store, docs } = setup();
-    conn.start();
-    await flush();
-    sockets[0]!.open();
-    sockets[0]!.hello();
+    const { conn, sockets, store, docs } = await online();
     const outcome = conn.send("card.add", card, "cmd-x");
     conn.doc.getMap("workshop").set("id", "w1"); // something to cache
     await vi.advanceTimersByTimeAsync(2_500);

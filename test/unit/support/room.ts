@@ -47,6 +47,18 @@ interface StoredBallot {
   source?: Source;
 }
 
+/** Ballots and feedback are kept alike, as the room does: one answer per person and activity. */
+function answersOf<T>(store: Map<string, Map<string, T>>, activityId: string): Map<string, T> {
+  const answers = store.get(activityId) ?? new Map<string, T>();
+  store.set(activityId, answers);
+  return answers;
+}
+
+/** One person's answers: to one activity, or (no activityId: withdrawal) to all. */
+function deleteAnswers<T>(store: Map<string, Map<string, T>>, participantId: string, activityId?: string): void {
+  for (const [id, answers] of store) if (!activityId || activityId === id) answers.delete(participantId);
+}
+
 export class TestRoom implements RoomPrivate {
   readonly doc = new Y.Doc();
   now = 1_700_000_000_000;
@@ -151,29 +163,24 @@ export class TestRoom implements RoomPrivate {
   private store(effect: Effect): void {
     this.effects.push(effect);
     switch (effect.kind) {
-      case "ballot.put": {
-        const votes = this.ballotStore.get(effect.activityId) ?? new Map();
-        votes.set(effect.participantId, {
+      case "ballot.put":
+        answersOf(this.ballotStore, effect.activityId).set(effect.participantId, {
           participantId: effect.participantId,
           group: effect.group,
           ballot: effect.ballot,
         });
-        this.ballotStore.set(effect.activityId, votes);
         break;
-      }
+      case "feedback.put":
+        answersOf(this.feedbackStore, effect.activityId).set(effect.participantId, {
+          group: effect.group,
+          answers: effect.answers,
+        });
+        break;
       case "ballot.delete":
-        for (const [activityId, votes] of this.ballotStore)
-          if (!effect.activityId || effect.activityId === activityId) votes.delete(effect.participantId);
+        deleteAnswers(this.ballotStore, effect.participantId, effect.activityId);
         break;
-      case "feedback.put": {
-        const forms = this.feedbackStore.get(effect.activityId) ?? new Map();
-        forms.set(effect.participantId, { group: effect.group, answers: effect.answers });
-        this.feedbackStore.set(effect.activityId, forms);
-        break;
-      }
       case "feedback.delete":
-        for (const [activityId, forms] of this.feedbackStore)
-          if (!effect.activityId || effect.activityId === activityId) forms.delete(effect.participantId);
+        deleteAnswers(this.feedbackStore, effect.participantId, effect.activityId);
         break;
       case "respondent.put":
         if (!this.respondentStore.has(effect.id))
