@@ -54,3 +54,15 @@ export const CardSchema = v.object({
   source: v.optional(v.picklist(["paper", "kiosk"])),
 });
 export type Card = v.InferOutput<typeof CardSchema>;
+
+/**
+ * A card as the session report shows it afterwards (worker/report/maps.ts, read by the
+ * evaluator page): the card's own fields, its supports counted (never who), and its author
+ * and comments as saved (authors are pseudonyms, null for cards transcribed for a group).
+ */
+export type ReportCard = Pick<Card, "id" | "lane" | "kind" | "text" | "group" | "createdAt" | "table" | "origin"> & {
+  author: string | null;
+  supports: number;
+  mergedInto: string | null;
+  comments: { text: string; group: string; author: string | null; createdAt: number }[];
+};

@@ -128,6 +128,27 @@ export interface Tally {
   sources: Record<Source, number>;
 }
 
+/**
+ * A tally as its readers get it (the live doc, the report, exports): what every published
+ * tally has, and the parts an older one may lack. Readers' schemas are typed against this
+ * (web/components/console/results.ts), so a change to `Tally` breaks them at compile time
+ * instead of drifting from them.
+ */
+export type TallyReading = Pick<
+  Tally,
+  | "method"
+  | "voters"
+  | "totals"
+  | "ranking"
+  | "weighting"
+  | "origins"
+  | "byGroup"
+  | "mergedGroups"
+  | "suppressed"
+  | "singleGroupOptions"
+> &
+  Partial<Pick<Tally, "equalWeight" | "crossGroup" | "agreement" | "communityOriginTop" | "means" | "sources">>;
+
 export const SINGLE_GROUP_SHARE = 0.75;
 
 function emptyTotals(options: readonly VoteOption[]): Record<string, number> {

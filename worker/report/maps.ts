@@ -1,27 +1,14 @@
 /** Service maps as saved: visible cards with their comments and links; hidden cards counted, never shown. */
+
+import type { ReportCard } from "../../party/model/card";
 import type { MapConfig } from "../../party/model/commands";
 import type { CardOrigin } from "../../party/model/tables";
 import type { CardRow, CommentRow, LinkRow } from "../db/outputs";
 import type { ParticipantRow } from "../db/participants";
 import { originOf } from "./tables";
 
-export interface MapCardReport {
-  id: string;
-  lane: string;
-  kind: string;
-  text: string;
-  group: string;
-  /** the author's pseudonym (or chosen name); null for cards a facilitator transcribed for a group */
-  author: string | null;
-  supports: number;
-  createdAt: number;
-  mergedInto: string | null;
-  /** tables (#13): the table it was raised at (maps at tables) */
-  table?: string;
-  /** tables (#13): where a harvested card came from */
-  origin?: CardOrigin;
-  comments: { text: string; group: string; author: string | null; createdAt: number }[];
-}
+/** The report's card: one shape, defined with the card itself (party/model/card.ts). */
+export type MapCardReport = ReportCard;
 
 export interface MapReport {
   prompt: string;

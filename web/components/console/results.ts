@@ -4,6 +4,7 @@
  * option labels resolved from the activity's config.
  */
 import * as v from "valibot";
+import type { TallyReading } from "../../../party/model/tally";
 import type { BarRow, MatrixPoint } from "./charts/types";
 
 const Totals = v.record(v.string(), v.number());
@@ -36,7 +37,8 @@ const Origin = v.object({
 export const SourcesSchema = v.object({ phone: v.number(), paper: v.number(), kiosk: v.number() });
 export type SourcesView = v.InferOutput<typeof SourcesSchema>;
 
-export const TallySchema = v.object({
+/** Typed against the model's TallyReading: the schema cannot drift from what tally() writes. */
+export const TallySchema: v.GenericSchema<unknown, TallyReading> = v.object({
   method: v.picklist(["dots", "budget", "rank", "approve", "matrix"]),
   voters: v.number(),
   totals: Totals,
@@ -60,7 +62,7 @@ export const TallySchema = v.object({
   /** everyone counts: voters by where their ballot came from */
   sources: v.optional(SourcesSchema),
 });
-export type TallyView = v.InferOutput<typeof TallySchema>;
+export type TallyView = TallyReading;
 
 export function readTally(raw: unknown): TallyView | null {
   const parsed = v.safeParse(TallySchema, raw);

@@ -4,6 +4,7 @@
  * optional ones default), so a richer report never breaks the page.
  */
 import * as v from "valibot";
+import type { ReportCard } from "../../../../party/model/card";
 import { DEFAULT_CURRENCY, StakeholderGroup } from "../../../../party/model/commands";
 import { CommitmentView, FollowThrough } from "../../../../party/model/followup";
 import type { BalanceOfVoice, GroupVoice } from "../../../../party/model/voice";
@@ -13,22 +14,31 @@ import { SourcesSchema, TallySchema } from "../results";
 const Num = v.nullish(v.number(), null);
 const Counts = v.record(v.string(), v.number());
 
+/**
+ * The report's card as the page reads it: typed against the model's ReportCard
+ * (party/model/card.ts), so the two cannot drift; fields the page does not show are left out.
+ */
+const ReportCardView: v.GenericSchema<
+  unknown,
+  Pick<ReportCard, "id" | "lane" | "kind" | "text" | "group" | "supports" | "createdAt"> & {
+    comments: Pick<ReportCard["comments"][number], "text" | "group">[];
+  }
+> = v.object({
+  id: v.string(),
+  lane: v.string(),
+  kind: v.string(),
+  text: v.string(),
+  group: v.string(),
+  supports: v.optional(v.number(), 0),
+  createdAt: v.optional(v.number(), 0),
+  comments: v.optional(v.array(v.object({ text: v.string(), group: v.string() })), []),
+});
+
 const MapSection = v.object({
   prompt: v.optional(v.string(), ""),
   lanes: v.array(v.object({ id: v.string(), label: v.string() })),
   kinds: v.array(v.object({ id: v.string(), label: v.string(), color: v.optional(v.string()) })),
-  cards: v.array(
-    v.object({
-      id: v.string(),
-      lane: v.string(),
-      kind: v.string(),
-      text: v.string(),
-      group: v.string(),
-      supports: v.optional(v.number(), 0),
-      createdAt: v.optional(v.number(), 0),
-      comments: v.optional(v.array(v.object({ text: v.string(), group: v.string() })), []),
-    }),
-  ),
+  cards: v.array(ReportCardView),
   hiddenCount: v.optional(v.number(), 0),
   cardsByGroup: v.optional(Counts, {}),
   links: v.optional(v.array(v.object({ from: v.string(), to: v.string(), label: v.optional(v.string(), "") })), []),
