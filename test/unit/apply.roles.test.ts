@@ -75,6 +75,27 @@ function addMap(room: TestRoom, mode: string): string {
   );
 }
 
+/** ballot.remove / feedback.remove: a paper answer the facilitator entered for a group, to take back. */
+function paperAnswerRemoval(kind: "ballot" | "feedback"): Cell {
+  const activityId = (s: Scene) => (kind === "ballot" ? s.room.ids.vote : s.room.ids.feedback);
+  const idKey = `${kind}Id` as const;
+  const answer = kind === "ballot" ? { ballot: { allocations: { transport: 1 } } } : { answers: { listened: 5 } };
+  return {
+    setup: (s) => {
+      s.room.ok(facilitator, "activity.open", { activityId: activityId(s) });
+      s.extra[kind] = String(
+        s.room.ok(facilitator, `${kind}.submit`, {
+          activityId: activityId(s),
+          ...answer,
+          onBehalfOf: { group: "community" },
+          source: "paper",
+        })[idKey],
+      );
+    },
+    args: (s) => ({ activityId: activityId(s), [idKey]: s.extra[kind] }),
+  };
+}
+
 const CELLS: Record<CommandName, Cell> = {
   "activity.add": { args: () => ({ kind: "info", title: "Break", config: { prompt: "Ten minutes" } }) },
   "activity.update": { args: (s) => ({ activityId: s.room.ids.info, title: "Welcome back" }) },
@@ -150,34 +171,8 @@ const CELLS: Record<CommandName, Cell> = {
   },
   "screen.show": { args: () => ({ table: null }) },
   // everyone counts (issue 14)
-  "ballot.remove": {
-    setup: (s) => {
-      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.vote });
-      s.extra.ballot = String(
-        s.room.ok(facilitator, "ballot.submit", {
-          activityId: s.room.ids.vote,
-          ballot: { allocations: { transport: 1 } },
-          onBehalfOf: { group: "community" },
-          source: "paper",
-        }).ballotId,
-      );
-    },
-    args: (s) => ({ activityId: s.room.ids.vote, ballotId: s.extra.ballot }),
-  },
-  "feedback.remove": {
-    setup: (s) => {
-      s.room.ok(facilitator, "activity.open", { activityId: s.room.ids.feedback });
-      s.extra.form = String(
-        s.room.ok(facilitator, "feedback.submit", {
-          activityId: s.room.ids.feedback,
-          answers: { listened: 5 },
-          onBehalfOf: { group: "community" },
-          source: "paper",
-        }).feedbackId,
-      );
-    },
-    args: (s) => ({ activityId: s.room.ids.feedback, feedbackId: s.extra.form }),
-  },
+  "ballot.remove": paperAnswerRemoval("ballot"),
+  "feedback.remove": paperAnswerRemoval("feedback"),
   "attendance.set": { args: () => ({ group: "community", count: 6 }) },
   "translation.set": { args: (s) => ({ target: `card.${s.c1}`, language: "ur", text: "خط کے لیے چھ ہفتے" }) },
   "screen.language": { args: () => ({ language: "ur" }) },

@@ -1,5 +1,5 @@
 /** Labelled form controls with unique ids, so every input has an accessible name. */
-import { type Component, For } from "solid-js";
+import { type Component, For, type ParentComponent } from "solid-js";
 import type { Language } from "../../lib/i18n";
 
 let counter = 0;
@@ -12,15 +12,23 @@ interface Base {
   compact?: boolean;
 }
 
+/** The label (hidden when compact), the control, and a hint under it if there is one. */
+const Field: ParentComponent<Base & { id: string }> = (props) => (
+  <div class="field" classList={{ "field--compact": props.compact }}>
+    <label for={props.id} classList={{ "visually-hidden": props.compact }}>
+      {props.label}
+    </label>
+    {props.children}
+    {props.hint ? <p class="hint">{props.hint}</p> : null}
+  </div>
+);
+
 export const TextField: Component<
   Base & { value: string; onInput: (v: string) => void; maxLength?: number; multiline?: boolean; required?: boolean }
 > = (props) => {
   const id = uid("text");
   return (
-    <div class="field" classList={{ "field--compact": props.compact }}>
-      <label for={id} classList={{ "visually-hidden": props.compact }}>
-        {props.label}
-      </label>
+    <Field {...props} id={id}>
       {props.multiline ? (
         <textarea
           id={id}
@@ -39,8 +47,7 @@ export const TextField: Component<
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
       )}
-      {props.hint ? <p class="hint">{props.hint}</p> : null}
-    </div>
+    </Field>
   );
 };
 
@@ -49,10 +56,7 @@ export const NumberField: Component<
 > = (props) => {
   const id = uid("number");
   return (
-    <div class="field" classList={{ "field--compact": props.compact }}>
-      <label for={id} classList={{ "visually-hidden": props.compact }}>
-        {props.label}
-      </label>
+    <Field {...props} id={id}>
       <input
         id={id}
         type="number"
@@ -64,7 +68,7 @@ export const NumberField: Component<
           if (Number.isFinite(n)) props.onInput(Math.min(props.max, Math.max(props.min, Math.round(n))));
         }}
       />
-    </div>
+    </Field>
   );
 };
 
@@ -102,14 +106,11 @@ export const SelectField: Component<
 > = (props) => {
   const id = uid("select");
   return (
-    <div class="field" classList={{ "field--compact": props.compact }}>
-      <label for={id} classList={{ "visually-hidden": props.compact }}>
-        {props.label}
-      </label>
+    <Field {...props} id={id}>
       <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <IdOptions items={props.options.map((o) => ({ id: o.value, label: o.label }))} selected={props.value} />
       </select>
-    </div>
+    </Field>
   );
 };
 

@@ -6,6 +6,7 @@
 import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { Card, Comment, Link } from "../../../../party/model/doc";
+import { CommentList } from "../CommentList";
 import type { Commander } from "../commander";
 import { IdOptions } from "../fields";
 import { groupLabel } from "../groups";
@@ -120,16 +121,12 @@ export const CardTable: Component<Props> = (props) => {
                 </Show>
                 <Show when={commentsOf().get(card.id)}>
                   {(comments) => (
-                    <ul class="card-table__comments" aria-label={t("cards.comments")}>
-                      <For each={comments()}>
-                        {(c) => (
-                          <li>
-                            <span dir="auto">{c.text}</span>{" "}
-                            <span class="hint">({groupLabel(props.groups, c.group)})</span>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
+                    <CommentList
+                      class="card-table__comments"
+                      label={t("cards.comments")}
+                      comments={comments()}
+                      groups={props.groups}
+                    />
                   )}
                 </Show>
               </th>

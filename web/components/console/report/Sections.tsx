@@ -3,6 +3,7 @@ import { type Component, For, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { ConsoleKey } from "../../../i18n/console";
 import { boardToSvg } from "../board/boardSvg";
+import { CommentList } from "../CommentList";
 import { BarChart, DataTable } from "../charts/BarChart";
 import { groupLabel } from "../groups";
 import { t, tn } from "../i18n";
@@ -157,16 +158,7 @@ const CardList: Component<{ map: MapSection; groups: readonly StakeholderGroup[]
               <td>{c.supports}</td>
               <td>
                 <Show when={c.comments.length > 0}>
-                  <ul class="report-comments">
-                    <For each={c.comments}>
-                      {(comment) => (
-                        <li>
-                          <span dir="auto">{comment.text}</span>{" "}
-                          <span class="hint">({groupLabel(props.groups, comment.group)})</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <CommentList class="report-comments" comments={c.comments} groups={props.groups} />
                 </Show>
               </td>
             </tr>
