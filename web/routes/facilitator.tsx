@@ -18,19 +18,13 @@ import { RunControls } from "../components/console/facilitator/RunControls";
 import { ShareLinks } from "../components/console/facilitator/ShareLinks";
 import { VoicePanel } from "../components/console/facilitator/VoicePanel";
 import { t } from "../components/console/i18n";
-import { workshopTokenPage } from "../components/console/NoAccess";
+import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { TablesContext } from "../components/console/tables/context";
 import { TablesPanel } from "../components/console/tables/TablesPanel";
-import { createRoom } from "../lib/room";
 
 const Console: Component<{ workshopId: string; token: string }> = (props) => {
-  const room = createRoom({
-    workshopId: props.workshopId,
-    token: props.token,
-    actorKey: "facilitator",
-    cacheDoc: false,
-  });
+  const room = consoleRoom(props, "facilitator");
   const commander = createCommander(room);
   const [selectedId, setSelectedId] = createSignal<string | null>(null);
 

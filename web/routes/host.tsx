@@ -14,14 +14,13 @@ import { SelectField } from "../components/console/fields";
 import { t, tn } from "../components/console/i18n";
 import { CardTable } from "../components/console/map/CardTable";
 import { TranscribeForm } from "../components/console/map/TranscribeForm";
-import { workshopTokenPage } from "../components/console/NoAccess";
+import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { activeParticipants, agendaOf, cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { isAtTables, liveTableVoice, mapConfigOf, tableLabel } from "../components/console/tables/readers";
 import { VoiceTable } from "../components/console/VoiceTable";
-import { createRoom } from "../lib/room";
 
 const HostConsole: Component<{ workshopId: string; token: string }> = (props) => {
-  const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "host", cacheDoc: false });
+  const room = consoleRoom(props, "host");
   const commander = createCommander(room);
   const workshop = room.workshop;
   const groups = () => workshop()?.groups ?? [];

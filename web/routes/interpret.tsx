@@ -12,10 +12,10 @@ import { parseActivityConfig } from "../../party/model/activity-config";
 import { translationKey } from "../../party/model/doc";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
-import { workshopTokenPage } from "../components/console/NoAccess";
+import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { apiFetch } from "../lib/api";
 import { LANGUAGES, languageInfo } from "../lib/i18n";
-import { createRoom, type Room } from "../lib/room";
+import type { Room } from "../lib/room";
 
 interface Row {
   target: string;
@@ -27,12 +27,7 @@ interface Row {
 const WorkshopTexts = v.object({ consentText: v.nullish(v.string()), purpose: v.nullish(v.string()) });
 
 const Desk: Component<{ workshopId: string; token: string }> = (props) => {
-  const room = createRoom({
-    workshopId: props.workshopId,
-    token: props.token,
-    actorKey: "interpreter",
-    cacheDoc: false,
-  });
+  const room = consoleRoom(props, "interpreter");
   const language = () => room.me()?.language ?? "";
   const languageName = () => LANGUAGES.find((l) => l.code === language())?.name ?? language();
   const [texts] = createResource(() =>

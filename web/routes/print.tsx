@@ -13,12 +13,12 @@ import type { FeedbackConfig, MapConfig, VoteConfig } from "../../party/model/co
 import { type Activity, translationKey } from "../../party/model/doc";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t as tc } from "../components/console/i18n";
-import { workshopTokenPage } from "../components/console/NoAccess";
+import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { QrCode } from "../components/console/QrCode";
 import { te } from "../i18n/everyone";
 import { groupLabel } from "../lib/groups";
 import { language, languageInfo, showLanguage } from "../lib/i18n";
-import { createRoom, type Room } from "../lib/room";
+import type { Room } from "../lib/room";
 import "../styles/print.css";
 
 /** The organiser's translation into the sheet's language, or the original. */
@@ -30,7 +30,7 @@ function inLanguage(room: Room, target: string, original: string): string {
 const sheetCode = (joinCode: string, index: number) => `${joinCode}-${index + 1}`;
 
 const Pack: Component<{ workshopId: string; token: string }> = (props) => {
-  const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "print", cacheDoc: false });
+  const room = consoleRoom(props, "print");
   const workshop = room.workshop;
   onMount(() => {
     document.title = tc("print.pageTitle");

@@ -9,7 +9,7 @@ import { balanceOfVoice, voiceInputFromDoc } from "../../party/model/voice";
 import { CloseNotice } from "../components/console/CloseNotice";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
-import { workshopTokenPage } from "../components/console/NoAccess";
+import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { ResultsView } from "../components/console/ResultsView";
 import { cardsOf, onlineParticipantIds } from "../components/console/readers";
 import { readTally } from "../components/console/results";
@@ -21,10 +21,9 @@ import { TimerDisplay } from "../components/console/Timer";
 import { tableCounts, tableLabel } from "../components/console/tables/readers";
 import { TablesGrid } from "../components/console/tables/TablesGrid";
 import { VoiceTable } from "../components/console/VoiceTable";
-import { createRoom } from "../lib/room";
 
 const Projector: Component<{ workshopId: string; token: string }> = (props) => {
-  const room = createRoom({ workshopId: props.workshopId, token: props.token, actorKey: "screen", cacheDoc: false });
+  const room = consoleRoom(props, "screen");
   const workshop = room.workshop;
   const groups = () => workshop()?.groups ?? [];
   const current = createMemo(() => {

@@ -1,6 +1,7 @@
 /** Shown when a console link was opened without its `#token=…` (or in a new tab of a closed session). */
 import { type Component, Show } from "solid-js";
 import type { RouteProps } from "../../app";
+import { createRoom, type Room } from "../../lib/room";
 import { takeFragmentToken } from "../../lib/storage";
 import { ConsoleShell } from "./ConsoleShell";
 import { t } from "./i18n";
@@ -30,4 +31,13 @@ export function workshopTokenPage(
       </Show>
     );
   };
+}
+
+/**
+ * The room as a console page opened by a token link connects to it: under `actorKey` (its
+ * queue of unacknowledged commands is kept per actor), and without caching the doc, which
+ * is the phone's way to start offline and not wanted on a shared laptop or projector.
+ */
+export function consoleRoom(page: { workshopId: string; token: string }, actorKey: string): Room {
+  return createRoom({ workshopId: page.workshopId, token: page.token, actorKey, cacheDoc: false });
 }
