@@ -43,6 +43,15 @@ const cardTexts = (page: Page) => page.locator(".card .card-text").allTextConten
 
 describe("a map at tables", () => {
   const suite = usePhones();
+
+  /** A laptop page collecting its errors, on `link` if given. */
+  async function laptopOn(link: string | null) {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    if (link) await page.goto(absolute(link));
+    return { context, page, errors };
+  }
   let w: CreatedWorkshop;
   let facilitator: RoomClient;
   let mapId: string;
@@ -118,10 +127,7 @@ describe("a map at tables", () => {
   });
 
   it("lets the host moderate and transcribe at its own table only", async () => {
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(hostLink));
+    const { context, page, errors } = await laptopOn(hostLink);
     await page.getByRole("heading", { name: "Host of Window" }).waitFor();
     const table = page.getByTestId("card-table");
     const rowOf = (text: string) => table.getByRole("rowheader", { name: new RegExp(text) });
@@ -186,10 +192,7 @@ describe("a map at tables", () => {
   });
 
   it("shows the projector every table as a grid, or one table", async () => {
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(w.links.screen));
+    const { context, page, errors } = await laptopOn(w.links.screen);
     const grid = page.getByTestId("tables-grid");
     await grid.waitFor();
     const window = grid.locator("[data-table=t1]");
@@ -215,10 +218,7 @@ describe("a map at tables", () => {
   });
 
   it("shows the facilitator every table side by side with live counts, and follows one", async () => {
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(w.links.facilitator));
+    const { context, page, errors } = await laptopOn(w.links.facilitator);
     const grid = page.getByTestId("tables-grid");
     await grid.waitFor();
     await expect.poll(() => grid.getByTestId("table-counts-t2").textContent()).toBe("2 people · 3 cards");
@@ -234,9 +234,7 @@ describe("a map at tables", () => {
   });
 
   it("gives the report a section per table", async () => {
-    const context = await newContext(suite.browser);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
+    const { context, page, errors } = await laptopOn(null);
     // The report reads D1, which the room's outbox fills moments after the commands: reload until it has.
     const section = page.getByTestId("report-tables").locator("[data-table=t2]");
     await expect

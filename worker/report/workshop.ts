@@ -3,7 +3,6 @@
  * agenda with actual timings, attendance, maps, vote results, balance of voice,
  * feedback and the timeline. Pseudonyms and groups only; never tokens.
  */
-import { CONFIG_SCHEMAS } from "../../party/model/commands";
 import { addFollowThrough, emptyFollowThrough } from "../commitments/followThrough";
 import { workshopOutcomes } from "../commitments/outcomes";
 import { commitmentViews } from "../commitments/views";
@@ -27,7 +26,7 @@ import { balanceOfVoiceReport } from "./balance";
 import { everyoneAttendance, translationsByLanguage } from "./everyone";
 import { type FeedbackReport, summariseFeedback } from "./feedback";
 import { type MapReport, mapReport } from "./maps";
-import { parseColumn } from "./parse";
+import { savedConfig } from "./parse";
 import { tableSections } from "./tables";
 import { timeline } from "./timeline";
 import { type VoteReport, voteReport } from "./votes";
@@ -96,43 +95,36 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
 
   const sections = activities.map((a) => {
     const base = { activityId: a.id, kind: a.kind, title: a.title };
-    if (a.kind === "map") {
-      const config = parseColumn(CONFIG_SCHEMAS.map, a.config, `activity ${a.id}`);
-      if (!config) return base;
-      const own = cards.filter((c) => c.activity_id === a.id);
-      const ownIds = new Set(own.map((c) => c.id));
-      const map: MapReport = mapReport(
-        config,
-        own,
-        comments.filter((m) => ownIds.has(m.card_id)),
-        links.filter((l) => ownIds.has(l.from_card)),
-        people,
-      );
-      return { ...base, map };
+    const saved = savedConfig(a);
+    switch (saved?.kind) {
+      case "map": {
+        const own = cards.filter((c) => c.activity_id === a.id);
+        const ownIds = new Set(own.map((c) => c.id));
+        const map: MapReport = mapReport(
+          saved.config,
+          own,
+          comments.filter((m) => ownIds.has(m.card_id)),
+          links.filter((l) => ownIds.has(l.from_card)),
+          people,
+        );
+        return { ...base, map };
+      }
+      case "vote": {
+        const own = ballots.filter((b) => b.activity_id === a.id);
+        const result = results.find((r) => r.activity_id === a.id);
+        const vote: VoteReport = voteReport(a.id, saved.config, own, result, cardsById, seats);
+        return { ...base, vote };
+      }
+      case "feedback": {
+        const summary: FeedbackReport = summariseFeedback(
+          saved.config,
+          feedback.filter((f) => f.activity_id === a.id),
+        );
+        return { ...base, feedback: summary };
+      }
+      default:
+        return base;
     }
-    if (a.kind === "vote") {
-      const config = parseColumn(CONFIG_SCHEMAS.vote, a.config, `activity ${a.id}`);
-      if (!config) return base;
-      const vote: VoteReport = voteReport(
-        a.id,
-        config,
-        ballots.filter((b) => b.activity_id === a.id),
-        results.find((r) => r.activity_id === a.id),
-        cardsById,
-        seats,
-      );
-      return { ...base, vote };
-    }
-    if (a.kind === "feedback") {
-      const config = parseColumn(CONFIG_SCHEMAS.feedback, a.config, `activity ${a.id}`);
-      if (!config) return base;
-      const summary: FeedbackReport = summariseFeedback(
-        config,
-        feedback.filter((f) => f.activity_id === a.id),
-      );
-      return { ...base, feedback: summary };
-    }
-    return base;
   });
 
   return {
