@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { labelled } from "../support/activities";
+import { IDEA_KIND, labelled, mapConfig } from "../support/activities";
 import { axeContext, noErrors } from "./console-support";
 import {
   absolute,
@@ -24,12 +24,10 @@ import {
   useBrowser,
 } from "./support";
 
-const MAP = {
+const MAP = mapConfig({ before: "Before", visit: "The visit" }, IDEA_KIND, {
   prompt: "Getting to the clinic",
-  lanes: labelled({ before: "Before", visit: "The visit" }),
-  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
   mode: "open",
-};
+});
 
 describe("evaluator workspace", () => {
   const suite = useBrowser();

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
-import { labelled } from "../support/activities";
+import { IDEA_KIND, mapConfig } from "../support/activities";
 import { axeContext, decodeQr, noErrors, seedCards } from "./console-support";
 import {
   absolute,
@@ -20,12 +20,10 @@ import {
   useBrowser,
 } from "./support";
 
-const MAP = {
+const MAP = mapConfig({ before: "Before", during: "During", after: "After" }, IDEA_KIND, {
   prompt: "What helps, what gets in the way?",
-  lanes: labelled({ before: "Before", during: "During", after: "After" }),
-  kinds: [{ id: "idea", label: "Idea", color: "#1d5b94" }],
   mode: "open",
-};
+});
 
 describe("projector screen", () => {
   const suite = useBrowser();

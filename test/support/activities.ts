@@ -55,3 +55,6 @@ export const THREE_OPTIONS = { o1: "Evening appointments", o2: "Interpreters", o
 /** The one-lane "barrier" map the red-team and worker tests add. */
 export const BARRIER_LANES = { day: "On the day" };
 export const BARRIER_KINDS = { barrier: ["Barrier", "#cc3300"] } as const;
+
+/** The one "idea" card kind most browser tests' maps have. */
+export const IDEA_KIND = { idea: ["Idea", "#1d5b94"] } as const;
