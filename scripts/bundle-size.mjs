@@ -20,7 +20,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { consoleFiles, journey } from "./lib/journey.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -106,6 +106,14 @@ async function main() {
     const firstLoad = code + (language?.gz ?? 0);
     const english = languages.find((l) => /(^|\/)en\.ts$/.test(l.src));
     const whole = sum(rows) + (language?.gz ?? 0);
+    // For information only (the budget is gzip): what a server that speaks Brotli would send.
+    const brotli = [...rows.map((r) => r.file), ...(language ? [language.file] : [])].reduce(
+      (total, file) =>
+        total +
+        brotliCompressSync(readFileSync(path.join(dir, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          .length,
+      0,
+    );
     const pages = found.pages;
     const followUp = pages.some((p) => /follow|routes\/f\./.test(p));
 
@@ -127,12 +135,14 @@ async function main() {
     console.log(
       `Whole journey (+ map, vote, feedback${followUp ? ", follow-up" : ""}, one language): ${kb(whole)} gzip, budget ${kb(BUDGET_BYTES)}: ${verdict(whole, BUDGET_BYTES)}`,
     );
+    console.log(`  (the same files with Brotli, for information: ${kb(brotli)})`);
     if (process.argv.includes("--json")) {
       console.log(
         JSON.stringify({
           firstLoad,
           firstLoadEnglish: english ? code + english.gz : code,
           whole,
+          brotli,
           budget: BUDGET_BYTES,
           ceiling: JOURNEY_CEILING_BYTES,
           pages,
