@@ -202,6 +202,33 @@ describe("organise page: links kept, renewed on purpose, handouts and programmes
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "detached" });
     }
+
+    // A kiosk's and an interpreter's links, where the workshop has them, get their handouts too.
+    const kiosk = await api<{ link: string }>(`/api/workshops/${workshopId}/tokens`, {
+      method: "POST",
+      body: { role: "kiosk" },
+    });
+    const interpreter = await api<{ link: string }>(`/api/workshops/${workshopId}/tokens`, {
+      method: "POST",
+      body: { role: "interpreter", language: "ur" },
+    });
+    await page.reload();
+    await item().getByRole("button", { name: "Links and handouts" }).click();
+    for (const [role, link, detail] of [
+      ["Shared tablet (kiosk)", kiosk.link, "Kiosk"],
+      ["Interpreter", interpreter.link, "Interpreter (ur)"],
+    ] as const) {
+      await item()
+        .getByTestId("links-panel")
+        .getByRole("button", { name: `Handout: ${role}` })
+        .click();
+      await dialog.getByTestId("handout-sheet").getByText(detail, { exact: false }).first().waitFor();
+      expect(await dialog.getByTestId("handout-link").textContent()).toBe(link);
+      expect(await decodeQr(page, "[data-testid=handout-sheet] svg")).toBe(link);
+      expect(await printedPages(page)).toBe(1);
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await dialog.waitFor({ state: "detached" });
+    }
   });
 
   it("creates a programme, fills it, shows its evaluator link, and empties it", async () => {
