@@ -124,4 +124,37 @@ describe("the room's doc byte budget", () => {
     for (const id of kept) expect(cards[id]).toBeDefined();
     expect((await stub.state()).docBytes).toBeLessThan(docBytes + 3_000 + 2_000);
   });
+
+  it("a replayed card.add after the room filled gets its first answer and adds nothing", async () => {
+    const w = await newWorkshop();
+    const stub = await roomStub(w.id);
+    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const mapId = await openMap(fac);
+    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const args = { activityId: mapId, lane: "day", kind: "barrier", text: "Said once" };
+    const first = await phone.command("card.add", args, "replay-1");
+    expect(first.ok).toBe(true);
+    await liftRateLimits(w.id, 1);
+    const cardsBefore = Object.keys(fac.json().cards as object).length;
+    // The same command id again, now that the doc is over budget: the room's first answer, once.
+    expect(await phone.command("card.add", args, "replay-1")).toEqual(first);
+    // A new one is refused, and the doc is as it was.
+    await expectRefused(phone, "card.add", args, "room_full_of_content");
+    expect(Object.keys(fac.json().cards as object).length).toBe(cardsBefore);
+    expect((await stub.state()).commands).toBeGreaterThan(0);
+  });
+
+  it("a role that may not add content is told forbidden, not that the room is full", async () => {
+    const w = await newWorkshop();
+    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const mapId = await openMap(fac);
+    await liftRateLimits(w.id, 1);
+    const screen = await team.connect(w.id, tokenOf(w, "screen"));
+    await expectRefused(
+      screen,
+      "card.add",
+      { activityId: mapId, lane: "day", kind: "barrier", text: "From the projector" },
+      "forbidden",
+    );
+  });
 });

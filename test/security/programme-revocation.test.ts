@@ -108,3 +108,35 @@ describe("a handoff in flight while a link is revoked", () => {
     expect(late.find((m) => m.type === "hello")).toBeUndefined();
   });
 });
+
+describe("a programme evaluator link and other workshops", () => {
+  it("never opens a workshop of another programme, or one in no programme", async () => {
+    const programme = await newProgramme();
+    const other = await newProgramme();
+    const theirs = await newWorkshop({ programmeId: other.id });
+    const loose = await newWorkshop();
+    for (const w of [theirs, loose]) {
+      await expectHttpError(
+        await call("/api/tickets", { method: "POST", token: programme.evaluatorToken, body: { workshopId: w.id } }),
+        403,
+        "forbidden",
+      );
+      await expectHttpError(
+        await call(`/api/workshops/${w.id}/report`, { token: programme.evaluatorToken }),
+        403,
+        "forbidden",
+      );
+    }
+  });
+
+  it("only the organiser revokes it: a facilitator of one of its workshops may not", async () => {
+    const programme = await newProgramme();
+    const w = await newWorkshop({ programmeId: programme.id });
+    await expectHttpError(
+      await call(`/api/tokens/${programme.evaluatorTokenId}`, { method: "DELETE", token: w.facilitatorToken }),
+      403,
+      "forbidden",
+    );
+    expect((await call(`/api/workshops/${w.id}/report`, { token: programme.evaluatorToken })).status).toBe(200);
+  });
+});

@@ -116,4 +116,33 @@ describe("a shared phone", () => {
     await page.locator('[data-kept="false"]').waitFor({ state: "attached" });
     expect(await page.getByRole("button", { name: "Not you? Leave this device" }).count()).toBe(0);
   });
+
+  it("leaving forgets what the phone remembered of the previous person's votes and cards (the follow-up page's 'Yours')", async () => {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Yours on a shared phone" });
+    clients.push(facilitator);
+    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
+    const joined = await join(workshop.joinCode);
+    const phone = await openPhone(suite.browser);
+    phones.push(phone);
+    await signIn(phone, joined);
+    const page = phone.page;
+    await page.getByRole("heading", { name: "Journeys" }).waitFor();
+    // What the phone keeps once its person voted: "<vote>/<option>" keys, read by /f/:code to mark
+    // "Yours". Left behind, it tells the next holder of the phone how the previous person voted.
+    const mine = `coproduce:mine:${workshop.joinCode}`;
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify(["vote1/respite"])), mine);
+
+    await page.getByRole("button", { name: "Not you? Leave this device" }).click();
+    await page.waitForURL(`${app().baseUrl}/`);
+    expect(await page.evaluate((key) => localStorage.getItem(key), mine)).toBeNull();
+
+    // Only that list left (the token already gone): the join page still offers to leave it.
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify(["vote1/respite"])), mine);
+    await page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
+    const reloaded = page.waitForEvent("load");
+    await page.getByRole("button", { name: "Not you? Leave this device" }).click();
+    await reloaded;
+    await page.locator('[data-kept="false"]').waitFor({ state: "attached" });
+    expect(await page.evaluate((key) => localStorage.getItem(key), mine)).toBeNull();
+  });
 });

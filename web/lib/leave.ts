@@ -1,11 +1,12 @@
 /**
  * "Not you? Leave this device" (safety #12): a shared phone forgets a workshop entirely —
- * the participant's token, the commands waiting to be sent and the cached doc — so the next
+ * the participant's token, the commands waiting to be sent, the cached doc and what it
+ * remembered of their contributions and votes (for the follow-up page) — so the next
  * person to pick it up neither acts as nor reads as the previous one. What they contributed
  * stays in the workshop (withdrawing is a different, explicit choice). Then the phone starts
  * again from the code box (or, on the join page, from the join form).
  */
-import { forgetParticipant, loadParticipant, local } from "./storage";
+import { forgetParticipant, loadParticipant, local, mineKey } from "./storage";
 
 const pendingPrefix = (workshopId: string): string => `coproduce:pending:${workshopId}:`;
 
@@ -28,8 +29,9 @@ function pendingKeys(workshopId: string): string[] {
  * waiting to be sent, or the doc they saw (the join page then offers to leave it, #12).
  * IndexedDB is opened only if it exists, so a phone nobody used gets no database from asking.
  */
-export async function keptOnDevice(workshopId: string): Promise<boolean> {
+export async function keptOnDevice(workshopId: string, joinCode?: string): Promise<boolean> {
   if (loadParticipant(workshopId) || pendingKeys(workshopId).length > 0) return true;
+  if (joinCode && local.getItem(mineKey(joinCode)) !== null) return true;
   const cache = await import("./room/cache");
   if (local.getItem(cache.legacyDocKey(workshopId)) !== null) return true;
   try {
@@ -42,9 +44,14 @@ export async function keptOnDevice(workshopId: string): Promise<boolean> {
   }
 }
 
-/** Forgets everything of `workshopId` on this phone, then loads `next` (the code box by default). */
-export async function leaveDevice(workshopId: string, next = "/"): Promise<void> {
+/**
+ * Forgets everything of `workshopId` on this phone, then loads `next` (the code box by default).
+ * With the join code it also forgets what the phone remembered of the person's contributions
+ * and votes for the follow-up page's "Yours" (safety #12: the next person must not see it).
+ */
+export async function leaveDevice(workshopId: string, joinCode?: string, next = "/"): Promise<void> {
   forgetParticipant(workshopId);
+  if (joinCode) local.removeItem(mineKey(joinCode));
   for (const key of pendingKeys(workshopId)) local.removeItem(key);
   // The doc cache code loads on demand (it is not in the join page's first load).
   const cache = await import("./room/cache");

@@ -124,6 +124,14 @@ export function forgetParticipant(workshopId: string, store: KeyValueStore = loc
   store.removeItem(`${KEY_PREFIX}participant:${workshopId}`);
 }
 
+/**
+ * Co-delivery (#15): what this phone raised, supported or voted for in a workshop, kept by join
+ * code for the follow-up page's "Yours" (web/components/participant/AfterClose.tsx).
+ */
+export function mineKey(joinCode: string): string {
+  return `${KEY_PREFIX}mine:${joinCode}`;
+}
+
 // ---- secrets in URL fragments ---------------------------------------------------------
 
 /**

@@ -27,7 +27,7 @@ import { groupLabel } from "../lib/groups";
 import { initLanguage, t } from "../lib/i18n";
 import { registerOfflineShell } from "../lib/offline";
 import { createRoom } from "../lib/room";
-import { forgetParticipant, loadParticipant, local, type ParticipantCredentials } from "../lib/storage";
+import { forgetParticipant, loadParticipant, local, mineKey, type ParticipantCredentials } from "../lib/storage";
 
 // "You" (rename, withdraw) sits below the activity: its own chunk keeps the room's first load
 // within the phone budget (scripts/bundle-size.mjs).
@@ -114,7 +114,7 @@ const LiveRoom: Component<{ workshopId: string; credentials: ParticipantCredenti
               forgetParticipant(props.workshopId);
               const code = room.workshop()?.joinCode ?? "";
               // Co-delivery (#15): forget what this phone remembered of its contributions.
-              local.removeItem(`coproduce:mine:${code}`);
+              local.removeItem(mineKey(code));
             }}
           />
         </footer>

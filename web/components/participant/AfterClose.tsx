@@ -12,26 +12,25 @@ import type { Card } from "../../../party/model/doc";
 import type { Message } from "../../i18n/en";
 import { type FollowupKey, followupEn } from "../../i18n/followup-en";
 import { catalogue, format, type Params } from "../../lib/i18n";
-import { local, readJson, writeJson } from "../../lib/storage";
+import { local, mineKey, readJson, writeJson } from "../../lib/storage";
 import type { ParticipantContext } from "./context";
 
-const MINE_KEY = "coproduce:mine:";
 /** Card ids, and "activityId/optionId" for options a ballot gave something to. */
 const Mine = v.array(v.string());
 
 export function loadMine(code: string): string[] | null {
-  return readJson(local, MINE_KEY + code, Mine);
+  return readJson(local, mineKey(code), Mine);
 }
 
 export function forgetMine(code: string): void {
-  local.removeItem(MINE_KEY + code);
+  local.removeItem(mineKey(code));
 }
 
 /** Adds to what is remembered (never removes: closed activities may leave the live doc). */
 export function rememberMine(code: string, add: string[]): void {
   const old = loadMine(code) ?? [];
   const next = [...new Set([...old, ...add])].slice(-1000);
-  if (next.length !== old.length) writeJson(local, MINE_KEY + code, next);
+  if (next.length !== old.length) writeJson(local, mineKey(code), next);
 }
 
 /**

@@ -9,7 +9,10 @@ import { t } from "../../lib/i18n";
 import { keptOnDevice, leaveDevice } from "../../lib/leave";
 
 const LeaveDeviceOffer: Component<{ workshopId: string; code: string; joined: boolean }> = (props) => {
-  const [kept] = createResource(() => props.workshopId, keptOnDevice);
+  const [kept] = createResource(
+    () => props.workshopId,
+    (id) => keptOnDevice(id, props.code),
+  );
   return (
     // data-kept says the check is done (and its answer): tests wait for it rather than for time.
     <div data-kept={kept()}>
@@ -21,7 +24,7 @@ const LeaveDeviceOffer: Component<{ workshopId: string; code: string; joined: bo
           <button
             type="button"
             class="link"
-            onClick={() => void leaveDevice(props.workshopId, `/j/${encodeURIComponent(props.code)}`)}
+            onClick={() => void leaveDevice(props.workshopId, props.code, `/j/${encodeURIComponent(props.code)}`)}
           >
             {t("device.leave")}
           </button>

@@ -32,7 +32,9 @@ export const MeDetails: Component<{ onWithdrawn: () => void }> = (props) => {
       <button
         type="button"
         class="link"
-        onClick={() => void import("../../lib/leave").then((m) => m.leaveDevice(workshop()?.id ?? ""))}
+        onClick={() =>
+          void import("../../lib/leave").then((m) => m.leaveDevice(workshop()?.id ?? "", workshop()?.joinCode))
+        }
       >
         {t("device.leave")}
       </button>
