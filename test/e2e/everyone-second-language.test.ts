@@ -138,7 +138,7 @@ describe("the projector's second language", () => {
 describe("translated labels on an Urdu phone", () => {
   const suite = usePhones();
 
-  it("shows an option's Urdu label right to left, with the original one keyboard press away, and passes axe", async () => {
+  it("shows an option's Urdu label right to left, with the original one keyboard press away, also after the close", async () => {
     const workshop = await newWorkshop();
     const facilitator = await connect(workshop.facilitatorToken);
     suite.clients.push(facilitator);
@@ -179,6 +179,18 @@ describe("translated labels on an Urdu phone", () => {
     expect(await toTranslation.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
     await urduBox.waitFor();
+
+    // After the close, what the workshop decided shows the same Urdu label, the original again a tap away.
+    const voter = await connect((await join(workshop.joinCode, { group: "statutory" })).token);
+    suite.clients.push(voter);
+    await voter.command("ballot.submit", { activityId: voteId, ballot: { approved: ["peer", "hub"] } });
+    await facilitator.command("results.reveal", { activityId: voteId });
+    await facilitator.command("workshop.close", {});
+    const decided = page.getByRole("region", { name: "ورکشاپ نے کیا فیصلہ کیا" });
+    await decided.getByText(URDU.option, { exact: true }).first().waitFor();
+    await decided.getByRole("button", { name: "اصل متن دکھائیں" }).click();
+    await decided.getByText("Peer support group", { exact: true }).first().waitFor();
+    expect(await decided.getByText(URDU.option, { exact: true }).count()).toBe(0);
     noErrors(phone.errors);
   });
 });

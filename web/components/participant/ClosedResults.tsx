@@ -1,13 +1,30 @@
 /**
  * After the close, the phone still shows what the workshop decided: the results of
- * every vote the facilitator revealed (the vote chunk loads only when there are some).
+ * every vote the facilitator revealed (the vote chunk loads only when there are some),
+ * with options in the phone's language where they were translated, originals a tap away.
  */
 import { type Component, For, lazy, Show, Suspense } from "solid-js";
+import type { VoteConfig } from "../../../party/model/commands";
+import type { Activity } from "../../../party/model/doc";
 import { t } from "../../lib/i18n";
 import { AfterClose } from "./AfterClose";
 import { useRoom } from "./context";
 
-const Results = lazy(() => import("./vote/Results").then((m) => ({ default: m.Results })));
+const ClosedVote = lazy(() =>
+  Promise.all([import("./vote/Results"), import("./Translated")]).then(([m, tr]) => ({
+    default: tr.localised<VoteConfig>((props: { activity: Activity; config: VoteConfig }) => {
+      const { room, workshop } = useRoom();
+      return (
+        <m.Results
+          result={room.results()[props.activity.id]!}
+          config={props.config}
+          revealed
+          groups={workshop()?.groups}
+        />
+      );
+    }),
+  })),
+);
 
 export const ClosedResults: Component = () => {
   const { room, workshop } = useRoom();
@@ -17,7 +34,7 @@ export const ClosedResults: Component = () => {
       const result = room.results()[id];
       if (activity?.kind !== "vote" || !activity.resultsRevealed || !result) return [];
       // The doc holds the tally as Tally and the vote's config parsed for its kind.
-      return [{ activity, result, config: activity.config }];
+      return [{ activity, config: activity.config }];
     });
   return (
     <>
@@ -31,7 +48,7 @@ export const ClosedResults: Component = () => {
               {(r) => (
                 <article class="stack">
                   <h3 dir="auto">{r.activity.title}</h3>
-                  <Results result={r.result} config={r.config} revealed groups={workshop()?.groups} />
+                  <ClosedVote activity={r.activity} config={r.config} />
                 </article>
               )}
             </For>
