@@ -8,17 +8,29 @@
  */
 import * as v from "valibot";
 import type * as Y from "yjs";
+import { Archive } from "./archive";
+import { mergeUpdates } from "./broadcast";
 import { storeEffects } from "./effects";
 import { refusalAck } from "./envelope";
 import { type DocChanges, mirrorCommand } from "./mirror";
 import { type ApplyContext, type ApplyOutcome, applyCommand, type Effect, initWorkshop, RoomInit } from "./model/apply";
+import type { ArchivedActivity } from "./model/archive";
 import { type CommandName, ROLE_COMMANDS } from "./model/commands";
 import { CONTENT_COMMANDS, DOC_BUDGET_BYTES } from "./model/content-budget";
+import { roots } from "./model/doc";
 import { itemId } from "./model/ids";
 import type { Ack, Actor } from "./model/protocol";
 import { Outbox } from "./outbox";
 import { SharedDoc } from "./shared-doc";
 import { RoomStorage } from "./storage";
+
+/** The handler's doc changes and its changes to archived entries: what the D1 mirror reads back. */
+function withArchived(changes: DocChanges, archived: DocChanges): DocChanges {
+  if (archived.size === 0) return changes;
+  const all: DocChanges = new Map(changes);
+  for (const [root, ids] of archived) all.set(root, new Set([...(all.get(root) ?? []), ...ids]));
+  return all;
+}
 
 /** Who the room itself acts as when it logs what no client sent (creating the workshop). */
 const SYSTEM_ACTOR: Actor = { role: "organiser", id: "system", name: "Coproduce", group: "" };
@@ -48,6 +60,8 @@ export class CommitPipeline {
   readonly store: RoomStorage;
   readonly outbox: Outbox;
   readonly shared: SharedDoc;
+  /** closed activities' cards, comments and links, out of the doc (archive.ts) */
+  readonly archive: Archive;
   /** The workshop this room holds; null until `init` (and again after `erase`). */
   workshopId: string | null;
   #snapshotSeq: number;
@@ -64,6 +78,7 @@ export class CommitPipeline {
     this.store = new RoomStorage(storage);
     this.outbox = new Outbox(this.store.sql);
     this.shared = new SharedDoc(this.store);
+    this.archive = new Archive(this.store.sql);
     this.workshopId = this.store.getMeta("workshop_id");
     this.#snapshotSeq = this.store.snapshotSeq();
   }
@@ -103,11 +118,20 @@ export class CommitPipeline {
     apply: (ctx: ApplyContext) => ApplyOutcome,
     alsoStore?: () => void,
   ): Committed {
-    const { store, outbox, shared } = this;
+    const { store, outbox, shared, archive } = this;
     const at = Date.now();
-    const ctx: ApplyContext = { now: at, newId: () => itemId(), priv: store.priv };
-    const refused = (ack: Ack): Committed => ({ ack, effects: [], changes: new Map() });
+    const ctx: ApplyContext = {
+      now: at,
+      newId: () => itemId(),
+      priv: store.priv,
+      roots: (doc) => archive.roots(doc),
+    };
+    const refused = (ack: Ack): Committed => {
+      archive.discard();
+      return { ack, effects: [], changes: new Map() };
+    };
 
+    archive.begin();
     let changed: ReturnType<typeof shared.change<ApplyOutcome>>;
     try {
       changed = shared.change(() => apply(ctx));
@@ -116,20 +140,36 @@ export class CommitPipeline {
       shared.rebuild();
       return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
     }
-    const { value: outcome, update, changes } = changed;
+    const { value: outcome, update: handled, changes: docChanges } = changed;
     if (!outcome.ok) {
-      if (update) {
+      if (handled) {
         console.error(`command ${name} was refused after changing the doc; rebuilding the doc from storage`);
         shared.rebuild();
       }
       return refused({ type: "ack", id: clientId, ok: false, error: outcome.error });
     }
 
+    // A map that closed leaves the doc for the archive (a map that reopened comes back): part of
+    // this command's update and transaction, but not a change D1 hears about (nothing changed).
+    let update = handled;
+    try {
+      const settled = shared.change(() => archive.settle(shared.doc, docChanges));
+      if (settled.update) update = update ? mergeUpdates([update, settled.update]) : settled.update;
+    } catch (err) {
+      console.error(`command ${name} could not archive; rebuilding the doc from storage`, err);
+      shared.rebuild();
+      return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
+    }
+    const changes = withArchived(docChanges, archive.touched());
+
     const ack: Ack = { type: "ack", id: clientId, ok: true, result: outcome.result };
     const { effects } = outcome;
     // A command that changed nothing (supporting twice, unlocking an unlocked room) is not
     // logged: the log and D1's audit trail hold what happened, not every tap.
-    if (!update && effects.length === 0) return { ack, effects, changes };
+    if (!update && effects.length === 0 && !archive.dirty) {
+      archive.discard();
+      return { ack, effects, changes };
+    }
     // Only what the schema validated is stored, never the raw message (unknown keys are refused).
     const validArgs = outcome.args ?? args;
     try {
@@ -138,11 +178,13 @@ export class CommitPipeline {
         storeEffects(store, effects, at);
         alsoStore?.();
         const event = { workshopId: this.workshopId ?? "", seq, at, actor, name, args: validArgs };
-        outbox.enqueue(mirrorCommand(shared.doc, changes, effects, event));
+        outbox.enqueue(mirrorCommand(shared.doc, changes, effects, event, archive.roots(shared.doc)));
+        archive.commit();
       });
     } catch (err) {
       console.error(`command ${name} could not be stored; rebuilding the doc from storage`, err);
       store.reloadSeq();
+      archive.reload();
       shared.rebuild();
       return refused(refusalAck(clientId, "internal", INTERNAL_ERROR));
     }
@@ -186,6 +228,11 @@ export class CommitPipeline {
     return { ok: true, created: true, workshopId: init.id };
   }
 
+  /** A closed activity's archived entries, as a client fetches them. */
+  archived(activityId: string): ArchivedActivity | null {
+    return roots(this.doc).archived.has(activityId) ? this.archive.activity(activityId) : null;
+  }
+
   /** Deletes everything stored; the pipeline is then uninitialised and empty. */
   async erase(): Promise<void> {
     this.workshopId = null;
@@ -194,6 +241,8 @@ export class CommitPipeline {
     await this.store.eraseAll();
     this.store.recreate();
     this.outbox.createTables();
+    this.archive.createTables();
+    this.archive.reset();
     this.#snapshotSeq = 0;
     this.shared.rebuild();
   }

@@ -8,7 +8,7 @@ import type * as Y from "yjs";
 import type { OutboxOp } from "./d1-writes";
 import type { Effect } from "./model/apply";
 import type { Activity, Card, Comment, Link, Participant, WorkshopInfo } from "./model/doc";
-import { readWorkshop, roots } from "./model/doc";
+import { type Roots, readWorkshop, roots } from "./model/doc";
 import type { Actor } from "./model/protocol";
 
 /** Root map name → keys a transaction touched (from Yjs `transaction.changed`). */
@@ -25,13 +25,20 @@ export interface CommandEvent {
 
 const bool = (b: boolean | undefined) => (b ? 1 : 0);
 
-export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly Effect[], event: CommandEvent) {
+/** `read`: the roots to read entries back from (the room's, with closed activities' archive behind them). */
+export function mirrorCommand(
+  doc: Y.Doc,
+  changes: DocChanges,
+  effects: readonly Effect[],
+  event: CommandEvent,
+  read: Roots = roots(doc),
+) {
   const w = event.workshopId;
   // The audit trail records that a card was hidden, by whom and why, never what it said:
   // the original lives only in the room's private store (for card.restore), so withdrawing
   // or restoring can make it truly gone (safety #12).
   const args = event.args;
-  const r = roots(doc);
+  const r = read;
   const ops: OutboxOp[] = [
     {
       op: "event",
@@ -105,7 +112,7 @@ export function mirrorCommand(doc: Y.Doc, changes: DocChanges, effects: readonly
   }
 
   ops.push(...everyoneOps(doc, changes, w, event.at));
-  for (const effect of effects) ops.push(...effectOps(doc, w, effect, event.at));
+  for (const effect of effects) ops.push(...effectOps(doc, w, effect, event.at, r));
   return ops;
 }
 
@@ -147,7 +154,7 @@ const answered = (effect: { activityId: string; group: string }, at: number) => 
   updatedAt: at,
 });
 
-function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[] {
+function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number, r: Roots = roots(doc)): OutboxOp[] {
   switch (effect.kind) {
     case "ballot.put":
     case "ballot.delete":
@@ -173,7 +180,7 @@ function effectOps(doc: Y.Doc, w: string, effect: Effect, at: number): OutboxOp[
       return [cardOp(w, effect.card), ...cardPlaceOps(effect.card)];
     case "silentCard.delete":
       // Revealed cards moved into the doc (mirrored above); otherwise the author deleted it.
-      return roots(doc).cards.has(effect.cardId) ? [] : [{ op: "cardDeleted", values: { id: effect.cardId } }];
+      return r.cards.has(effect.cardId) ? [] : [{ op: "cardDeleted", values: { id: effect.cardId } }];
     case "participant.removed":
       // A facilitator's removal is moderation: the person's access ends but what they said
       // stays, as it does in the room's doc. Withdrawal is the person's own wish to be forgotten:

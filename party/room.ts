@@ -27,6 +27,7 @@ import {
   isAddressee,
   revokedKey,
   roleTag,
+  WHO_IS_WHO,
 } from "./admission";
 import { Broadcast, type BroadcastTiming, closeWith, safeSend, sendMessage } from "./broadcast";
 import { CommitPipeline, type Committed, type InitOutcome, type RoomInitInput } from "./commit";
@@ -34,15 +35,22 @@ import type { RoomEnv } from "./env";
 import { recoverId, refusalAck, screenCommand } from "./envelope";
 import { FlushSchedule } from "./flush";
 import { ConnectionGuard, DEFAULT_LIMITS, type GuardLimits } from "./guard";
+import type { ArchivedActivity } from "./model/archive";
 import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame } from "./model/frames";
 import { mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
-import { encodeReplicaState, redactUpdate } from "./model/replica";
+import { encodeReplicaState, redactUpdate, redactValue } from "./model/replica";
 
 export type { InitOutcome } from "./commit";
+
+/** Who asks for a closed activity's archive: their role, and their participant id if they are one. */
+export interface ArchiveReader {
+  role: Actor["role"] | "organiser";
+  participantId: string | null;
+}
 
 const OPEN = 1;
 
@@ -193,7 +201,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
 
   /** The current `mine` of one participant or kiosk turn, remembered as sent. */
   #mine(participantId: string) {
-    const mine = mineOf(this.#commit.doc, participantId);
+    const mine = mineOf(this.#commit.doc, participantId, this.#commit.archive.roots(this.#commit.doc));
     this.#mineSent.set(participantId, JSON.stringify(mine));
     return mine;
   }
@@ -211,7 +219,8 @@ export class WorkshopRoom extends Server<RoomEnv> {
       const turn = (args as { onBehalfOf?: { turn?: unknown } } | null)?.onBehalfOf?.turn;
       if (typeof turn === "string" && turn) whose.set(`${actor.id}-${turn}`, actor.id);
     }
-    const r = roots(this.#commit.doc);
+    // perf (#17): cards and comments of closed maps are in the archive, behind these roots.
+    const r = this.#commit.archive.roots(this.#commit.doc);
     for (const id of changes.get("participants") ?? []) {
       const entry = r.participants.get(id);
       if (!entry?.source) whose.set(id, id);
@@ -230,7 +239,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     for (const [participantId, to] of whose) {
       const sockets = this.#socketsOf(to);
       if (sockets.length === 0) continue;
-      const mine = mineOf(this.#commit.doc, participantId);
+      const mine = mineOf(this.#commit.doc, participantId, r);
       const json = JSON.stringify(mine);
       if (this.#mineSent.get(participantId) === json) continue;
       this.#mineSent.set(participantId, json);
@@ -430,6 +439,29 @@ export class WorkshopRoom extends Server<RoomEnv> {
     if (!pipeline.workshopId) return { status: "missing", joining: false };
     const info = roots(pipeline.doc).workshop;
     return { status: String(info.get("status") ?? "draft"), joining: info.get("joining") !== false };
+  }
+
+  /**
+   * A closed activity's cards, comments and links, out of the live doc (archive.ts); null when
+   * none. The reader sees what their live doc would have held: facilitators, hosts and screens
+   * the room's entries, everyone else the replica's (no participant ids, names only if shown);
+   * a participant who was removed or withdrew is turned away, like at the door.
+   */
+  async archived(activityId: string, reader: ArchiveReader): Promise<ArchivedActivity | "departed" | null> {
+    const pipeline = this.#commit;
+    if (reader.participantId && pipeline.store.departure(reader.participantId)) return "departed";
+    const archived = pipeline.archived(activityId);
+    // privacy (#12): what the redacted replica would have shown this reader, never more.
+    if (!archived || reader.role === "organiser" || WHO_IS_WHO.includes(reader.role)) return archived;
+    const showNames = roots(pipeline.doc).workshop.get("showNames") === true;
+    const redact = <T>(root: string, entries: Record<string, T>): Record<string, T> =>
+      Object.fromEntries(Object.entries(entries).map(([id, value]) => [id, redactValue(root, value, showNames) as T]));
+    return {
+      activityId,
+      cards: redact("cards", archived.cards),
+      comments: redact("comments", archived.comments),
+      links: archived.links,
+    };
   }
 
   /**

@@ -7,6 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./auth";
 import { ApiError, codeForStatus, errorBody, tooLarge } from "./errors";
+import { archive } from "./routes/archive";
 import { commitmentUpdates, workshopCommitments } from "./routes/commitments";
 import { exportRoutes } from "./routes/exports";
 import { followupApi, followupFeed } from "./routes/followup";
@@ -45,6 +46,8 @@ const routes = app
   .route("/api/workshops", exportRoutes)
   // session (#19): the organise page's links, shown again and renewed
   .route("/api/workshops", workshopLinks)
+  // perf (#17): closed activities' entries, out of the live doc.
+  .route("/api/workshops", archive)
   .route("/api/tokens", tokens)
   .route("/api/join", join)
   .route("/api/tickets", tickets)

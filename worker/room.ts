@@ -1,6 +1,7 @@
 /** Calls into a workshop's room (Durable Object RPC via partyserver). */
 import { getServerByName } from "partyserver";
 import type { RoomInit } from "../party/model/apply";
+import type { ArchiveReader } from "../party/room";
 import type { Env } from "./env";
 import { ApiError } from "./errors";
 
@@ -37,4 +38,13 @@ export async function disconnectActor(env: Env, workshopId: string, actorId: str
 export async function eraseRoom(env: Env, workshopId: string): Promise<void> {
   const stub = await getServerByName(env.WorkshopRoom, workshopId);
   await stub.erase();
+}
+
+/**
+ * A closed activity's archived cards, comments and links; null when it has none archived,
+ * "departed" when the reading participant was removed or withdrew (the room knows first).
+ */
+export async function roomArchive(env: Env, workshopId: string, activityId: string, reader: ArchiveReader) {
+  const stub = await getServerByName(env.WorkshopRoom, workshopId);
+  return stub.archived(activityId, reader);
 }

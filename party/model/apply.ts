@@ -25,7 +25,7 @@ import {
   TableList,
   Title,
 } from "./commands";
-import { type Card, type Participant, roots } from "./doc";
+import { type Card, type Participant, type Roots, roots } from "./doc";
 import { agendaHandlers, createActivity } from "./handlers/agenda";
 import { cardHandlers } from "./handlers/cards";
 import { everyoneHandlers } from "./handlers/everyone";
@@ -60,6 +60,8 @@ export interface ApplyContext {
   now: number;
   newId(): string;
   priv: RoomPrivate;
+  /** the room: the doc's roots with closed activities' archived entries behind them (party/archive.ts) */
+  roots?: (doc: Y.Doc) => Roots;
 }
 
 export type Effect =
@@ -117,7 +119,14 @@ function argsError(name: CommandName, issues: readonly v.BaseIssue<unknown>[]): 
 }
 
 function plan(doc: Y.Doc, actor: Actor, name: CommandName, args: unknown, ctx: ApplyContext): Plan {
-  const scope: Scope = { doc, r: roots(doc), actor, now: ctx.now, newId: () => ctx.newId(), priv: ctx.priv };
+  const scope: Scope = {
+    doc,
+    r: ctx.roots?.(doc) ?? roots(doc),
+    actor,
+    now: ctx.now,
+    newId: () => ctx.newId(),
+    priv: ctx.priv,
+  };
   const handler = HANDLERS[name] as Handler<CommandName>;
   return handler(scope, args as never);
 }

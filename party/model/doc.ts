@@ -5,6 +5,7 @@
  */
 import type * as Y from "yjs";
 import type { ConfigByKind } from "./activity-config";
+import type { ArchivedEntry, EntryMap } from "./archive";
 import type { Card } from "./card";
 import type { ActivityKind, StakeholderGroup, Table } from "./commands";
 import type { Tally } from "./tally";
@@ -159,6 +160,8 @@ export const ROOTS = {
   results: "results",
   attendance: "attendance",
   translations: "translations",
+  /** closed activities whose cards, comments and links are in the room's storage (archive.ts) */
+  archived: "archived",
 } as const;
 
 /** Typed accessors over a Y.Doc. */
@@ -173,8 +176,20 @@ export function roots(doc: Y.Doc) {
     results: doc.getMap<Tally>(ROOTS.results),
     attendance: doc.getMap<Attendance>(ROOTS.attendance),
     translations: doc.getMap<Translation>(ROOTS.translations),
+    archived: doc.getMap<ArchivedEntry>(ROOTS.archived),
   };
 }
+
+/**
+ * The roots as command handlers see them: in the room, cards, comments and links also reach
+ * the archived entries of closed activities (party/archive.ts), so a handler reads and changes
+ * a closed map's cards exactly as it did when they were in the doc.
+ */
+export type Roots = Omit<ReturnType<typeof roots>, "cards" | "comments" | "links"> & {
+  cards: EntryMap<Card>;
+  comments: EntryMap<Comment>;
+  links: EntryMap<Link>;
+};
 
 export function readWorkshop(doc: Y.Doc): WorkshopInfo {
   return roots(doc).workshop.toJSON() as WorkshopInfo;

@@ -5,11 +5,11 @@
  * comments and its supports (to show "you support this" and toggle it).
  */
 import type * as Y from "yjs";
-import { roots } from "./doc";
+import { type Roots, roots } from "./doc";
 import type { MineMessage } from "./protocol";
 
-export function mineOf(doc: Y.Doc, participantId: string): MineMessage {
-  const r = roots(doc);
+/** `r`: the room's roots, with closed activities' archived entries behind them (party/archive.ts). */
+export function mineOf(doc: Y.Doc, participantId: string, r: Roots = roots(doc)): MineMessage {
   const cards: string[] = [];
   const supports: string[] = [];
   const comments: string[] = [];

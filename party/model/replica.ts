@@ -27,8 +27,11 @@ export function replicaKey(id: Y.ID): string {
   return `p${id.client.toString(36)}.${id.clock.toString(36)}`;
 }
 
-/** Redacts one value of a root map; `showNames` is the workshop's setting at the time of sending. */
-function redactValue(root: string, value: unknown, showNames: boolean): unknown {
+/**
+ * Redacts one value of a root map; `showNames` is the workshop's setting at the time of sending.
+ * Also used for a closed activity's archived entries (party/archive.ts), read outside the doc.
+ */
+export function redactValue(root: string, value: unknown, showNames: boolean): unknown {
   if (value === null || typeof value !== "object") return value;
   switch (root) {
     case ROOTS.cards: {

@@ -20,7 +20,7 @@
  * fewer than k people in the workshop nothing is broken down by group at all.
  */
 import type * as Y from "yjs";
-import { roots } from "./doc";
+import { type Card, type Comment, roots } from "./doc";
 import { ANONYMITY_K, foldGroups, MERGED_GROUP } from "./small-groups";
 
 export const UNDER_HEARD = { ratio: 0.5, minPresent: 2, minContributions: 10 } as const;
@@ -179,11 +179,17 @@ export function balanceOfVoice(input: VoiceInput): BalanceOfVoice {
  * The same figures read from a live doc, optionally for one activity. Hidden
  * cards still count (the person spoke up) unless hidden for moderation.
  */
-export function voiceInputFromDoc(doc: Y.Doc, present: readonly string[], activityId?: string): VoiceInput {
+export function voiceInputFromDoc(
+  doc: Y.Doc,
+  present: readonly string[],
+  activityId?: string,
+  /** a console's cards and comments, with those of closed activities it fetched (they left the doc) */
+  entries?: { cards: Iterable<Card>; comments: Iterable<Comment> },
+): VoiceInput {
   const r = roots(doc);
   const workshop = r.workshop.toJSON() as { groups?: { id: string; label: string }[] };
   const inScope = (id: string) => activityId === undefined || id === activityId;
-  const cards = [...r.cards.values()].filter(
+  const cards = [...(entries?.cards ?? r.cards.values())].filter(
     (c) => inScope(c.activityId) && (!c.hidden || c.hiddenReason === "merged"),
   );
   const cardIds = new Set(cards.map((c) => c.id));
@@ -202,7 +208,7 @@ export function voiceInputFromDoc(doc: Y.Doc, present: readonly string[], activi
     present: [...present, ...atKiosks],
     headcounts: headCountsOf(r.attendance.values()),
     cards,
-    comments: [...r.comments.values()].filter((c) => cardIds.has(c.cardId)),
+    comments: [...(entries?.comments ?? r.comments.values())].filter((c) => cardIds.has(c.cardId)),
     ballotsByGroup,
   };
 }

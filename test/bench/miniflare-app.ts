@@ -56,6 +56,8 @@ export async function bundleWorker(outDir: string): Promise<string> {
  * multi-line CREATE TABLEs are not.
  */
 export function splitSql(sql: string): string[] {
+  // A trigger's body (CREATE TRIGGER … BEGIN …; END) holds semicolons of its own.
+  const insideTrigger = (text: string) => /\bCREATE\s+TRIGGER\b/i.test(text) && !/\bEND\s*$/i.test(text.trim());
   const statements: string[] = [];
   let current = "";
   let quote: string | null = null;
@@ -70,7 +72,7 @@ export function splitSql(sql: string): string[] {
     } else if (ch === "-" && sql[i + 1] === "-") {
       while (i < sql.length && sql[i] !== "\n") i++;
       current += "\n";
-    } else if (ch === ";") {
+    } else if (ch === ";" && !insideTrigger(current)) {
       if (current.trim()) statements.push(current.trim());
       current = "";
     } else {

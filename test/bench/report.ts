@@ -76,6 +76,7 @@ export function renderReport(r: ReportInput): string {
       `Built through the real join flow and ${scale.commands} commands (${scale.commandErrors} refused or lost) in`,
       `${scale.buildSeconds.toFixed(0)} s: ${c.activities} activities (3 maps, 2 votes revealed, feedback), ${c.participants} participants,`,
       `${c.cards} cards, ${c.supports} supports, ${c.comments} comments, ${scale.people * 2} ballots, ${scale.people} feedback forms.`,
+      `The maps are closed, so their cards, comments and links are out of the live doc (${c.archived} archived activities, fetched on demand; counted above from their archives).`,
       "",
       "| what | measured | budget |",
       "|---|---|---|",
@@ -84,6 +85,7 @@ export function renderReport(r: ReportInput): string {
       `| first connect after a restart (room wakes from storage), median of ${scale.coldConnect.count} | ${fmtMs(scale.coldConnect.percentile(50))} | |`,
       `| connect to the awake room, median | ${fmtMs(scale.warmConnect.percentile(50))} | |`,
       `| room wake (difference) | ${fmtMs(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50))} | ≤ 100 ms: ${verdict(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50) <= 100)} |`,
+      `| the same for a new, empty workshop in the same restarts (first connect ${fmtMs(scale.emptyCold.percentile(50))}, awake ${fmtMs(scale.emptyWarm.percentile(50))}): starting any room here | ${fmtMs(scale.emptyCold.percentile(50) - scale.emptyWarm.percentile(50))} | |`,
       ...(scale.roomWake.count
         ? [
             `| room wake as the room reports it (\`state().wakeMs\`), median of ${scale.roomWake.count} | ${fmtMs(scale.roomWake.percentile(50))} (max ${fmtMs(scale.roomWake.percentile(100))}) | ≤ 100 ms: ${verdict(scale.roomWake.percentile(50) <= 100)} |`,

@@ -71,6 +71,10 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS);
   limit.unref();
 
+  // The machine's load beside every figure: this machine is shared, and a figure under load says little alone.
+  const loads: number[] = [os.loadavg()[0] ?? 0];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0] ?? 0), 10_000);
+  sampler.unref();
   const dir = await makeTempDir("bench");
   const persistTo = path.join(dir, "state");
   const organiserToken = randomToken();
@@ -127,7 +131,10 @@ async function main(): Promise<void> {
       : null;
 
     const command = `npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+    clearInterval(sampler);
+    const sorted = [...loads].sort((a, b) => a - b);
+    const load = `load average (1 min, \`uptime\`) during the run: min ${sorted[0]?.toFixed(1)}, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`;
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; ${load}`;
     const report =
       renderReport({ command, machine, when: new Date().toISOString(), options, room, reference, scale }) +
       (capacity ? `\n${renderCapacity(capacity)}` : "") +

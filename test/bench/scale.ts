@@ -6,7 +6,9 @@
  * outside (connect times) and as the room itself reports it (`state().wakeMs`).
  */
 import { gzipSync } from "node:zlib";
+import * as v from "valibot";
 import * as Y from "yjs";
+import { ArchivedActivitySchema } from "../../party/model/archive";
 import { roots } from "../../party/model/doc";
 import { createWorkshop, getTicket, joinAsParticipant } from "../../scripts/lib/api";
 import { connectRoom, openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
@@ -31,12 +33,23 @@ export interface ScaleResult {
   commands: number;
   commandErrors: number;
   buildSeconds: number;
-  counts: { cards: number; comments: number; supports: number; activities: number; participants: number };
+  /** `archived`: closed activities whose cards, comments and links are out of the live doc */
+  counts: {
+    cards: number;
+    comments: number;
+    supports: number;
+    activities: number;
+    participants: number;
+    archived: number;
+  };
   docBytes: number;
   joinSyncBytes: number;
   joinSyncGzip: number;
   coldConnect: Samples;
   warmConnect: Samples;
+  /** the same, for a new empty workshop woken by the same restarts: the cost of starting any room */
+  emptyCold: Samples;
+  emptyWarm: Samples;
   /** The room's own figures before the restarts (its `state()`). */
   room: RoomFigures;
   /** The room's own wake time after each restart; empty if the room does not report it. */
@@ -185,29 +198,56 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   const reader = await connectRoom({ baseUrl: app.baseUrl, token: workshop.facilitatorToken });
   const state = Y.encodeStateAsUpdate(reader.doc);
   const r = roots(reader.doc);
+  // Closed maps' cards left the live doc (docs/performance.md): count them from their archives too.
+  const cards = [...r.cards.values()];
+  let comments = r.comments.size;
+  for (const activityId of r.archived.keys()) {
+    const res = await fetch(`${app.baseUrl}/api/workshops/${workshop.id}/activities/${activityId}/archive`, {
+      headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+    });
+    if (!res.ok) throw new Error(`archive of ${activityId}: ${res.status} ${await res.text()}`);
+    const archived = v.parse(ArchivedActivitySchema, await res.json());
+    cards.push(...Object.values(archived.cards));
+    comments += Object.keys(archived.comments).length;
+  }
   const counts = {
-    cards: r.cards.size,
-    comments: r.comments.size,
-    supports: [...r.cards.values()].reduce((n, c) => n + (c.supports?.length ?? 0), 0),
+    cards: cards.length,
+    comments,
+    supports: cards.reduce((n, c) => n + (c.supports?.length ?? 0), 0),
     activities: r.activities.size,
     participants: r.participants.size,
+    archived: r.archived.size,
   };
   await reader.close();
   const room = await app.roomState(workshop.id);
 
+  // The same restarts wake a new, empty workshop too: what starting any room costs on this
+  // machine (workerd opening a Durable Object and its SQLite), beside what this room adds.
+  const empty = await createWorkshop(app.baseUrl, o.organiserToken, { title: `Bench empty ${Date.now()}` });
+  await (await timeConnect(app.baseUrl, empty.facilitatorToken)).client.close();
   const coldConnect = new Samples();
   const warmConnect = new Samples();
+  const emptyCold = new Samples();
+  const emptyWarm = new Samples();
   const roomWake = new Samples();
-  for (let i = 0; i < 3; i++) {
-    o.log(`scale: restart ${i + 1}/3 to time the room waking from storage…`);
+  const restarts = 5;
+  for (let i = 0; i < restarts; i++) {
+    o.log(`scale: restart ${i + 1}/${restarts} to time the room waking from storage…`);
     app = await o.restart();
-    const cold = await timeConnect(app.baseUrl, workshop.facilitatorToken);
-    coldConnect.add(cold.ms);
-    const woken = await app.roomState(workshop.id);
-    if (woken.wakeMs !== undefined) roomWake.add(woken.wakeMs);
-    const warm = await timeConnect(app.baseUrl, workshop.facilitatorToken);
-    warmConnect.add(warm.ms);
-    await Promise.all([cold.client.close(), warm.client.close()]);
+    // Which room wakes first alternates, so neither always pays for the other's warm-up.
+    const order = i % 2 === 0 ? (["big", "empty"] as const) : (["empty", "big"] as const);
+    for (const which of order) {
+      const token = which === "big" ? workshop.facilitatorToken : empty.facilitatorToken;
+      const cold = await timeConnect(app.baseUrl, token);
+      const warm = await timeConnect(app.baseUrl, token);
+      (which === "big" ? coldConnect : emptyCold).add(cold.ms);
+      (which === "big" ? warmConnect : emptyWarm).add(warm.ms);
+      if (which === "big") {
+        const woken = await app.roomState(workshop.id);
+        if (woken.wakeMs !== undefined) roomWake.add(woken.wakeMs);
+      }
+      await Promise.all([cold.client.close(), warm.client.close()]);
+    }
   }
 
   return {
@@ -221,6 +261,8 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     joinSyncGzip: gzipSync(state).byteLength,
     coldConnect,
     warmConnect,
+    emptyCold,
+    emptyWarm,
     room,
     roomWake,
   };

@@ -82,6 +82,8 @@ export interface Turnout {
 
 export interface Room {
   readonly workshopId: string;
+  /** the long-lived token the room was opened with (closed activities are fetched with it) */
+  readonly token: string;
   connection: Accessor<ConnectionState>;
   closeReason: Accessor<CloseReason | null>;
   /** who the room says we are (from hello); null until the first hello */
@@ -259,6 +261,7 @@ export function createRoom(options: CreateRoomOptions): Room {
 
   return {
     workshopId: options.workshopId,
+    token: options.token,
     connection,
     closeReason,
     me,

@@ -56,7 +56,8 @@ const Console: Component<{ workshopId: string; token: string }> = (props) => {
     room.comments();
     room.activities();
     room.participants();
-    return balanceOfVoice(voiceInputFromDoc(room.doc(), [...online()]));
+    const entries = { cards: Object.values(room.cards()), comments: Object.values(room.comments()) };
+    return balanceOfVoice(voiceInputFromDoc(room.doc(), [...online()], undefined, entries));
   });
 
   // tables (#13): what map panels need about tables, provided once.

@@ -51,7 +51,10 @@ const Projector: Component<{ workshopId: string; token: string }> = (props) => {
     room.comments();
     room.activities();
     room.participants();
-    return balanceOfVoice(voiceInputFromDoc(room.doc(), [...onlineParticipantIds(room.presence())]));
+    const entries = { cards: Object.values(room.cards()), comments: Object.values(room.comments()) };
+    return balanceOfVoice(
+      voiceInputFromDoc(room.doc(), [...onlineParticipantIds(room.presence())], undefined, entries),
+    );
   });
   // everyone counts (#14): the facilitator's choice of a second language, with the doc's translations.
   const second = createMemo(() => secondLanguage(workshop()?.screenLanguage, room.translations()));

@@ -2,12 +2,12 @@
 import type * as Y from "yjs";
 import type { Effect, RoomPrivate } from "../apply";
 import type { CommandArgs, CommandName } from "../commands";
-import type { roots } from "../doc";
+import type { Roots } from "../doc";
 import type { Actor } from "../protocol";
 
 export interface Scope {
   doc: Y.Doc;
-  r: ReturnType<typeof roots>;
+  r: Roots;
   actor: Actor;
   now: number;
   newId(): string;

@@ -2,6 +2,7 @@
 import { type Component, Show } from "solid-js";
 import type { RouteProps } from "../../app";
 import { createRoom, type Room } from "../../lib/room";
+import { type ArchivedRoom, withArchives } from "../../lib/room/archives";
 import { takeFragmentToken } from "../../lib/storage";
 import { ConsoleShell } from "./ConsoleShell";
 import { t } from "./i18n";
@@ -38,6 +39,7 @@ export function workshopTokenPage(
  * queue of unacknowledged commands is kept per actor), and without caching the doc, which
  * is the phone's way to start offline and not wanted on a shared laptop or projector.
  */
-export function consoleRoom(page: { workshopId: string; token: string }, actorKey: string): Room {
-  return createRoom({ workshopId: page.workshopId, token: page.token, actorKey, cacheDoc: false });
+export function consoleRoom(page: { workshopId: string; token: string }, actorKey: string): ArchivedRoom {
+  // perf (#17): a console shows closed maps too; their cards are fetched from the room's archive.
+  return withArchives(createRoom({ workshopId: page.workshopId, token: page.token, actorKey, cacheDoc: false }), "all");
 }

@@ -8,10 +8,11 @@
  * map stays a few hundred elements on a phone instead of 16,000 (issue #17).
  */
 
-import { type Component, createMemo, createSignal, For, Show } from "solid-js";
+import { type Component, createEffect, createMemo, createSignal, For, Show } from "solid-js";
 import type { MapConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { t, tn } from "../../../lib/i18n";
+import { withArchives } from "../../../lib/room/archives";
 import { rememberWhileActive } from "../AfterClose";
 import { useRoom } from "../context";
 import { Translated } from "../Translated";
@@ -29,9 +30,14 @@ const MORE = 24;
 const FIND_FROM = 12;
 
 export const MapActivity: Component<{ activity: Activity; config: MapConfig }> = (props) => {
-  const { room, participantId, me, workshop } = useRoom();
+  const { participantId, me, workshop } = useRoom();
+  // perf (#17): a closed map's cards left the live doc; this phone fetches them to show them.
+  const room = withArchives(useRoom().room, "on-demand");
   // Co-delivery (#15): this phone remembers, for itself only, what it raised, supported or voted for.
   rememberWhileActive(useRoom());
+  createEffect(() => {
+    if (room.archived()[props.activity.id]) room.loadArchive(props.activity.id);
+  });
   const allCards = createMemo(() =>
     cardsToShow({
       activityId: props.activity.id,

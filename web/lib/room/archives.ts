@@ -1,0 +1,71 @@
+/**
+ * A room with its closed activities' cards, comments and links put back: they left the live
+ * doc when their activity closed (docs/performance.md) and are fetched from the room's archive
+ * (`GET /api/workshops/:id/activities/:activityId/archive`), again whenever the doc says an
+ * archive changed (`rev`). Kept out of `room.ts`, so a phone's first load does not carry it:
+ * consoles wrap their room with `withArchives(room, "all")`; a phone's map asks for one
+ * activity when it shows it.
+ */
+import { type Accessor, createEffect, createMemo, createSignal, onCleanup } from "solid-js";
+import type { ArchivedActivity, ArchivedEntry } from "../../../party/model/archive";
+import { roots } from "../../../party/model/doc";
+import type { Room } from "../room";
+
+type Fetched = Record<string, ArchivedActivity & { rev: number }>;
+
+export interface ArchivedRoom extends Room {
+  /** closed activities whose entries left the live doc, with what each holds */
+  archived: Accessor<Record<string, ArchivedEntry>>;
+  /** fetches a closed activity's entries into cards, comments and links (again when they change) */
+  loadArchive(activityId: string): void;
+}
+
+/** Call inside a component (it follows the doc and cleans up with it). */
+export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoom {
+  const [archived, setArchived] = createSignal<Record<string, ArchivedEntry>>({});
+  const [fetched, setFetched] = createSignal<Fetched>({});
+  const asking = new Set<string>();
+
+  createEffect(() => {
+    const map = roots(room.doc()).archived;
+    const read = (): void => {
+      setArchived(map.toJSON() as Record<string, ArchivedEntry>);
+    };
+    map.observe(read);
+    read();
+    onCleanup(() => map.unobserve(read));
+  });
+
+  const loadArchive = (activityId: string): void => {
+    const entry = archived()[activityId];
+    const key = `${activityId}@${entry?.rev}`;
+    if (!entry || fetched()[activityId]?.rev === entry.rev || asking.has(key)) return;
+    asking.add(key);
+    import("./archive")
+      .then((m) => m.fetchArchive(room.workshopId, room.token, activityId))
+      .then((got) => setFetched((all) => ({ ...all, [activityId]: { ...got, rev: entry.rev } })))
+      .catch((err: unknown) => {
+        // Offline or refused: the page shows what the live doc has; the next ask tries again.
+        console.warn(`closed activity ${activityId} could not be fetched`, err);
+      })
+      .finally(() => asking.delete(key));
+  };
+  if (mode === "all") createEffect(() => Object.keys(archived()).forEach(loadArchive));
+
+  /** A live root with the fetched entries of the activities still archived. */
+  const merged = <K extends "cards" | "comments" | "links">(key: K, live: Accessor<ArchivedActivity[K]>) =>
+    createMemo(() => {
+      let all = live();
+      for (const got of Object.values(fetched())) if (archived()[got.activityId]) all = { ...got[key], ...all };
+      return all;
+    });
+
+  return {
+    ...room,
+    cards: merged("cards", room.cards),
+    comments: merged("comments", room.comments),
+    links: merged("links", room.links),
+    archived,
+    loadArchive,
+  };
+}
