@@ -163,6 +163,10 @@ describe("the private mine channel", () => {
     // Withdrawing support is known at once, before the ack.
     await room.b.ok("card.support", { cardId: room.cardId, on: false });
     expect(lastMine(room.b)?.supports).toEqual([]);
+    // A phone that reconnects (or reloads from its cached doc) is told again on connecting.
+    const again = await team.connect(room.w.id, room.amina.token);
+    expect(lastMine(again)).toMatchObject({ participantId: room.amina.participantId, cards: [room.cardId] });
+    expect(lastMine(again)?.participant).toMatchObject({ name: "Amina Quarshie", group: "community" });
   });
 
   it("a phone cannot learn another's mine-list", async () => {
