@@ -28,7 +28,13 @@ const received = (client: RoomClient) => client.frames.map((f) => new TextDecode
 const replicaState = (client: RoomClient) => new TextDecoder("latin1").decode(Y.encodeStateAsUpdate(client.doc));
 const presence = (client: RoomClient) => JSON.stringify([...client.presence.values()]);
 
-type Mine = { participantId: string; cards: string[]; comments: string[]; supports: string[] };
+type Mine = {
+  participantId: string;
+  participant: { name: string; group: string } | null;
+  cards: string[];
+  comments: string[];
+  supports: string[];
+};
 const lastMine = (client: RoomClient) => privateMessages(client, "mine").at(-1) as unknown as Mine | undefined;
 
 /** A map with cards, a comment and supports from two named people, watched by a third phone. */
