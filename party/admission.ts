@@ -109,6 +109,9 @@ export const roleTag = (role: Actor["role"]) => `r:${role}`;
  */
 export const WHO_IS_WHO: readonly Actor["role"][] = ["facilitator", "host", "screen"];
 
+/** Whether this verified actor (from a socket's attachment, never a tag) sees who is who. */
+export const seesWhoIsWho = (actor: Actor): boolean => WHO_IS_WHO.includes(actor.role);
+
 /** Whom a private message, close or state rewrite is for: one actor, or everyone in a role. */
 export type Addressee = string | { role: Actor["role"] };
 

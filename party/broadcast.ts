@@ -116,27 +116,21 @@ export class Broadcast {
    * so a burst of commands during a long fan-out does not merge the same updates again
    * for every sender.
    */
-  pendingFrames(ws: WebSocket): Uint8Array[] {
-    const audience = this.seesWhoIsWho(ws) ? "full" : "room";
+  pendingFrames(full: boolean): Uint8Array[] {
+    const audience = full ? "full" : "room";
     const frames: Uint8Array[] = [];
     if (this.#inFlight) frames.push(this.#inFlight[audience]);
     if (this.#pending.length > 0) {
-      this.#pendingFrame ??= frameOf(this.#pending);
       if (this.#pending.length > 1) {
         const merged = this.#pending;
         this.#pending = [
           { full: mergeUpdates(merged.map((u) => u.full)), room: mergeUpdates(merged.map((u) => u.room)) },
         ];
       }
+      this.#pendingFrame ??= frameOf(this.#pending);
       frames.push(this.#pendingFrame[audience]);
     }
     return frames;
-  }
-
-  /** Whether this socket's verified actor sees who is who (the full doc and presence). */
-  seesWhoIsWho(ws: WebSocket): boolean {
-    for (const role of WHO_IS_WHO) for (const socket of this.socketsOf({ role })) if (socket === ws) return true;
-    return false;
   }
 
   /** The open sockets that see who is who, verified by their attachments (a handful in any room). */
@@ -151,9 +145,9 @@ export class Broadcast {
     this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.timing().presenceMs);
   }
 
-  /** Everyone present, to one socket that just connected or asked. */
-  sendPresenceTo(ws: WebSocket): void {
-    const everyone = this.presence.encodeAll(this.seesWhoIsWho(ws));
+  /** Everyone present, to one socket that just connected or asked (`full`: its actor sees who is who). */
+  sendPresenceTo(ws: WebSocket, full: boolean): void {
+    const everyone = this.presence.encodeAll(full);
     if (everyone) safeSend(ws, awarenessFrame(everyone));
   }
 

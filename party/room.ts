@@ -27,6 +27,7 @@ import {
   isAddressee,
   revokedKey,
   roleTag,
+  seesWhoIsWho,
   WHO_IS_WHO,
 } from "./admission";
 import { Broadcast, type BroadcastTiming, closeWith, safeSend, sendMessage } from "./broadcast";
@@ -185,7 +186,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
 
     sendMessage(conn, { type: "hello", you: actor, serverTime: Date.now() });
     safeSend(conn, syncStep1Frame(pipeline.doc));
-    this.#broadcast.sendPresenceTo(conn);
+    this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
     for (const id of this.#ownIds(actor)) sendMessage(conn, this.#mine(id));
     this.#broadcast.presenceChanged();
@@ -319,10 +320,10 @@ export class WorkshopRoom extends Server<RoomEnv> {
     }
     // Binary frames carry no id to answer; dropping is the answer to a rate-limited one.
     if (verdict === "limited") return;
-    this.#onFrame(conn, guard, message);
+    this.#onFrame(conn, state.actor, guard, message);
   }
 
-  #onFrame(conn: Connection, guard: ConnectionGuard, message: ArrayBuffer | ArrayBufferView): void {
+  #onFrame(conn: Connection, actor: Actor, guard: ConnectionGuard, message: ArrayBuffer | ArrayBufferView): void {
     const bytes =
       message instanceof ArrayBuffer
         ? new Uint8Array(message)
@@ -333,18 +334,14 @@ export class WorkshopRoom extends Server<RoomEnv> {
     }
     // A phone's catch-up is the redacted replica's; who-is-who sockets' is the room's doc as it is.
     const { doc } = this.#commit;
-    const frame = readClientFrame(
-      bytes,
-      doc,
-      this.#broadcast.seesWhoIsWho(conn) ? undefined : (vector) => this.#replicaState(vector),
-    );
+    const frame = readClientFrame(bytes, doc, seesWhoIsWho(actor) ? undefined : (vector) => this.#replicaState(vector));
     if (frame.kind === "garbage") {
       this.#badMessage(conn, guard, refusalAck(null, "bad_request", "Unreadable frame."));
       return;
     }
     guard.good();
     if (frame.kind === "sync-step-1") safeSend(conn, frame.reply);
-    if (frame.kind === "query-awareness") this.#broadcast.sendPresenceTo(conn);
+    if (frame.kind === "query-awareness") this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     // "write-attempt" and "awareness": read-only peers; a client's doc writes and
     // self-declared presence are ignored, never applied or relayed.
   }
@@ -379,7 +376,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     if (committed.ack.ok) {
       // The sender sees its own change before the ack, so "acknowledged" also means "visible"
       // (and knows it as its own: `mine` goes before the ack too).
-      for (const frame of this.#broadcast.pendingFrames(conn)) safeSend(conn, frame);
+      for (const frame of this.#broadcast.pendingFrames(seesWhoIsWho(actor))) safeSend(conn, frame);
       this.#refreshMine(actor, command.args, committed.changes);
     }
     sendMessage(conn, committed.ack);
