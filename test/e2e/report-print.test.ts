@@ -13,6 +13,8 @@ describe("printed session report", () => {
 
   beforeAll(async () => {
     scene = await sessionScene(app().baseUrl, app().organiserToken, `Report ${Date.now()}`);
+    // The running order's planned minutes are saved with the outputs and printed in the agenda.
+    await scene.facilitator.command("activity.update", { activityId: scene.ids.map, plannedMinutes: 25 });
     await scene.facilitator.command("workshop.close", {});
   }, 120_000);
   afterAll(async () => {
@@ -25,15 +27,17 @@ describe("printed session report", () => {
     await page.goto(absolute(scene.workshop.links.evaluator));
     // Saved outputs reach D1 through the room's outbox: wait until the report has all the cards.
     const cards = page.getByTestId("report-cards").locator("tbody tr");
+    const agenda = page.locator('section[aria-labelledby="r-agenda"]');
+    const planned = agenda.getByRole("cell", { name: "25 min", exact: true });
     await expect
       .poll(
         async () => {
-          if ((await cards.count()) < CARDS.length) await page.reload();
-          return cards.count();
+          if ((await cards.count()) < CARDS.length || (await planned.count()) === 0) await page.reload();
+          return [await cards.count(), await planned.count()];
         },
         { timeout: 45_000, interval: 1000 },
       )
-      .toBe(CARDS.length);
+      .toEqual([CARDS.length, 1]);
 
     await page.emulateMedia({ media: "print" });
     const section = page.getByTestId("report-cards");
@@ -41,6 +45,8 @@ describe("printed session report", () => {
       expect(await section.getByText(card.text, { exact: true }).isVisible(), card.text).toBe(true);
     for (const comment of ["Same for my mum, every time", "We are working on wait-time letters"])
       expect(await section.getByText(comment, { exact: true }).isVisible(), comment).toBe(true);
+    expect(await planned.isVisible()).toBe(true);
+    expect(await agenda.getByRole("columnheader", { name: "Planned" }).isVisible()).toBe(true);
     // The drawing is for the screen; on paper the lane-by-lane list is the map.
     expect(await page.getByTestId("report-map").isVisible()).toBe(false);
 
