@@ -12,8 +12,8 @@
  * - `phone`   the join page and the room page with all they import (Yjs, the room client, the API),
  *             and the IndexedDB doc cache, which the room loads beside its ticket request;
  * - `phone-later` everything the room page loads on demand (map, vote, feedback, results,
- *             the "You" panel, what happens after close), fetched ahead once the room shows;
- * - `followup` the public follow-up page (a later visit) and what only it imports.
+ *             the "You" panel, what happens after close), fetched ahead once the room shows,
+ *             and the public follow-up page (a later visit, which needs most of that file anyway).
  *
  * Language catalogues and console routes are not grouped: each catalogue stays one file per
  * language, and console code keeps Vite's automatic split (it may import the phone's
@@ -82,10 +82,11 @@ export function planPhoneChunks(ids: readonly string[], info: Lookup): Map<strin
       if (!CATALOGUE.test(lazy)) later.push(...take([lazy], "phone-later"));
     }
   }
-  // The follow-up page (a later visit) with what it alone imports, in one file.
+  // The follow-up page (a later visit): it needs the room's later file anyway (AfterClose),
+  // so it goes in it rather than in a file of its own.
   take(
     ids.filter((id) => FOLLOW_UP.test(id)),
-    "followup",
+    "phone-later",
   );
   return plan;
 }
