@@ -109,6 +109,7 @@ export function phoneChunks(): Plugin {
               includeDependenciesRecursively: false,
               groups: [
                 {
+                  debugName: "phone-chunks",
                   name: (id, ctx) => {
                     plan ??= planPhoneChunks(ids, (m) => ctx.getModuleInfo(m));
                     return plan.get(id) ?? null;
