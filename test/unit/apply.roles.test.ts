@@ -272,21 +272,8 @@ type HostCell = {
 
 const HOST_CELLS: Partial<Record<CommandName, HostCell>> = {
   "card.add": {
-    own: (s) => ({
-      activityId: s.map,
-      lane: "waiting",
-      kind: "idea",
-      text: "Paper",
-      onBehalfOf: { group: "voluntary" },
-    }),
-    other: (s) => ({
-      activityId: s.map,
-      lane: "waiting",
-      kind: "idea",
-      text: "Paper",
-      onBehalfOf: { group: "voluntary" },
-      table: "t2",
-    }),
+    own: (s) => paperCard(s),
+    other: (s) => ({ ...paperCard(s), table: "t2" }),
   },
   "card.edit": {
     own: (s) => ({ cardId: s.hosts, text: "From the paper sheet, corrected" }),
@@ -344,6 +331,10 @@ const HOST_CELLS: Partial<Record<CommandName, HostCell>> = {
   },
 };
 
+/** A card the host transcribes from paper for a group (at its own table unless `table` says otherwise). */
+function paperCard(s: TableScene) {
+  return { activityId: s.map, lane: "waiting", kind: "idea", text: "Paper", onBehalfOf: { group: "voluntary" } };
+}
 function paperBallot(s: TableScene) {
   return { activityId: s.room.ids.vote, ballot: { allocations: { transport: 1 } }, source: "paper" };
 }

@@ -3,8 +3,8 @@
  * readers and anyone who prefers numbers. Bars carry their value as text too, so
  * nothing depends on reading lengths alone.
  */
-import { type Component, For, Show } from "solid-js";
-import { Table } from "../Table";
+import { type Component, For } from "solid-js";
+import { ChartFigure } from "./ChartFigure";
 import type { BarRow } from "./types";
 
 export type { BarRow };
@@ -38,88 +38,48 @@ export const BarChart: Component<Props> = (props) => {
     return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
   };
   return (
-    <figure class="bar-chart" classList={{ "bar-chart--large": props.large }}>
-      <figcaption>{props.title}</figcaption>
-      <svg
-        viewBox={`0 0 ${LABEL_W + BAR_W + VALUE_W} ${height()}`}
-        role="img"
-        aria-label={props.title}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title>{props.title}</title>
-        <For each={props.rows}>
-          {(row, i) => (
-            <g>
-              <text
-                x={LABEL_W - 8}
-                y={i() * rowH() + rowH() * 0.65}
-                font-size={String(font())}
-                text-anchor="end"
-                fill="currentColor"
-              >
-                {label(row.label)}
-              </text>
-              <rect
-                x={LABEL_W}
-                y={i() * rowH() + 4}
-                width={Math.max(row.value > 0 ? 2 : 0, (row.value / max()) * BAR_W)}
-                height={rowH() - 8}
-                class="bar-chart__bar"
-              />
-              <text
-                x={LABEL_W + (row.value / max()) * BAR_W + 6}
-                y={i() * rowH() + rowH() * 0.65}
-                font-size={String(font())}
-                fill="currentColor"
-              >
-                {fmt(row.value)}
-              </text>
-            </g>
-          )}
-        </For>
-      </svg>
-      <DataTable
-        caption={props.title}
-        headings={[props.labelHeading, props.valueHeading]}
-        rows={props.rows.map((r) => [r.label, fmt(r.value)])}
-        visible={props.showTable}
-      />
-    </figure>
+    <ChartFigure
+      kind="bar-chart"
+      large={props.large}
+      title={props.title}
+      viewBox={`0 0 ${LABEL_W + BAR_W + VALUE_W} ${height()}`}
+      preserveAspectRatio="xMinYMin meet"
+      table={{
+        headings: [props.labelHeading, props.valueHeading],
+        rows: props.rows.map((r) => [r.label, fmt(r.value)]),
+        visible: props.showTable,
+      }}
+    >
+      <For each={props.rows}>
+        {(row, i) => (
+          <g>
+            <text
+              x={LABEL_W - 8}
+              y={i() * rowH() + rowH() * 0.65}
+              font-size={String(font())}
+              text-anchor="end"
+              fill="currentColor"
+            >
+              {label(row.label)}
+            </text>
+            <rect
+              x={LABEL_W}
+              y={i() * rowH() + 4}
+              width={Math.max(row.value > 0 ? 2 : 0, (row.value / max()) * BAR_W)}
+              height={rowH() - 8}
+              class="bar-chart__bar"
+            />
+            <text
+              x={LABEL_W + (row.value / max()) * BAR_W + 6}
+              y={i() * rowH() + rowH() * 0.65}
+              font-size={String(font())}
+              fill="currentColor"
+            >
+              {fmt(row.value)}
+            </text>
+          </g>
+        )}
+      </For>
+    </ChartFigure>
   );
 };
-
-interface TableProps {
-  caption: string;
-  headings: readonly string[];
-  rows: ReadonlyArray<readonly string[]>;
-  visible?: boolean;
-}
-
-/**
- * A plain data table; hidden visually (but not from screen readers) unless `visible`.
- * The hiding goes on a wrapper: a table never shrinks below its content, so a hidden
- * one would still widen the page.
- */
-export const DataTable: Component<TableProps> = (props) => (
-  <div classList={{ "visually-hidden": !props.visible }}>
-    <DataTableBody {...props} />
-  </div>
-);
-
-const DataTableBody: Component<TableProps> = (props) => (
-  <Table caption={props.caption} headings={props.headings}>
-    <For each={props.rows}>
-      {(row) => (
-        <tr>
-          <For each={row}>
-            {(cell, i) => (
-              <Show when={i() === 0} fallback={<td>{cell}</td>}>
-                {<th scope="row">{cell}</th>}
-              </Show>
-            )}
-          </For>
-        </tr>
-      )}
-    </For>
-  </Table>
-);

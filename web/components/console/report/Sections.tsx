@@ -4,13 +4,13 @@ import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { ConsoleKey } from "../../../i18n/console";
 import { boardToSvg } from "../board/boardSvg";
 import { CommentList } from "../CommentList";
-import { BarChart, DataTable } from "../charts/BarChart";
+import { BarChart } from "../charts/BarChart";
 import { groupLabel } from "../groups";
 import { t, tn } from "../i18n";
 import { ResultsView } from "../ResultsView";
 import type { TallyView } from "../results";
 import { SourcesLine } from "../Sources";
-import { Table } from "../Table";
+import { DataTable, Table } from "../Table";
 import type { FeedbackSection, MapSection, Report, VoteSection } from "./schema";
 
 const PALETTE = ["#1d5b94", "#9c1d4b", "#0c6b4c", "#8a4508", "#6b3d8f", "#3d4a5c"];
