@@ -70,6 +70,14 @@ export async function apiFetch<T>(
 
 // ---- the calls every role makes ----------------------------------------------------------
 
+/** A response `{ "<key>": [items] }` read as the list itself (the API wraps every list in an object). */
+export function listIn<S extends v.GenericSchema>(key: string, item: S) {
+  return v.pipe(
+    v.object({ [key]: v.array(item) }),
+    v.transform((o) => o[key] ?? []),
+  );
+}
+
 export const TicketResponse = v.object({
   ticket: v.pipe(v.string(), v.minLength(1)),
   workshopId: v.string(),

@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import { StakeholderGroup } from "../../../party/model/commands";
 import { FollowThrough } from "../../../party/model/followup";
-import { apiFetch } from "../../lib/api";
+import { apiFetch, listIn } from "../../lib/api";
 
 export const TemplateSummary = v.object({
   id: v.string(),
@@ -20,13 +20,7 @@ export const TemplateSummary = v.object({
 });
 export type TemplateSummary = v.InferOutput<typeof TemplateSummary>;
 
-const TemplateList = v.union([
-  v.array(TemplateSummary),
-  v.pipe(
-    v.object({ templates: v.array(TemplateSummary) }),
-    v.transform((o) => o.templates),
-  ),
-]);
+const TemplateList = v.union([v.array(TemplateSummary), listIn("templates", TemplateSummary)]);
 
 export function listTemplates(): Promise<TemplateSummary[]> {
   return apiFetch("/api/templates", TemplateList);
@@ -43,13 +37,7 @@ export const WorkshopSummary = v.object({
 });
 export type WorkshopSummary = v.InferOutput<typeof WorkshopSummary>;
 
-const WorkshopList = v.union([
-  v.array(WorkshopSummary),
-  v.pipe(
-    v.object({ workshops: v.array(WorkshopSummary) }),
-    v.transform((o) => o.workshops),
-  ),
-]);
+const WorkshopList = v.union([v.array(WorkshopSummary), listIn("workshops", WorkshopSummary)]);
 
 export function listWorkshops(organiserToken: string): Promise<WorkshopSummary[]> {
   return apiFetch("/api/workshops", WorkshopList, { token: organiserToken });

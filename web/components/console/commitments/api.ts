@@ -1,19 +1,12 @@
 /** Co-delivery (#15) calls for the console pages: commitments, updates, partner links, overdue reminders. */
 import * as v from "valibot";
 import { type CommitmentStatus, CommitmentView, FollowUp } from "../../../../party/model/followup";
-import { apiFetch } from "../../../lib/api";
+import { apiFetch, listIn } from "../../../lib/api";
 
 const enc = encodeURIComponent;
 
 export function listCommitments(token: string, workshopId: string): Promise<CommitmentView[]> {
-  return apiFetch(
-    `/api/workshops/${enc(workshopId)}/commitments`,
-    v.pipe(
-      v.object({ commitments: v.array(CommitmentView) }),
-      v.transform((o) => o.commitments),
-    ),
-    { token },
-  );
+  return apiFetch(`/api/workshops/${enc(workshopId)}/commitments`, listIn("commitments", CommitmentView), { token });
 }
 
 export interface NewCommitment {
@@ -73,14 +66,7 @@ export const OverdueCommitment = v.object({
 export type OverdueCommitment = v.InferOutput<typeof OverdueCommitment>;
 
 export function listOverdue(organiserToken: string): Promise<OverdueCommitment[]> {
-  return apiFetch(
-    "/api/commitments/overdue",
-    v.pipe(
-      v.object({ overdue: v.array(OverdueCommitment) }),
-      v.transform((o) => o.overdue),
-    ),
-    { token: organiserToken },
-  );
+  return apiFetch("/api/commitments/overdue", listIn("overdue", OverdueCommitment), { token: organiserToken });
 }
 
 export const PartnerView = v.object({

@@ -3,7 +3,7 @@
  * and programmes (worker/routes/links.ts, worker/routes/programme-workshops.ts).
  */
 import * as v from "valibot";
-import { apiFetch } from "../../../lib/api";
+import { apiFetch, listIn } from "../../../lib/api";
 
 export const ShownLink = v.object({
   id: v.string(),
@@ -43,14 +43,7 @@ export const ProgrammeSummary = v.object({ id: v.string(), title: v.string() });
 export type ProgrammeSummary = v.InferOutput<typeof ProgrammeSummary>;
 
 export function listProgrammes(token: string): Promise<ProgrammeSummary[]> {
-  return apiFetch(
-    "/api/programmes",
-    v.pipe(
-      v.object({ programmes: v.array(ProgrammeSummary) }),
-      v.transform((o) => o.programmes),
-    ),
-    { token },
-  );
+  return apiFetch("/api/programmes", listIn("programmes", ProgrammeSummary), { token });
 }
 
 export function createProgramme(token: string, title: string): Promise<ProgrammeSummary> {
@@ -58,14 +51,7 @@ export function createProgramme(token: string, title: string): Promise<Programme
 }
 
 export function programmeLinks(token: string, programmeId: string): Promise<ShownLink[]> {
-  return apiFetch(
-    `/api/programmes/${enc(programmeId)}/links`,
-    v.pipe(
-      v.object({ links: v.array(ShownLink) }),
-      v.transform((o) => o.links),
-    ),
-    { token },
-  );
+  return apiFetch(`/api/programmes/${enc(programmeId)}/links`, listIn("links", ShownLink), { token });
 }
 
 export function mintProgrammeEvaluatorLink(token: string, programmeId: string): Promise<unknown> {
