@@ -14,11 +14,8 @@ import {
   app,
   type CreatedWorkshop,
   collectPageErrors,
-  connect,
   formatViolations,
-  join,
   newContext,
-  newWorkshop,
   type RoomClient,
   runAxe,
   useBrowser,
@@ -31,36 +28,22 @@ const MAP = mapConfig({ before: "Before", visit: "The visit" }, IDEA_KIND, {
 
 describe("evaluator workspace", () => {
   const suite = useBrowser();
-  const { clients } = suite;
   let page: Page;
   let errors: string[];
   let workshop: CreatedWorkshop;
 
   beforeAll(async () => {
-    workshop = await newWorkshop({ title: "Evaluated workshop" });
-    const facilitator = await connect(workshop.facilitatorToken);
-    clients.push(facilitator);
-    const people: RoomClient[] = [];
-    for (const [group, name] of [
-      ["community", "Ann"],
-      ["community", "Abe"],
-      ["community", "Amy"],
-      ["statutory", "Sue"],
-      ["statutory", "Sam"],
-      ["statutory", "Sid"],
-    ] as const) {
-      const joined = await join(workshop.joinCode, { group, name });
-      const room = await connect(joined.token);
-      clients.push(room);
-      people.push(room);
-    }
-    const [ann, abe, amy, sue, sam, sid] = people as RoomClient[] as [
-      RoomClient,
-      RoomClient,
-      RoomClient,
-      RoomClient,
-      RoomClient,
-      RoomClient,
+    const started = await suite.workshop({ title: "Evaluated workshop" });
+    workshop = started.workshop;
+    const { facilitator } = started;
+    const person = (group: string, name: string) => suite.person(workshop, group, name);
+    const [ann, abe, amy, sue, sam, sid] = [
+      await person("community", "Ann"),
+      await person("community", "Abe"),
+      await person("community", "Amy"),
+      await person("statutory", "Sue"),
+      await person("statutory", "Sam"),
+      await person("statutory", "Sid"),
     ];
     const mapId = await facilitator.addActivity("map", "Clinic journey", MAP);
     const voteId = await facilitator.addActivity("vote", "What first?", {
