@@ -16,6 +16,7 @@ import {
   formatViolations,
   launchBrowser,
   newContext,
+  pageOn,
   type RoomClient,
   runAxe,
 } from "./support";
@@ -30,9 +31,10 @@ describe("organise page", () => {
     browser = await launchBrowser();
     // axe is injected as a script, which the app's CSP blocks: this page bypasses CSP;
     // the last test opens the page in a normal context to show it keeps to the CSP.
-    page = await (await axeContext(browser)).newPage();
-    errors = collectPageErrors(page);
-    await page.goto(absolute(`/organise#token=${encodeURIComponent(app().organiserToken)}`));
+    ({ page, errors } = await pageOn(
+      await axeContext(browser),
+      `/organise#token=${encodeURIComponent(app().organiserToken)}`,
+    ));
     await page.getByRole("heading", { name: "Create a workshop" }).waitFor();
   });
   afterAll(async () => {

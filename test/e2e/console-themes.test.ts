@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { axeContext, noErrors, ONE_LANE_MAP } from "./console-support";
-import { absolute, collectPageErrors, formatViolations, type RoomClient, runAxe, useBrowser } from "./support";
+import { formatViolations, pageOn, type RoomClient, runAxe, useBrowser } from "./support";
 
 describe("theme suggestions", () => {
   const suite = useBrowser();
@@ -29,9 +29,7 @@ describe("theme suggestions", () => {
     await add(ben, "Free parking for carers");
     const r = () => roots(facilitator.doc);
 
-    const page = await (await axeContext(suite.browser)).newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(workshop.links.facilitator));
+    const { page, errors } = await pageOn(await axeContext(suite.browser), workshop.links.facilitator);
     const themes = page.getByTestId("themes");
     await themes.getByRole("button", { name: "Suggest themes" }).click();
     await themes.getByText("2 suggestions").waitFor();

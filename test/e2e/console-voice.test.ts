@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { labelled } from "../support/activities";
 import { noErrors, ONE_LANE_MAP } from "./console-support";
-import { absolute, collectPageErrors, newContext, newWorkshop, type RoomClient, useBrowser } from "./support";
+import { absolute, collectPageErrors, newContext, newWorkshop, pageOn, type RoomClient, useBrowser } from "./support";
 
 const MAP = { ...ONE_LANE_MAP, mode: "open" };
 
@@ -54,9 +54,7 @@ describe("balance of voice", () => {
       "three ballots counted",
     );
 
-    const page = await (await newContext(suite.browser)).newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(workshop.links.facilitator));
+    const { page, errors } = await pageOn(await newContext(suite.browser), workshop.links.facilitator);
     const voice = page.getByTestId("voice");
     const cell = (group: string, name: string) => voice.locator(`tr[data-group="${group}"] [data-cell="${name}"]`);
     const expected: Record<string, Record<string, string>> = {

@@ -6,17 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeContext, noErrors } from "./console-support";
-import {
-  absolute,
-  app,
-  collectPageErrors,
-  createProgramme,
-  formatViolations,
-  join,
-  launchBrowser,
-  newWorkshop,
-  runAxe,
-} from "./support";
+import { app, createProgramme, formatViolations, join, launchBrowser, newWorkshop, pageOn, runAxe } from "./support";
 
 describe("programme workspace", () => {
   let browser: Browser;
@@ -34,9 +24,7 @@ describe("programme workspace", () => {
     await join(first.joinCode, { group: "community", name: "Ann" });
     await join(first.joinCode, { group: "statutory", name: "Sue" });
 
-    const page = await (await axeContext(browser)).newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(absolute(programme.links.evaluator));
+    const { page, errors } = await pageOn(await axeContext(browser), programme.links.evaluator);
     const table = page.getByTestId("programme-table");
     const firstRow = table.getByRole("row").filter({ has: page.getByRole("button", { name: "First session" }) });
     await expect.poll(() => firstRow.getByRole("cell").nth(1).textContent(), { timeout: 20_000 }).toBe("2");

@@ -16,6 +16,7 @@ import {
   collectPageErrors,
   formatViolations,
   newContext,
+  pageOn,
   type RoomClient,
   runAxe,
   useBrowser,
@@ -87,9 +88,7 @@ describe("evaluator workspace", () => {
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    page = await (await axeContext(suite.browser)).newPage();
-    errors = collectPageErrors(page);
-    await page.goto(absolute(workshop.links.evaluator));
+    ({ page, errors } = await pageOn(await axeContext(suite.browser), workshop.links.evaluator));
     await page.getByTestId("report").waitFor();
   });
 

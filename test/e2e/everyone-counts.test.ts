@@ -39,6 +39,16 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
   expect(violations, `${what}: ${formatViolations(violations)}`).toEqual([]);
 }
 
+/** The facilitator's console on a laptop (closed after the suite), with the "Everyone counts" panel open. */
+async function everyonePanel(suite: ReturnType<typeof usePhones>, workshop: CreatedWorkshop) {
+  const consolePage = await laptop(suite);
+  suite.phones.push(consolePage);
+  await consolePage.page.goto(absolute(workshop.links.facilitator));
+  await consolePage.page.getByRole("heading", { name: "Agenda" }).waitFor();
+  await consolePage.page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+  return consolePage;
+}
+
 async function laptop(suite: ReturnType<typeof usePhones>) {
   // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -203,12 +213,8 @@ describe("the facilitator's everyone-counts panel", () => {
 
   it("records a head count, hands out a kiosk link and opens the paper pack, and passes axe", async () => {
     const { workshop, facilitator } = await suite.workshop();
-    const consolePage = await laptop(suite);
-    suite.phones.push(consolePage);
+    const consolePage = await everyonePanel(suite, workshop);
     const page = consolePage.page;
-    await page.goto(absolute(workshop.links.facilitator));
-    await page.getByRole("heading", { name: "Agenda" }).waitFor();
-    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
     await page.getByLabel("Community member / lived experience").fill("4");
     await page
       .locator("form", { has: page.getByLabel("Community member / lived experience") })
@@ -308,12 +314,8 @@ describe("typing in a paper ballot from the facilitator's console", () => {
       suite.clients.push(phone);
       await phone.command("ballot.submit", { activityId: voteId, ballot: { allocations } });
     }
-    const consolePage = await laptop(suite);
-    suite.phones.push(consolePage);
+    const consolePage = await everyonePanel(suite, workshop);
     const page = consolePage.page;
-    await page.goto(absolute(workshop.links.facilitator));
-    await page.getByRole("heading", { name: "Agenda" }).waitFor();
-    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
     await page.getByRole("heading", { name: "Type in a paper ballot or feedback form" }).waitFor();
     await page.getByLabel("Stakeholder group on the paper").selectOption("community");
     const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });

@@ -15,6 +15,7 @@ import {
   formatViolations,
   newContext,
   newWorkshop,
+  pageOn,
   type RoomClient,
   runAxe,
   useBrowser,
@@ -36,9 +37,7 @@ describe("projector screen", () => {
     workshop = await newWorkshop({ title: "Screen test" });
     facilitator = await connect(workshop.facilitatorToken);
     suite.clients.push(facilitator);
-    page = await (await newContext(suite.browser)).newPage();
-    errors = collectPageErrors(page);
-    await page.goto(absolute(workshop.links.screen));
+    ({ page, errors } = await pageOn(await newContext(suite.browser), workshop.links.screen));
     await page.getByTestId("screen-join-code").waitFor();
   });
 

@@ -5,7 +5,7 @@
  *   import { app, createWorkshop, connectRoom, launchBrowser, runAxe } from "./support";
  *   const { baseUrl, organiserToken } = app();
  */
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import {
   type CreatedWorkshop,
@@ -22,7 +22,7 @@ export * from "../../../scripts/lib/room-client";
 export * from "./axe";
 export * from "./browser";
 
-import { launchBrowser } from "./browser";
+import { collectPageErrors, launchBrowser } from "./browser";
 
 export interface AppContext {
   baseUrl: string;
@@ -56,6 +56,14 @@ export function join(joinCode: string, body: Partial<JoinRequest> = {}): Promise
 /** Connects a Node room client with any token (facilitator, participant, screen, evaluator). */
 export function connect(token: string, options: Partial<ConnectOptions> = {}): Promise<RoomClient> {
   return connectRoom({ baseUrl: app().baseUrl, token, ...options });
+}
+
+/** A new page in `context` with its console errors collected, opened on `link` (an API link or a path). */
+export async function pageOn(context: BrowserContext, link: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(absolute(link));
+  return { page, errors };
 }
 
 /** A facilitator client plus a fresh workshop: the usual start of a room test. */
