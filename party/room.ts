@@ -377,7 +377,12 @@ export class WorkshopRoom extends Server<RoomEnv> {
       // The sender sees its own change before the ack, so "acknowledged" also means "visible"
       // (and knows it as its own: `mine` goes before the ack too).
       for (const frame of this.#broadcast.pendingFrames(seesWhoIsWho(actor))) safeSend(conn, frame);
-      this.#refreshMine(actor, command.args, committed.changes);
+      try {
+        this.#refreshMine(actor, command.args, committed.changes);
+      } catch (err) {
+        // The command is stored: its ack must still go out. A stale `mine` is corrected on reconnecting.
+        console.error("could not send mine after a command", err);
+      }
     }
     sendMessage(conn, committed.ack);
     if (committed.ack.ok) this.#afterCommit(actor, committed);
