@@ -40,7 +40,7 @@ import type { ArchivedActivity } from "./model/archive";
 import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
-import { readClientFrame, syncStep1Frame } from "./model/frames";
+import { readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
 import { mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 import { encodeReplicaState, redactUpdate, redactValue } from "./model/replica";
@@ -186,6 +186,17 @@ export class WorkshopRoom extends Server<RoomEnv> {
 
     sendMessage(conn, { type: "hello", you: actor, serverTime: Date.now() });
     safeSend(conn, syncStep1Frame(pipeline.doc));
+    // perf (#17): a client that named its state vector in the address gets what it lacks now,
+    // a round trip sooner; it sends no sync step 1 of its own then.
+    const asked = syncStep1FromParam(new URL(ctx.request.url).searchParams.get("sv"));
+    if (asked) {
+      const frame = readClientFrame(
+        asked,
+        pipeline.doc,
+        seesWhoIsWho(actor) ? undefined : (vector) => this.#replicaState(vector),
+      );
+      if (frame.kind === "sync-step-1") safeSend(conn, frame.reply);
+    }
     this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
     for (const id of this.#ownIds(actor)) sendMessage(conn, this.#mine(id));

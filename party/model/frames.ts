@@ -26,6 +26,37 @@ function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
+// ---- sync step 1 in the address (perf #17) ---------------------------------------------
+// A client may name its state vector in the WebSocket address (`sv=`, base64url); the room
+// then sends what it lacks with its welcome, a round trip sooner than answering the client's
+// own sync step 1, which the client then does not send. Anything unreadable is ignored.
+
+/** Longest `sv` accepted: a phone's vector names a few clients (the room, rarely more). */
+export const STATE_VECTOR_PARAM_MAX = 512;
+
+/** A state vector as the `sv` parameter (base64url, no padding). */
+export function stateVectorParam(vector: Uint8Array): string {
+  let text = "";
+  for (const byte of vector) text += String.fromCharCode(byte);
+  return btoa(text).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** The sync step 1 frame a client would have sent for the `sv` parameter; null unless it reads as a state vector. */
+export function syncStep1FromParam(param: string | null): Uint8Array<ArrayBuffer> | null {
+  if (!param || param.length > STATE_VECTOR_PARAM_MAX || !/^[A-Za-z0-9_-]+$/.test(param)) return null;
+  try {
+    const text = atob(param.replaceAll("-", "+").replaceAll("_", "/"));
+    const vector = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    Y.decodeStateVector(vector);
+    return frame(MESSAGE_SYNC, (e) => {
+      encoding.writeVarUint(e, SYNC_STEP_1);
+      encoding.writeVarUint8Array(e, vector);
+    });
+  } catch {
+    return null;
+  }
+}
+
 /** Sync step 1: our state vector, so the other side answers with what we lack. */
 export function syncStep1Frame(doc: Y.Doc): Uint8Array<ArrayBuffer> {
   return frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc));

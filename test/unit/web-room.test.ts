@@ -6,7 +6,7 @@
 import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { readServerFrame, syncStep1Frame } from "../../party/model/frames";
+import { readServerFrame, stateVectorParam, syncStep1Frame, syncStep1FromParam } from "../../party/model/frames";
 import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
 import { DocCache, type DocStore, legacyDocKey, memoryDocs } from "../../web/lib/room/cache";
 import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
@@ -125,15 +125,17 @@ describe("room connection", () => {
     vi.useRealTimers();
   });
 
-  it("opens the socket with a fresh ticket and sends only its own sync step 1", async () => {
+  it("opens the socket with a fresh ticket and its state vector in the address, and sends no sync step 1", async () => {
     const { conn, sockets } = setup();
     conn.start();
     await flush();
     expect(sockets).toHaveLength(1);
-    expect(sockets[0]!.url).toBe("ws://room/w1?ticket=ticket-1");
+    // perf (#17): the room answers the vector in the address with its welcome, a round trip sooner.
+    const sv = stateVectorParam(Y.encodeStateVector(new Y.Doc()));
+    expect(sockets[0]!.url).toBe(`ws://room/w1?ticket=ticket-1&sv=${sv}`);
+    expect(syncStep1FromParam(sv)).toEqual(syncStep1Frame(new Y.Doc()));
     sockets[0]!.open();
-    expect(sockets[0]!.sent).toHaveLength(1);
-    expect(sockets[0]!.sent[0]).toEqual(syncStep1Frame(new Y.Doc()));
+    expect(sockets[0]!.sent).toHaveLength(0);
     sockets[0]!.hello(1_005_000);
     expect(conn.state).toBe("online");
     expect(conn.clockOffset).toBe(6_000);

@@ -4,8 +4,9 @@
  * web/lib/room.ts wraps it in Solid signals; tests drive it with a fake socket.
  */
 import * as v from "valibot";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { COMMAND_ARGS, type CommandArgs, type CommandName } from "../../../party/model/commands";
+import { STATE_VECTOR_PARAM_MAX, stateVectorParam } from "../../../party/model/frames";
 import { AckWaiters, type PresenceEntry, RoomPeer } from "../../../party/model/peer";
 import {
   CloseCode,
@@ -232,8 +233,13 @@ export class RoomConnection {
     this.connecting = false;
     if (this.stopped || this.isClosed()) return;
     let socket: WebSocketLike;
+    let named = false;
     try {
-      socket = this.options.openSocket(this.options.socketUrl(this.options.workshopId, ticket));
+      // perf (#17): our state vector in the address: the room sends what we lack with its welcome.
+      const sv = stateVectorParam(Y.encodeStateVector(this.peer.doc));
+      const url = this.options.socketUrl(this.options.workshopId, ticket);
+      named = sv.length <= STATE_VECTOR_PARAM_MAX;
+      socket = this.options.openSocket(named ? `${url}&sv=${sv}` : url);
     } catch {
       // The browser refused to open it (e.g. too many sockets): treat it like a dropped one.
       this.retryLater();
@@ -243,7 +249,7 @@ export class RoomConnection {
     this.socket = socket;
     this.greeted = false;
     socket.onopen = () => {
-      if (this.socket !== socket) return;
+      if (this.socket !== socket || named) return;
       socket.send(this.peer.syncStep1());
     };
     socket.onmessage = (event) => {
