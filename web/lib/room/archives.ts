@@ -20,6 +20,36 @@ export interface ArchivedRoom extends Room {
   loadArchive(activityId: string): void;
 }
 
+/**
+ * A phone's map (perf #17): the entries of one closed activity, fetched while the doc says it
+ * is archived and again when its `rev` moves on; null while it is not (or not fetched yet).
+ * Leaner than `withArchives`, which consoles use: a phone's bytes are counted.
+ */
+export function archivedEntries(room: Room, activityId: () => string): Accessor<ArchivedActivity | null> {
+  const [got, setGot] = createSignal<ArchivedActivity | null>(null);
+  createEffect(() => {
+    const map = roots(room.doc()).archived;
+    const id = activityId();
+    let rev = -1;
+    const read = (): void => {
+      const entry = map.get(id);
+      if (!entry) return void setGot(null);
+      if (entry.rev === rev) return;
+      rev = entry.rev;
+      import("./archive")
+        .then((m) => m.fetchArchive(room.workshopId, room.token, id))
+        .then(setGot, () => {
+          // Offline or refused: the map shows what the live doc has; the next change asks again.
+          rev = -1;
+        });
+    };
+    map.observe(read);
+    read();
+    onCleanup(() => map.unobserve(read));
+  });
+  return got;
+}
+
 /** Call inside a component (it follows the doc and cleans up with it). */
 export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoom {
   const [archived, setArchived] = createSignal<Record<string, ArchivedEntry>>({});

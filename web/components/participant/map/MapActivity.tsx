@@ -8,11 +8,11 @@
  * map stays a few hundred elements on a phone instead of 16,000 (issue #17).
  */
 
-import { type Component, createEffect, createMemo, createSignal, For, Show } from "solid-js";
+import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { MapConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
 import { t, tn } from "../../../lib/i18n";
-import { withArchives } from "../../../lib/room/archives";
+import { archivedEntries } from "../../../lib/room/archives";
 import { rememberWhileActive } from "../AfterClose";
 import { useRoom } from "../context";
 import { Translated } from "../Translated";
@@ -30,21 +30,18 @@ const MORE = 24;
 const FIND_FROM = 12;
 
 export const MapActivity: Component<{ activity: Activity; config: MapConfig }> = (props) => {
-  const { participantId, me, workshop } = useRoom();
+  const { room, participantId, me, workshop } = useRoom();
   // perf (#17): a closed map's cards left the live doc; this phone fetches them to show them.
-  const room = withArchives(useRoom().room, "on-demand");
+  const archived = archivedEntries(room, () => props.activity.id);
   // Co-delivery (#15): this phone remembers, for itself only, what it raised, supported or voted for.
   rememberWhileActive(useRoom());
-  createEffect(() => {
-    if (room.archived()[props.activity.id]) room.loadArchive(props.activity.id);
-  });
   const allCards = createMemo(() =>
     cardsToShow({
       activityId: props.activity.id,
       me: participantId,
       mine: room.own(participantId).cards,
       myGroup: me()?.group ?? "",
-      publicCards: room.cards(),
+      publicCards: { ...archived()?.cards, ...room.cards() },
       privateCards: room.privateCards()[props.activity.id],
       pending: room.pending(),
       refused: room.refused(),
@@ -63,7 +60,7 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
       c.table === undefined ? c.authorId === participantId || mine.has(c.id) : c.table === seat,
     );
   });
-  const comments = createMemo(() => commentsByCard(room.comments()));
+  const comments = createMemo(() => commentsByCard({ ...archived()?.comments, ...room.comments() }));
   const silent = () => props.config.mode === "silent" && !props.activity.cardsRevealed;
   const waitingForCommunity = () =>
     props.config.mode === "community-first" &&
