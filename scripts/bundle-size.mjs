@@ -40,8 +40,11 @@ const BUDGET_BYTES = 60 * 1024;
  * Then 72 KB: web Yjs without the shared types our doc never holds (scripts/lib/yjs-maps-only.ts), 70.6 KB.
  * Then 69 KB: no <Dynamic> in the router, less of Yjs and lib0's environment probe (67.3 KB); then 68 KB
  * with the doc cache and the status line's rules in the room's files (67.0 KB).
+ * Raised to 68.5 KB (#17, perf): a phone names its state vector in the WebSocket address, so the
+ * room sends the doc with its welcome (one Slow-4G round trip, ~0.56 s, less from Join to cards),
+ * and fetches a closed map's cards from the room's archive: 68.0 → 68.2 KB. See BENCHMARKS.md.
  */
-const JOURNEY_CEILING_BYTES = 68 * 1024;
+const JOURNEY_CEILING_BYTES = 68.5 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
