@@ -8,7 +8,7 @@ import type { FollowupKey } from "./followup-en";
 type Key = keyof typeof en;
 /**
  * Every language must carry every key, with a plural wherever English has one, and the
- * follow-up page's words (English keeps those apart, in followup-en.ts).
+ * follow-up page's words (English's are in followup-en.ts, which en.ts includes).
  */
 export type Catalogue = { [K in Key]: (typeof en)[K] extends string ? string : Plural } & Record<FollowupKey, string>;
 /** What the app holds as the current catalogue: English lacks the follow-up words until that page loads them. */

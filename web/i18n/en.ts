@@ -4,6 +4,8 @@
  * `{name}` is a placeholder. A key ending ".plain" is the easy-read wording of the
  * key before it, shown when the person turns on "Easy read".
  */
+import { followupEn } from "./followup-en";
+
 export interface Plural {
   zero?: string;
   one?: string;
@@ -15,6 +17,10 @@ export interface Plural {
 export type Message = string | Plural;
 
 export const en = {
+  // The follow-up page's and the after-close room's words (#15): their own file, which the
+  // Worker's feed reads too; English is a catalogue file of its own (web/lib/i18n.ts), so they
+  // travel with it like every other language's.
+  ...followupEn,
   "app.name": "Coproduce",
   "common.loading": "Loading…",
   "common.cancel": "Cancel",

@@ -1,9 +1,8 @@
 /**
- * English words of the public follow-up page and of the room after the close (#15), kept out
- * of en.ts so that the phone's
- * first load (join, then the room) does not carry them: the follow-up page loads them with
- * itself. The other languages carry these keys in their own catalogues (web/i18n/xx.ts),
- * which are loaded one per phone anyway.
+ * English words of the public follow-up page and of the room after the close (#15). en.ts
+ * includes them (English is a catalogue file loaded on demand like the others); this file
+ * also gives the Worker's feed (worker/commitments/atom.ts) and the tests the key list.
+ * The other languages carry these keys in their own catalogues (web/i18n/xx.ts).
  */
 
 export const followupEn = {

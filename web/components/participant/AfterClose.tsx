@@ -2,15 +2,15 @@
  * The phone's co-delivery pieces (#15), loaded on demand (none is needed for the first paint):
  * - what this phone raised, supported or voted for, kept only on this phone (by join code)
  *   so that after the close the follow-up page can mark "yours"; never sent anywhere;
- * - the words of the follow-up page and of the room after the close: the phone's language
- *   when its catalogue has them, else the English kept in web/i18n/followup-en.ts;
+ * - the words of the follow-up page and of the room after the close,
+ *   from the phone's catalogue (English's includes web/i18n/followup-en.ts);
  * - the room after the close: what happens next, and the link to the follow-up page.
  */
 import { type Component, createEffect } from "solid-js";
 import * as v from "valibot";
 import type { Card } from "../../../party/model/doc";
 import type { Message } from "../../i18n/en";
-import { type FollowupKey, followupEn } from "../../i18n/followup-en";
+import type { FollowupKey } from "../../i18n/followup-en";
 import { catalogue, format, type Params } from "../../lib/i18n";
 import { local, mineKey, readJson, writeJson } from "../../lib/storage";
 import type { ParticipantContext } from "./context";
@@ -57,10 +57,10 @@ export function myContributions(
   return mine;
 }
 
-/** A follow-up word in the phone's language, else the English that comes with these pages. */
+/** A follow-up word in the phone's language (every catalogue, English too, carries them). */
 export function tFollowup(key: FollowupKey, params?: Params): string {
   const message = (catalogue() as Record<string, Message | undefined>)[key];
-  return format(typeof message === "string" ? message : followupEn[key], params);
+  return format(typeof message === "string" ? message : key, params);
 }
 
 export const AfterClose: Component<{ joinCode: string }> = (props) => (
