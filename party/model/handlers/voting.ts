@@ -2,12 +2,11 @@
 
 import type { Effect } from "../apply";
 import { ballotProblem, feedbackProblem, normaliseBallot } from "../ballots";
-import type { Activity } from "../doc";
 import { refuse } from "../refusal";
 import { respondentFor } from "./acting";
 import { requireActivity, requireInputOpen, requireKind } from "./guards";
 import { ballotsAfter, countBallotChange, countFeedbackChange, recountVote, respondentsAfter } from "./recount";
-import type { Handler, Scope } from "./scope";
+import type { Handler } from "./scope";
 
 /**
  * Submitting again replaces the earlier ballot: people may change their mind while the vote is open.
