@@ -10,10 +10,12 @@
  *   - no command was applied twice (one card per command id, whatever was resent);
  *   - every acknowledged card reaches D1 through the outbox (the evaluator's export).
  */
+
 import { randomUUID } from "node:crypto";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { QUOTA } from "../../party/model/handlers/card-store";
 import { type CreatedWorkshop, type Joined, joinAsParticipant, request } from "../../scripts/lib/api";
 import type { RunningApp } from "../../scripts/lib/app";
 import { sleep } from "../../scripts/lib/proc";
@@ -97,7 +99,12 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
       if (round === KILLS) break;
 
       const streams = clients.map((c, who) =>
-        streamCards(c, who, ledger, activityId, nextId, { intervalMs: 80, window: 4 }),
+        streamCards(c, who, ledger, activityId, nextId, {
+          intervalMs: 80,
+          window: 4,
+          // Every id sent becomes a card (resent until acknowledged): at most the map's per-person cap.
+          maxPerPerson: QUOTA.cardsPerPerson,
+        }),
       );
       // Kill at a random moment: sometimes almost at once, sometimes well into the stream.
       await sleep(150 + Math.floor(random() * 1500));

@@ -128,13 +128,15 @@ export function streamCards(
   ledger: Ledger,
   activityId: string,
   nextId: () => string,
-  options: { intervalMs: number; window: number },
+  options: { intervalMs: number; window: number; maxPerPerson?: number },
 ): { stop: () => Promise<void> } {
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
+  // A person's own quota (safety #12) is not what this suite tests: stay under it.
+  const sentByThem = () => [...ledger.sender.values()].filter((sender) => sender === who).length;
   const loop = (async () => {
     while (!stopped && client.isOpen) {
-      if (inFlight.size < options.window) {
+      if (inFlight.size < options.window && sentByThem() < (options.maxPerPerson ?? Number.POSITIVE_INFINITY)) {
         const p = sendCard(client, who, ledger, activityId, nextId()).finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
