@@ -8,7 +8,6 @@
  */
 import { type Component, createEffect } from "solid-js";
 import * as v from "valibot";
-import type { Card } from "../../../party/model/doc";
 import type { Message } from "../../i18n/en";
 import type { FollowupKey } from "../../i18n/followup-en";
 import { catalogue, format, type Params } from "../../lib/i18n";
@@ -39,12 +38,11 @@ export function rememberMine(code: string, add: string[]): void {
  */
 export function myContributions(
   own: { cards: ReadonlySet<string>; supports: ReadonlySet<string> },
-  cards: Record<string, Card>,
   ballots: Record<string, unknown>,
 ): string[] {
-  const mine = Object.values(cards)
-    .filter((c) => own.cards.has(c.id) || own.supports.has(c.id))
-    .map((c) => c.id);
+  // Straight from `mine`, not filtered by the cards in the phone's doc: a closed map's cards
+  // leave the live doc (#17) but are still this person's (the room's `mine` includes them).
+  const mine = [...new Set([...own.cards, ...own.supports])];
   for (const [activityId, ballot] of Object.entries(ballots)) {
     const b = (ballot ?? {}) as Record<string, unknown>;
     const ids = [
@@ -81,6 +79,6 @@ export const AfterClose: Component<{ joinCode: string }> = (props) => (
 export function rememberWhileActive({ room, participantId, workshop }: ParticipantContext): void {
   createEffect(() => {
     const code = workshop()?.joinCode;
-    if (code) rememberMine(code, myContributions(room.own(participantId), room.cards(), room.ballots()));
+    if (code) rememberMine(code, myContributions(room.own(participantId), room.ballots()));
   });
 }
