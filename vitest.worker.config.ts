@@ -20,7 +20,9 @@ export default defineConfig(async () => {
       // Browser attacks run against the running app (vitest.e2e.config.ts).
       exclude: ["test/security/**/*.e2e.test.ts"],
       setupFiles: ["./test/worker/setup.ts"],
-      testTimeout: 20_000,
+      // Tests wait for conditions (acks, D1 rows after the outbox flushes); these bounds only matter
+      // when something is wrong, and a loaded CI machine can take several seconds per flush.
+      testTimeout: 60_000,
     },
   };
 });

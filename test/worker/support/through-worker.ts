@@ -73,7 +73,7 @@ export async function workshopWithFacilitator(body: Record<string, unknown> = {}
   return { w, facilitator: await connectThroughWorker(w.id, w.facilitatorToken) };
 }
 
-export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 8000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
