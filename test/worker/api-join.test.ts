@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JOINS_PER_WINDOW, WRONG_CODES_PER_WINDOW } from "../../worker/rateLimit";
 import { createWorkshop, env, freshIp, joinWorkshop, json } from "./api-client";
+import { eventually, workshopWithFacilitator } from "./support/through-worker";
 
 describe("GET /api/join/:joinCode", () => {
   it("shows what the join page needs, without secrets", async () => {
@@ -108,8 +109,16 @@ describe("POST /api/join/:joinCode", () => {
   });
 
   it("refuses joining a closed workshop with 409", async () => {
-    const w = await createWorkshop();
-    await env.DB.prepare("UPDATE workshops SET status = 'closed' WHERE id = ?").bind(w.id).run();
+    // Closed the way a facilitator closes it, and read once D1 has heard: setting the row by
+    // hand raced the room's own outbox writing the workshop (it failed under load).
+    const { w, facilitator } = await workshopWithFacilitator();
+    expect((await facilitator.command("workshop.close", {})).ok).toBe(true);
+    await eventually(async () => {
+      const row = await env.DB.prepare("SELECT status FROM workshops WHERE id = ?")
+        .bind(w.id)
+        .first<{ status: string }>();
+      return row?.status === "closed" ? true : undefined;
+    }, "the close in D1");
     const res = await json(`/api/join/${w.joinCode}`, { ip: freshIp(), body: { group: "community", consent: true } });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: "conflict" } });
