@@ -1,6 +1,6 @@
 /** People: removal by a facilitator, profile changes, and withdrawing consent. */
 import { describe, expect, it } from "vitest";
-import { facilitator, mapConfig, person, TestRoom, voteConfig } from "./support/room";
+import { cardAdder, facilitator, mapConfig, person, TestRoom, voteConfig } from "./support/room";
 
 /** A workshop where Amina (community) has contributed everywhere, alongside Ben (statutory). */
 function busyRoom() {
@@ -180,8 +180,7 @@ describe("me.withdraw and votes drawn from the map", () => {
     const amina = room.join(person("amina", "community"));
     const ben = room.join(person("ben", "statutory"));
     room.ok(facilitator, "activity.open", { activityId: map });
-    const add = (who: typeof amina, text: string) =>
-      String(room.ok(who, "card.add", { activityId: map, lane: "waiting", kind: "idea", text }).cardId);
+    const add = cardAdder(room, map);
     const solo = add(amina, "Amina alone");
     const shared = add(amina, "Amina shared");
     const bens = add(ben, "Ben's version");

@@ -1,7 +1,7 @@
 /** Ballots and feedback: validated per method, stored privately, counted in public. */
 import { describe, expect, it } from "vitest";
 import { feedbackItems } from "../support/activities";
-import { facilitator, person, TestRoom, voteConfig } from "./support/room";
+import { cardAdder, facilitator, person, TestRoom, voteConfig } from "./support/room";
 
 function roomWithVote(method: string, extra: Record<string, unknown> = {}) {
   const room = new TestRoom();
@@ -258,8 +258,7 @@ describe("published results trace options to who raised them", () => {
     const amina = room.join(person("amina", "community"));
     const ben = room.join(person("ben", "statutory"));
     room.ok(facilitator, "activity.open", { activityId: room.activityId("Map") });
-    const add = (who: typeof amina, text: string) =>
-      String(room.ok(who, "card.add", { activityId: room.activityId("Map"), lane: "l", kind: "k", text }).cardId);
+    const add = cardAdder(room, room.activityId("Map"), "l", "k");
     const fromAmina = add(amina, "Community idea");
     const fromBen = add(ben, "Statutory idea");
     const transcribed = String(

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { gramsOf, normaliseText, suggestThemes } from "../../party/model/themes";
 import { themeCards } from "../bench/theme-cards";
-import { facilitator, mapConfig, person, typicalRoom } from "./support/room";
+import { facilitator, mapConfig, person, typicalRoom, typicalRoomWithMapOpen } from "./support/room";
 
 const cards = (list: [string, string][]) => list.map(([id, text]) => ({ id, text }));
 const sorted = (groups: string[][]) =>
@@ -97,12 +97,7 @@ describe("suggestThemes", () => {
 
 describe("cards.suggest", () => {
   it("answers the facilitator with groups of the map's visible cards and changes nothing", () => {
-    const room = typicalRoom();
-    const a = room.join(person("a", "community"));
-    const b = room.join(person("b", "statutory"));
-    room.ok(facilitator, "activity.open", { activityId: room.ids.map });
-    const add = (who: typeof a, text: string) =>
-      String(room.ok(who, "card.add", { activityId: room.ids.map, lane: "waiting", kind: "idea", text }).cardId);
+    const { room, a, b, add } = typicalRoomWithMapOpen();
     const bus1 = add(a, "More buses to the hospital");
     const bus2 = add(b, "We need more bus services to the hospital");
     const bus3 = add(a, "The hospital bus should run more often");

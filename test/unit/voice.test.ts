@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFAULT_GROUPS } from "../../party/model/commands";
 import { balanceOfVoice, UNDER_HEARD, type VoiceInput, voiceInputFromDoc } from "../../party/model/voice";
-import { facilitator, person, typicalRoom } from "./support/room";
+import { facilitator, typicalRoomWithMapOpen } from "./support/room";
 
 const card = (authorId: string, group: string, supports: string[] = [], transcribed = false) => ({
   authorId,
@@ -144,12 +144,7 @@ describe("balance of voice folds small groups (the rule results use)", () => {
 
 describe("voiceInputFromDoc", () => {
   it("reads the live doc, leaving out moderated cards", () => {
-    const r = typicalRoom();
-    const a = r.join(person("a", "community"));
-    const b = r.join(person("b", "statutory"));
-    r.ok(facilitator, "activity.open", { activityId: r.ids.map });
-    const add = (who: typeof a, text: string) =>
-      String(r.ok(who, "card.add", { activityId: r.ids.map, lane: "waiting", kind: "idea", text }).cardId);
+    const { room: r, a, b, add } = typicalRoomWithMapOpen();
     const kept = add(a, "Kept");
     const rude = add(b, "Rude");
     r.ok(b, "card.support", { cardId: kept, on: true });

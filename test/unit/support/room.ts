@@ -284,3 +284,17 @@ export function typicalRoom(): TestRoom & { ids: Record<"map" | "vote" | "feedba
   };
   return Object.assign(room, { ids });
 }
+
+/** Adds an idea card to `activityId` for whoever is passed, and gives back its id. */
+export function cardAdder(room: TestRoom, activityId: string, lane = "waiting", kind = "idea") {
+  return (who: Actor, text: string) => String(room.ok(who, "card.add", { activityId, lane, kind, text }).cardId);
+}
+
+/** The typical room with the map open, `a` (community) and `b` (statutory) joined, and a way to add their cards. */
+export function typicalRoomWithMapOpen() {
+  const room = typicalRoom();
+  const a = room.join(person("a", "community"));
+  const b = room.join(person("b", "statutory"));
+  room.ok(facilitator, "activity.open", { activityId: room.ids.map });
+  return { room, a, b, add: cardAdder(room, room.ids.map) };
+}
