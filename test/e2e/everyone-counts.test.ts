@@ -10,12 +10,11 @@ import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { feedbackItems } from "../support/activities";
 import { decodeQr, noErrors } from "./console-support";
-import { MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
+import { everyonePanel, laptop, MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
 import {
   absolute,
   app,
   type CreatedWorkshop,
-  collectPageErrors,
   connect,
   formatViolations,
   join,
@@ -37,24 +36,6 @@ function mint(w: CreatedWorkshop, body: Record<string, unknown>): Promise<Minted
 async function expectAxeClean(page: Page, what: string): Promise<void> {
   const violations = await runAxe(page);
   expect(violations, `${what}: ${formatViolations(violations)}`).toEqual([]);
-}
-
-/** The facilitator's console on a laptop (closed after the suite), with the "Everyone counts" panel open. */
-async function everyonePanel(suite: ReturnType<typeof usePhones>, workshop: CreatedWorkshop) {
-  const consolePage = await laptop(suite);
-  suite.phones.push(consolePage);
-  await consolePage.page.goto(absolute(workshop.links.facilitator));
-  await consolePage.page.getByRole("heading", { name: "Agenda" }).waitFor();
-  await consolePage.page.getByText("Everyone counts: paper, kiosks, interpreters").click();
-  return consolePage;
-}
-
-async function laptop(suite: ReturnType<typeof usePhones>) {
-  // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.
-  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page, errors: collectPageErrors(page) };
 }
 
 /** A new workshop with its facilitator connected and a dots vote (3 dots, 3 per option) open. */

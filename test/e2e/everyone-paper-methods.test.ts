@@ -12,18 +12,8 @@ import type { Ballot, FeedbackAnswers, FeedbackConfig } from "../../party/model/
 import { roots } from "../../party/model/doc";
 import { type CastBallot, type Tally, tally } from "../../party/model/tally";
 import { noErrors } from "./console-support";
-import { OPTIONS, openActivity, usePhones } from "./participant-kit";
-import {
-  absolute,
-  app,
-  collectPageErrors,
-  connect,
-  formatViolations,
-  join,
-  newWorkshop,
-  type RoomClient,
-  runAxe,
-} from "./support";
+import { everyonePanel, OPTIONS, openActivity, usePhones } from "./participant-kit";
+import { absolute, app, connect, formatViolations, join, newWorkshop, type RoomClient, runAxe } from "./support";
 
 interface MethodCase {
   title: string;
@@ -130,15 +120,7 @@ describe("typing in paper ballots for every method from the console", () => {
     const facilitator = await connect(workshop.facilitatorToken);
     suite.clients.push(facilitator);
     const phones = await communityPhones(workshop.joinCode, suite.clients);
-    // bypassCSP only so axe-core can be injected; the page's own scripts obey the CSP either way.
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = collectPageErrors(page);
-    suite.phones.push({ context, page, errors });
-    await page.goto(absolute(workshop.links.facilitator));
-    await page.getByRole("heading", { name: "Agenda" }).waitFor();
-    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+    const { page, errors } = await everyonePanel(suite, workshop);
 
     for (const [n, method] of CASES.entries()) {
       const voteId = await openActivity(facilitator, "vote", method.title, method.config);
@@ -186,14 +168,7 @@ describe("typing in paper ballots for every method from the console", () => {
     for (const [i, phone] of phones.entries())
       await phone.command("feedback.submit", { activityId: fbId, answers: phoneAnswers[i] });
 
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const errors = collectPageErrors(page);
-    suite.phones.push({ context, page, errors });
-    await page.goto(absolute(workshop.links.facilitator));
-    await page.getByRole("heading", { name: "Agenda" }).waitFor();
-    await page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+    const { page, errors } = await everyonePanel(suite, workshop);
     await page.getByText("One sheet of paper at a time, for “How was today?”.").waitFor();
     await page.getByLabel("Stakeholder group on the paper").selectOption("community");
     const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });

@@ -6,8 +6,10 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { cardKinds, labelled } from "../support/activities";
 import {
+  absolute,
   app,
   type BrowserSuite,
+  type CreatedWorkshop,
   collectPageErrors,
   type Joined,
   newContext,
@@ -129,3 +131,22 @@ export function expectNoPageErrors(phone: Phone): void {
 }
 
 export { cachedDocBytes } from "../support/doc-cache";
+
+/** The facilitator's console on a laptop (closed after the suite), with the "Everyone counts" panel open. */
+export async function everyonePanel(suite: Phones, workshop: CreatedWorkshop) {
+  const consolePage = await laptop(suite);
+  suite.phones.push(consolePage);
+  await consolePage.page.goto(absolute(workshop.links.facilitator));
+  await consolePage.page.getByRole("heading", { name: "Agenda" }).waitFor();
+  await consolePage.page.getByText("Everyone counts: paper, kiosks, interpreters").click();
+  return consolePage;
+}
+
+/** A laptop-sized browser context and page, with its page errors collected. */
+export async function laptop(suite: Phones) {
+  // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors: collectPageErrors(page) };
+}
