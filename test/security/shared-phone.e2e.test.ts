@@ -22,17 +22,23 @@ describe("a shared phone", () => {
   const suite = usePhones();
   const { clients, phones } = suite;
 
-  it("'Not you? Leave this device' forgets the token, the queue and the cached doc", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Shared phone" });
+  /** A joined phone showing an open map; with `cached`, once its doc is cached on the phone. */
+  async function phoneOnAMap(title: string, { cached = false, forAxe = false } = {}) {
+    const { workshop, facilitator } = await workshopWithFacilitator({ title });
     clients.push(facilitator);
     await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
     const joined = await join(workshop.joinCode);
-    const phone = await openPhone(suite.browser);
+    const phone = await openPhone(suite.browser, forAxe ? { forAxe } : undefined);
     phones.push(phone);
     await signIn(phone, joined);
     const page = phone.page;
     await page.getByRole("heading", { name: "Journeys" }).waitFor();
-    await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    if (cached) await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    return { workshop, joined, phone, page };
+  }
+
+  it("'Not you? Leave this device' forgets the token, the queue and the cached doc", async () => {
+    const { workshop, joined, page } = await phoneOnAMap("Shared phone", { cached: true });
     // Something waiting to be sent, as a phone that went offline would keep it.
     const queueKey = `coproduce:pending:${workshop.id}:${joined.participantId}`;
     await page.evaluate((key) => localStorage.setItem(key, "[]"), queueKey);
@@ -49,16 +55,10 @@ describe("a shared phone", () => {
   });
 
   it("the join page offers the next person 'Not you? Leave this device' and it forgets everything of the previous one", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Shared phone at the door" });
-    clients.push(facilitator);
-    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
-    const joined = await join(workshop.joinCode);
-    const phone = await openPhone(suite.browser, { forAxe: true });
-    phones.push(phone);
-    await signIn(phone, joined);
-    const page = phone.page;
-    await page.getByRole("heading", { name: "Journeys" }).waitFor();
-    await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    const { workshop, joined, phone, page } = await phoneOnAMap("Shared phone at the door", {
+      cached: true,
+      forAxe: true,
+    });
     const queueKey = `coproduce:pending:${workshop.id}:${joined.participantId}`;
     await page.evaluate((key) => localStorage.setItem(key, "[]"), queueKey);
 
@@ -83,16 +83,7 @@ describe("a shared phone", () => {
   });
 
   it("the join page offers to leave when only a queue or cached doc of someone is left (no token)", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Leftovers" });
-    clients.push(facilitator);
-    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
-    const joined = await join(workshop.joinCode);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
-    await signIn(phone, joined);
-    const page = phone.page;
-    await page.getByRole("heading", { name: "Journeys" }).waitFor();
-    await expect.poll(() => cachedDocBytes(page, workshop.id), { timeout: 10_000 }).toBeGreaterThan(0);
+    const { workshop, page } = await phoneOnAMap("Leftovers", { cached: true });
     // The token is gone (withdrawn, or forgotten by the browser) but the map they saw is not.
     await page.evaluate((key) => localStorage.removeItem(key), `coproduce:participant:${workshop.id}`);
     await page.goto(`${app().baseUrl}/j/${workshop.joinCode}`);
@@ -118,15 +109,7 @@ describe("a shared phone", () => {
   });
 
   it("leaving forgets what the phone remembered of the previous person's votes and cards (the follow-up page's 'Yours')", async () => {
-    const { workshop, facilitator } = await workshopWithFacilitator({ title: "Yours on a shared phone" });
-    clients.push(facilitator);
-    await openActivity(facilitator, "map", "Journeys", MAP_CONFIG);
-    const joined = await join(workshop.joinCode);
-    const phone = await openPhone(suite.browser);
-    phones.push(phone);
-    await signIn(phone, joined);
-    const page = phone.page;
-    await page.getByRole("heading", { name: "Journeys" }).waitFor();
+    const { workshop, page } = await phoneOnAMap("Yours on a shared phone");
     // What the phone keeps once its person voted: "<vote>/<option>" keys, read by /f/:code to mark
     // "Yours". Left behind, it tells the next holder of the phone how the previous person voted.
     const mine = `coproduce:mine:${workshop.joinCode}`;
