@@ -128,15 +128,29 @@ const remove: Handler<"card.delete"> = (s, args) => {
   return { result: { cardId: card.id }, effects, write };
 };
 
-/** Toggles the actor's (or the kiosk turn's) support; supporting twice is the same as once. */
-const support: Handler<"card.support"> = (s, args) => {
+/**
+ * What supporting and commenting on a card both check first: the card is visible, its map takes
+ * input, only a kiosk acts on behalf of someone, the person sits at the card's table and, in a
+ * community-first round, is in a group whose turn it is.
+ */
+function respondingTo(
+  s: Parameters<Handler<"card.support">>[0],
+  args: Parameters<Handler<"card.support" | "comment.add">>[1],
+  verb: "support" | "comment",
+) {
   const card = requireVisibleCard(s, args.cardId);
   const { activity, config } = mapOf(s, card.activityId);
   requireInputOpen(s, activity);
-  if (args.onBehalfOf && s.actor.role !== "kiosk") refuse("forbidden", "Only kiosks support on behalf of someone");
+  if (args.onBehalfOf && s.actor.role !== "kiosk") refuse("forbidden", `Only kiosks ${verb} on behalf of someone`);
   const who = contributorFor(s, args);
   requireSameTable(s, config, card, who.me);
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, who.group);
+  return { card, activity, config, who };
+}
+
+/** Toggles the actor's (or the kiosk turn's) support; supporting twice is the same as once. */
+const support: Handler<"card.support"> = (s, args) => {
+  const { card, who } = respondingTo(s, args, "support");
   const has = card.supports.includes(who.id);
   const result = { cardId: card.id, supports: card.supports.length + (args.on === has ? 0 : args.on ? 1 : -1) };
   if (has === args.on) return { result };
@@ -152,14 +166,8 @@ const support: Handler<"card.support"> = (s, args) => {
 };
 
 const comment: Handler<"comment.add"> = (s, args) => {
-  const card = requireVisibleCard(s, args.cardId);
-  const { activity, config } = mapOf(s, card.activityId);
-  requireInputOpen(s, activity);
-  if (args.onBehalfOf && s.actor.role !== "kiosk") refuse("forbidden", "Only kiosks comment on behalf of someone");
-  const who = contributorFor(s, args);
-  requireSameTable(s, config, card, who.me);
+  const { card, config, who } = respondingTo(s, args, "comment");
   const group = who.group;
-  if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   requireLength(args.text, config);
   let comments = 0;
   for (const c of s.r.comments.values()) if (c.cardId === card.id) comments += 1;

@@ -9,6 +9,14 @@ import { ballotsAfter, countBallotChange, countFeedbackChange, recountVote, resp
 import type { Handler } from "./scope";
 
 /**
+ * Only a phone is told its own ballot or answers back: a kiosk's next person, or whoever holds
+ * the facilitator's laptop after a paper entry, must not see them.
+ */
+function echoToPhone(to: string, source: string, message: Extract<Effect, { kind: "private" }>["message"]): Effect[] {
+  return source === "phone" ? [{ kind: "private", to, message }] : [];
+}
+
+/**
  * Submitting again replaces the earlier ballot: people may change their mind while the vote is open.
  * A paper ballot (facilitator) or a kiosk turn's ballot is one more person of the named group
  * (handlers/acting.ts); it is counted exactly like a phone's and says its source.
@@ -36,17 +44,12 @@ const submitBallot: Handler<"ballot.submit"> = (s, args) => {
         () => ballotsAfter(s, activity.id, cast),
         s.priv.ballot(activity.id, who.id) === null,
       );
-  // Only a phone is told its own ballot back: a kiosk's next person must not see it.
-  const echo: Effect[] =
-    who.source === "phone"
-      ? [
-          {
-            kind: "private",
-            to: s.actor.id,
-            message: { type: "private", kind: "ballot", activityId: activity.id, ballot },
-          },
-        ]
-      : [];
+  const echo = echoToPhone(s.actor.id, who.source, {
+    type: "private",
+    kind: "ballot",
+    activityId: activity.id,
+    ballot,
+  });
   return {
     result:
       who.source === "phone"
@@ -69,16 +72,12 @@ const submitFeedback: Handler<"feedback.submit"> = (s, args) => {
   if (problem) refuse("bad_request", problem);
   const first = s.priv.feedback(activity.id, who.id) === null;
   const answers = args.answers;
-  const echo: Effect[] =
-    who.source === "phone"
-      ? [
-          {
-            kind: "private",
-            to: s.actor.id,
-            message: { type: "private", kind: "feedback", activityId: activity.id, answers },
-          },
-        ]
-      : [];
+  const echo = echoToPhone(s.actor.id, who.source, {
+    type: "private",
+    kind: "feedback",
+    activityId: activity.id,
+    answers,
+  });
   // A first answer is one more respondent; answering again changes nothing anyone sees.
   const turnout = first
     ? countFeedbackChange(s, activity.id, 1, () => respondentsAfter(s, activity.id, { participantId: who.id, group }))
