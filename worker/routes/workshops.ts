@@ -7,7 +7,7 @@ import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitment
 import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
 import { createWorkshop } from "../createWorkshop";
 import { listTokens } from "../db/tokens";
-import { listWorkshops, workshopGroups, workshopTables } from "../db/workshops";
+import { listWorkshops, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { eraseWorkshop } from "../erase";
 import { badRequest } from "../errors";
 import { publicOrigin, tokenLink } from "../links";
@@ -21,6 +21,18 @@ function tableLabel(w: Parameters<typeof workshopTables>[0], table: string | und
   return workshopTables(w).find((t) => t.id === table)?.label ?? "table";
 }
 
+/** What both the organiser's list and a workshop's own page say about a workshop. */
+function workshopSummary(w: WorkshopRow) {
+  return {
+    id: w.id,
+    title: w.title,
+    joinCode: w.join_code,
+    status: w.status,
+    programmeId: w.programme_id,
+    scheduledFor: w.scheduled_for,
+  };
+}
+
 export const workshops = new Hono<AppEnv>()
   .post("/", organiserOnly, async (c) => {
     const input = await readBody(c, CreateWorkshop);
@@ -29,15 +41,7 @@ export const workshops = new Hono<AppEnv>()
   .get("/", organiserOnly, async (c) => {
     const rows = await listWorkshops(c.env.DB, c.req.query("programmeId"));
     return c.json({
-      workshops: rows.map((w) => ({
-        id: w.id,
-        title: w.title,
-        joinCode: w.join_code,
-        status: w.status,
-        programmeId: w.programme_id,
-        scheduledFor: w.scheduled_for,
-        createdAt: w.created_at,
-      })),
+      workshops: rows.map((w) => ({ ...workshopSummary(w), createdAt: w.created_at })),
     });
   })
   .get("/:id", authenticated, async (c) => {
@@ -45,17 +49,12 @@ export const workshops = new Hono<AppEnv>()
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
     requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator", "host", "kiosk", "interpreter"]);
     return c.json({
-      id: w.id,
-      title: w.title,
+      ...workshopSummary(w),
       purpose: w.purpose,
-      joinCode: w.join_code,
       groups: workshopGroups(w),
       consentText: w.consent_text,
       showNames: w.show_names === 1,
       language: w.language,
-      status: w.status,
-      scheduledFor: w.scheduled_for,
-      programmeId: w.programme_id,
       role: auth.kind === "organiser" ? "organiser" : auth.token.role,
       tables: workshopTables(w),
       // tables (#13): the host page shows which table its link is for.
