@@ -7,7 +7,7 @@
  * code and a QR code for those who can join by phone, a sheet code so a transcriber
  * knows what it is, and "I am:" boxes for the stakeholder group (never a name).
  */
-import { type Component, createMemo, For, Match, onMount, Show, Switch } from "solid-js";
+import { type Component, createMemo, For, type JSX, Match, onMount, Show, Switch } from "solid-js";
 import { parseActivityConfig } from "../../party/model/activity-config";
 import type { FeedbackConfig, MapConfig, VoteConfig } from "../../party/model/commands";
 import { type Activity, translationKey } from "../../party/model/doc";
@@ -167,49 +167,56 @@ const SheetBody: Component<{ room: Room; activity: Activity }> = (props) => {
         </Match>
         <Match when={props.activity.kind === "vote" && (config() as VoteConfig | null)}>
           {(c) => (
-            <>
-              <p class="sheet-how">{voteHow(c())}</p>
-              <ol class="sheet-options">
-                <For each={c().options}>
-                  {(o) => (
-                    <li>
-                      <span class="box" aria-hidden="true" />
-                      <span>{tr(`option.${id()}.${o.id}`, o.label)}</span>
-                      <Show when={c().method === "matrix"}>
-                        <span class="scale">
-                          {te("print.impact")} 1 2 3 4 5 · {te("print.effort")} 1 2 3 4 5
-                        </span>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ol>
-            </>
+            <SheetList how={voteHow(c())} class="sheet-options" each={c().options}>
+              {(o) => (
+                <li>
+                  <span class="box" aria-hidden="true" />
+                  <span>{tr(`option.${id()}.${o.id}`, o.label)}</span>
+                  <Show when={c().method === "matrix"}>
+                    <span class="scale">
+                      {te("print.impact")} 1 2 3 4 5 · {te("print.effort")} 1 2 3 4 5
+                    </span>
+                  </Show>
+                </li>
+              )}
+            </SheetList>
           )}
         </Match>
         <Match when={props.activity.kind === "feedback" && (config() as FeedbackConfig | null)}>
           {(c) => (
-            <>
-              <p class="sheet-how">{te("print.feedbackHow")}</p>
-              <ol class="sheet-items">
-                <For each={c().items}>
-                  {(item) => (
-                    <li>
-                      <p>{tr(`item.${id()}.${item.id}`, item.label)}</p>
-                      <Show when={item.type === "likert"} fallback={<div class="write-box lines" />}>
-                        <p class="scale">1 2 3 4 5</p>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ol>
-            </>
+            <SheetList how={te("print.feedbackHow")} class="sheet-items" each={c().items}>
+              {(item) => (
+                <li>
+                  <p>{tr(`item.${id()}.${item.id}`, item.label)}</p>
+                  <Show when={item.type === "likert"} fallback={<div class="write-box lines" />}>
+                    <p class="scale">1 2 3 4 5</p>
+                  </Show>
+                </li>
+              )}
+            </SheetList>
           )}
         </Match>
       </Switch>
     </>
   );
 };
+
+/** A vote's options or a feedback form's questions: how to fill them in, then one numbered item each. */
+function SheetList<T>(props: {
+  how: string;
+  class: string;
+  each: readonly T[];
+  children: (item: T) => JSX.Element;
+}): JSX.Element {
+  return (
+    <>
+      <p class="sheet-how">{props.how}</p>
+      <ol class={props.class}>
+        <For each={props.each}>{(item) => props.children(item)}</For>
+      </ol>
+    </>
+  );
+}
 
 function voteHow(c: VoteConfig): string {
   switch (c.method) {
