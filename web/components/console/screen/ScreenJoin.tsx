@@ -18,18 +18,30 @@ export function followUpLink(joinCode: string): string {
 
 const bare = (url: string) => url.replace(/^https?:\/\//, "");
 
+/** The join code as a screen reader hears it ("Code ABC123"); the panel and the strip both show it. */
+const SpokenCode: Component<{ joinCode: string }> = (props) => (
+  <>
+    <span class="visually-hidden">{t("screen.code")} </span>
+    {props.joinCode}
+  </>
+);
+
+/** The QR code that opens the join page, in the panel's or the strip's size. */
+const JoinQr: Component<{ joinCode: string; class: string }> = (props) => (
+  <QrCode
+    value={participantLink(props.joinCode)}
+    label={t("screen.qrLabel", { code: props.joinCode })}
+    class={props.class}
+  />
+);
+
 export const ScreenJoinPanel: Component<{ joinCode: string }> = (props) => (
   <aside class="screen-join" aria-label={t("screen.join")}>
     <p class="screen-join__lead">{t("screen.joinLead")}</p>
     <p class="screen-join__code" data-testid="screen-join-code">
-      <span class="visually-hidden">{t("screen.code")} </span>
-      {props.joinCode}
+      <SpokenCode joinCode={props.joinCode} />
     </p>
-    <QrCode
-      value={participantLink(props.joinCode)}
-      label={t("screen.qrLabel", { code: props.joinCode })}
-      class="qr-code qr-code--screen"
-    />
+    <JoinQr joinCode={props.joinCode} class="qr-code qr-code--screen" />
     <p class="screen-join__url">{bare(participantLink(props.joinCode))}</p>
   </aside>
 );
@@ -51,14 +63,9 @@ export const ScreenJoinStrip: Component<{ joinCode: string; closed: boolean }> =
         {t("screen.joinAt")} <strong>{bare(participantLink(props.joinCode))}</strong>
       </span>
       <span class="screen-strip__code" data-testid="screen-join-code">
-        <span class="visually-hidden">{t("screen.code")} </span>
-        {props.joinCode}
+        <SpokenCode joinCode={props.joinCode} />
       </span>
-      <QrCode
-        value={participantLink(props.joinCode)}
-        label={t("screen.qrLabel", { code: props.joinCode })}
-        class="qr-code qr-code--strip"
-      />
+      <JoinQr joinCode={props.joinCode} class="qr-code qr-code--strip" />
     </aside>
   </Show>
 );
