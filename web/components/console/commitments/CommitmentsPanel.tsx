@@ -14,6 +14,7 @@ import { groupLabel } from "../groups";
 import { t } from "../i18n";
 import { createCommitment, getFollowUp, listCommitments, mintPartnerLink } from "./api";
 import { CommitmentItem } from "./CommitmentItem";
+import { FormEnd } from "./FormEnd";
 
 interface Props {
   token: string;
@@ -150,13 +151,7 @@ const NewCommitment: Component<
           </For>
         </Show>
       </fieldset>
-      <div class="button-row">
-        <button type="submit" class="primary">
-          {t("commitments.create")}
-        </button>
-      </div>
-      <ErrorAlert message={error()} />
-      <p role="status">{done()}</p>
+      <FormEnd label={t("commitments.create")} error={error()} done={done()} />
     </form>
   );
 };

@@ -2,10 +2,10 @@
 import { type Component, createSignal } from "solid-js";
 import { COMMITMENT_STATUSES, type CommitmentStatus, type CommitmentView } from "../../../../party/model/followup";
 import { ApiError } from "../../../lib/api";
-import { ErrorAlert } from "../ErrorAlert";
 import { NumberField, SelectField, TextField } from "../fields";
 import { t } from "../i18n";
 import { clientId, postUpdate } from "./api";
+import { FormEnd } from "./FormEnd";
 import { statusLabel } from "./labels";
 
 export const UpdateForm: Component<{ token: string; commitment: CommitmentView; onSaved: () => void }> = (props) => {
@@ -57,13 +57,7 @@ export const UpdateForm: Component<{ token: string; commitment: CommitmentView; 
         maxLength={2000}
         required
       />
-      <div class="button-row">
-        <button type="submit" class="primary" disabled={busy()}>
-          {t("commitments.send")}
-        </button>
-      </div>
-      <ErrorAlert message={error()} />
-      <p role="status">{done()}</p>
+      <FormEnd label={t("commitments.send")} busy={busy()} error={error()} done={done()} />
     </form>
   );
 };
