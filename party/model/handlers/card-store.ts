@@ -108,6 +108,11 @@ export function silentForFacilitators(
   };
 }
 
+/** Puts cards into the doc as they are (approved, revealed or harvested cards). */
+export function setCards(s: Scope, cards: readonly Card[]): void {
+  for (const card of cards) s.r.cards.set(card.id, card);
+}
+
 /** Where a changed card goes: the doc, or (unrevealed silent card) the room's private storage. */
 export function putCard(s: Scope, card: Card, silent: boolean, extra: Effect[] = []): Plan {
   if (silent) {

@@ -2,7 +2,7 @@
 import type { Effect } from "../apply";
 import type { Card, Link } from "../doc";
 import { refuse } from "../refusal";
-import { dropCardTranslations, MERGED, mapOf, putCard, silentForFacilitators } from "./card-store";
+import { dropCardTranslations, MERGED, mapOf, putCard, setCards, silentForFacilitators } from "./card-store";
 import { requireCard, requireVisibleCard, requireWorkshopNotClosed } from "./guards";
 import type { Handler } from "./scope";
 import { requireHostTable } from "./table-scope";
@@ -136,9 +136,7 @@ const approve: Handler<"cards.approve"> = (s, args) => {
   return {
     result: { approved: approved.map((a) => a.card.id) },
     effects,
-    write: () => {
-      for (const card of shared) s.r.cards.set(card.id, card);
-    },
+    write: () => setCards(s, shared),
   };
 };
 

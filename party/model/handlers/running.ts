@@ -3,6 +3,7 @@ import type { Effect } from "../apply";
 import type { Activity, ActivityOf, Timer } from "../doc";
 import { optionsFromMap } from "../options-from-map";
 import { refuse } from "../refusal";
+import { setCards } from "./card-store";
 import { configOf, requireActivity, requireKind, requireWorkshopNotClosed } from "./guards";
 import { settleVote, tallyVote, turnoutOf } from "./recount";
 import type { Handler, Scope } from "./scope";
@@ -101,7 +102,7 @@ const revealCards: Handler<"cards.reveal"> = (s, args) => {
     result: { activityId: activity.id, revealed: cards.length },
     effects,
     write: () => {
-      for (const card of cards) s.r.cards.set(card.id, card);
+      setCards(s, cards);
       s.r.activities.set(activity.id, { ...activity, cardsRevealed: true });
     },
   };

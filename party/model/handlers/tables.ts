@@ -5,7 +5,7 @@
 import type { Effect } from "../apply";
 import type { Card } from "../doc";
 import { refuse } from "../refusal";
-import { MERGED, mapOf, QUOTA } from "./card-store";
+import { MERGED, mapOf, QUOTA, setCards } from "./card-store";
 import { requireVisibleCard, requireWorkshopNotClosed, workshopOf } from "./guards";
 import { changeProfile } from "./people";
 import type { Handler } from "./scope";
@@ -128,9 +128,7 @@ const harvest: Handler<"cards.harvest"> = (s, args) => {
       cardIds: copies.map((c) => c.id),
       skipped: sources.filter((c) => already.has(c.id)).map((c) => c.id),
     },
-    write: () => {
-      for (const copy of copies) s.r.cards.set(copy.id, copy);
-    },
+    write: () => setCards(s, copies),
   };
 };
 
