@@ -108,8 +108,17 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
       );
       // Kill at a random moment: sometimes almost at once, sometimes well into the stream.
       await sleep(150 + Math.floor(random() * 1500));
+      // And at that moment, one more command from every phone still under its cap, sent and not
+      // awaited: a quiet, fast machine acks the stream within milliseconds, so a random moment
+      // alone could catch nothing in flight (seed 206011 did) and leave the resend path untested.
+      const burst = clients.map((c, who) =>
+        [...ledger.sender.values()].filter((sender) => sender === who).length < QUOTA.cardsPerPerson
+          ? sendCard(c, who, ledger, activityId, nextId())
+          : Promise.resolve(),
+      );
       await app.kill();
       await Promise.all(streams.map((s) => s.stop()));
+      await Promise.all(burst);
       for (const c of clients) c.terminate();
       open.length = 0;
       await start(app.port);
