@@ -177,6 +177,20 @@ describe("POST /api/commitments/:id/updates", () => {
   });
 });
 
+describe("GET /api/commitments/overdue", () => {
+  it("is for the organiser only: every workshop token is refused and nothing is listed", async () => {
+    const tokens = [s.w.facilitatorToken, s.w.evaluatorToken, s.w.screenToken, s.people[0]!.token, partner];
+    for (const token of tokens) {
+      const res = await json("/api/commitments/overdue", { token });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: "forbidden" } });
+      expect(res.body).not.toHaveProperty("overdue");
+    }
+    expect((await call("/api/commitments/overdue")).status).toBe(401);
+    expect((await call("/api/commitments/overdue?workshop=x", { token: partner })).status).toBe(403);
+  });
+});
+
 describe("partner tokens", () => {
   it("are minted only by the workshop's facilitator or the organiser, with strict bodies", async () => {
     for (const token of [s.w.evaluatorToken, s.people[0]!.token, partner, other.w.facilitatorToken]) {
