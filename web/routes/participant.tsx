@@ -29,9 +29,6 @@ import { registerOfflineShell } from "../lib/offline";
 import { createRoom } from "../lib/room";
 import { forgetParticipant, loadParticipant, local, mineKey, type ParticipantCredentials } from "../lib/storage";
 
-// "You" (rename, withdraw) sits below the activity: its own chunk keeps the room's first load
-// within the phone budget (scripts/bundle-size.mjs).
-
 import "../styles/participant.css";
 
 // Only a closed workshop shows these: kept out of the first load.

@@ -21,10 +21,6 @@ export function loadMine(code: string): string[] | null {
   return readJson(local, mineKey(code), Mine);
 }
 
-export function forgetMine(code: string): void {
-  local.removeItem(mineKey(code));
-}
-
 /** Adds to what is remembered (never removes: closed activities may leave the live doc). */
 export function rememberMine(code: string, add: string[]): void {
   const old = loadMine(code) ?? [];
