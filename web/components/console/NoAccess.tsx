@@ -1,7 +1,7 @@
 /** Shown when a console link was opened without its `#token=…` (or in a new tab of a closed session). */
 import { type Component, Show } from "solid-js";
 import type { RouteProps } from "../../app";
-import { createRoom, type Room } from "../../lib/room";
+import { createRoom } from "../../lib/room";
 import { type ArchivedRoom, withArchives } from "../../lib/room/archives";
 import { takeFragmentToken } from "../../lib/storage";
 import { ConsoleShell } from "./ConsoleShell";
