@@ -61,6 +61,18 @@ export function redactValue(root: string, value: unknown, showNames: boolean): u
   }
 }
 
+/** What redacting the doc's items needs: each root type's name, and whether names are shown. */
+function audienceOf(doc: Y.Doc): { names: Map<unknown, string>; showNames: boolean } {
+  const names = new Map<unknown, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  return { names, showNames: readWorkshop(doc).showNames === true };
+}
+
+/** One item's values redacted; an item whose root cannot be told is blanked (fail closed). */
+function redactValues(root: string | null, values: readonly unknown[], showNames: boolean): unknown[] {
+  return values.map((value) => (root === null ? null : redactValue(root, value, showNames)));
+}
+
 /** Which root map an item belongs to: named in the item itself, or found in the room's doc. */
 function rootOf(item: Y.Item, doc: Y.Doc, names: Map<unknown, string>): string | null {
   if (typeof item.parent === "string") return item.parent;
@@ -78,9 +90,7 @@ function rootOf(item: Y.Item, doc: Y.Doc, names: Map<unknown, string>): string |
  * Items whose root cannot be told have their values blanked: fail closed, never open.
  */
 export function redactUpdate(update: Uint8Array, doc: Y.Doc): Uint8Array {
-  const showNames = readWorkshop(doc).showNames === true;
-  const names = new Map<unknown, string>();
-  for (const [name, type] of doc.share) names.set(type, name);
+  const { names, showNames } = audienceOf(doc);
   const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -88,7 +98,7 @@ export function redactUpdate(update: Uint8Array, doc: Y.Doc): Uint8Array {
     if (root === ROOTS.participants && struct.parentSub !== null) struct.parentSub = replicaKey(struct.id);
     if (struct.content instanceof Y.ContentAny) {
       const content = struct.content as Y.ContentAny;
-      content.arr = content.arr.map((value) => (root === null ? null : redactValue(root, value, showNames)));
+      content.arr = redactValues(root, content.arr, showNames);
     }
   }
   return encodeStructs(structs, ds);
@@ -137,9 +147,7 @@ function writeDeleteSet(encoder: Y.UpdateEncoderV1, ds: DeleteSet): void {
  */
 export function encodeReplicaState(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
   const known = stateVector ? Y.decodeStateVector(stateVector) : new Map<number, number>();
-  const showNames = readWorkshop(doc).showNames === true;
-  const names = new Map<unknown, string>();
-  for (const [name, type] of doc.share) names.set(type, name);
+  const { names, showNames } = audienceOf(doc);
   const encoder = new Y.UpdateEncoderV1();
   const clients = [...doc.store.clients.entries()]
     .filter(([client, structs]) => {
@@ -181,10 +189,7 @@ function writeRedactedItem(
   const parentSub = item.parentSub;
   try {
     if (root === ROOTS.participants && parentSub !== null) item.parentSub = replicaKey(item.id);
-    if (content instanceof Y.ContentAny)
-      item.content = new Y.ContentAny(
-        content.arr.map((value) => (root === null ? null : redactValue(root, value, showNames))),
-      );
+    if (content instanceof Y.ContentAny) item.content = new Y.ContentAny(redactValues(root, content.arr, showNames));
     item.write(encoder, offset);
   } finally {
     item.content = content;
