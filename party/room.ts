@@ -43,7 +43,7 @@ import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
 import { mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
-import { encodeReplicaState, redactUpdate, redactValue } from "./model/replica";
+import { encodeReplicaState, redactArchived, redactUpdate } from "./model/replica";
 
 export type { InitOutcome } from "./commit";
 
@@ -466,15 +466,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
     const archived = pipeline.archived(activityId);
     // privacy (#12): what the redacted replica would have shown this reader, never more.
     if (!archived || reader.role === "organiser" || WHO_IS_WHO.includes(reader.role)) return archived;
-    const showNames = roots(pipeline.doc).workshop.get("showNames") === true;
-    const redact = <T>(root: string, entries: Record<string, T>): Record<string, T> =>
-      Object.fromEntries(Object.entries(entries).map(([id, value]) => [id, redactValue(root, value, showNames) as T]));
-    return {
-      activityId,
-      cards: redact("cards", archived.cards),
-      comments: redact("comments", archived.comments),
-      links: archived.links,
-    };
+    return redactArchived(archived, pipeline.doc);
   }
 
   /**

@@ -17,6 +17,7 @@
  * Yjs item id (the room's client and clock): stable for every later update, tied to nobody.
  */
 import * as Y from "yjs";
+import type { ArchivedActivity } from "./archive";
 import { type Card, type Comment, type Participant, ROOTS, readWorkshop } from "./doc";
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -71,6 +72,22 @@ function audienceOf(doc: Y.Doc): { names: Map<unknown, string>; showNames: boole
 /** One item's values redacted; an item whose root cannot be told is blanked (fail closed). */
 function redactValues(root: string | null, values: readonly unknown[], showNames: boolean): unknown[] {
   return values.map((value) => (root === null ? null : redactValue(root, value, showNames)));
+}
+
+/**
+ * A closed activity's archived entries as the replica would have held them (the archive route,
+ * party/room.ts): the same redaction as the live doc's items, with the workshop's setting now.
+ */
+export function redactArchived(archived: ArchivedActivity, doc: Y.Doc): ArchivedActivity {
+  const { showNames } = audienceOf(doc);
+  const redact = <T>(root: string, entries: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(entries).map(([id, value]) => [id, redactValue(root, value, showNames) as T]));
+  return {
+    activityId: archived.activityId,
+    cards: redact(ROOTS.cards, archived.cards),
+    comments: redact(ROOTS.comments, archived.comments),
+    links: archived.links,
+  };
 }
 
 /** Which root map an item belongs to: named in the item itself, or found in the room's doc. */
