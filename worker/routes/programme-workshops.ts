@@ -11,24 +11,23 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { type AppEnv, organiserOnly } from "../auth";
 import { activeProgrammeLinks } from "../db/tokens";
-import { findProgramme, findWorkshop, setWorkshopProgramme } from "../db/workshops";
+import { setWorkshopProgramme } from "../db/workshops";
 import type { Env } from "../env";
 import { notFound } from "../errors";
 import { publicOrigin } from "../links";
 import { programmeLinksView } from "../organiserLinks";
 import { disconnectActor } from "../room";
 import { readBody } from "../validate";
+import { programmeOr404, workshopOr404 } from "./found";
 
 /** No body is needed; one that names anything is refused (strict). */
 const NoBody = v.strictObject({});
 
 async function both(env: Env, programmeId: string, workshopId: string) {
   const [programme, workshop] = await Promise.all([
-    findProgramme(env.DB, programmeId),
-    findWorkshop(env.DB, workshopId),
+    programmeOr404(env.DB, programmeId),
+    workshopOr404(env.DB, workshopId),
   ]);
-  if (!programme) throw notFound("No such programme.");
-  if (!workshop) throw notFound("No such workshop.");
   return { programme, workshop };
 }
 
@@ -40,8 +39,7 @@ async function disconnectProgrammeEvaluators(env: Env, programmeId: string, work
 
 export const programmeWorkshops = new Hono<AppEnv>()
   .get("/:id/links", organiserOnly, async (c) => {
-    const programme = await findProgramme(c.env.DB, c.req.param("id"));
-    if (!programme) throw notFound("No such programme.");
+    const programme = await programmeOr404(c.env.DB, c.req.param("id"));
     return c.json(await programmeLinksView(c.env, publicOrigin(c.env, c.req.url), programme.id));
   })
   .put("/:id/workshops/:workshopId", organiserOnly, async (c) => {

@@ -6,14 +6,15 @@ import { Hono } from "hono";
 import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitments";
 import { randomId } from "../../party/model/ids";
 import { type AppEnv, authenticated, organiserOnly } from "../auth";
-import { findProgramme, insertProgramme, listProgrammes } from "../db/workshops";
-import { forbidden, notFound } from "../errors";
+import { insertProgramme, listProgrammes } from "../db/workshops";
+import { forbidden } from "../errors";
 import { programmeLink, publicOrigin } from "../links";
 import { mintToken } from "../mint";
 import { mintPartnerToken, partnerTokenResponse } from "../partners";
 import { programmeView } from "../report/programme";
 import { CreateProgramme, MintToken } from "../schemas";
 import { parseOrThrow, readBody, readJson } from "../validate";
+import { programmeOr404 } from "./found";
 
 export const programmes = new Hono<AppEnv>()
   .post("/", organiserOnly, async (c) => {
@@ -52,8 +53,7 @@ export const programmes = new Hono<AppEnv>()
     return c.json({ programmes: rows.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })) });
   })
   .post("/:id/tokens", organiserOnly, async (c) => {
-    const programme = await findProgramme(c.env.DB, c.req.param("id"));
-    if (!programme) throw notFound("No such programme.");
+    const programme = await programmeOr404(c.env.DB, c.req.param("id"));
     const json = await readJson(c);
     // Co-delivery (#15): a programme-wide partner link covers the organisation's commitments in every workshop.
     if (isPartnerRequest(json)) {
@@ -81,8 +81,7 @@ export const programmes = new Hono<AppEnv>()
   })
   .get("/:id", authenticated, async (c) => {
     const auth = c.var.auth;
-    const programme = await findProgramme(c.env.DB, c.req.param("id"));
-    if (!programme) throw notFound("No such programme.");
+    const programme = await programmeOr404(c.env.DB, c.req.param("id"));
     const isProgrammeEvaluator =
       auth.kind === "token" && auth.token.role === "evaluator" && auth.token.programme_id === programme.id;
     if (auth.kind !== "organiser" && !isProgrammeEvaluator) throw forbidden();
