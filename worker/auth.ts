@@ -49,11 +49,25 @@ export const organiserOnly = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
+ * The roles whose links open the live room and read what it holds (the workshop itself, a
+ * closed activity's archive). Partner links never enter the room: they post over HTTP.
+ */
+export const ROOM_ROLES: readonly TokenRole[] = [
+  "facilitator",
+  "participant",
+  "screen",
+  "evaluator",
+  "host",
+  "kiosk",
+  "interpreter",
+];
+
+/**
  * Whether `auth` may act on `workshop` in one of `roles`. The organiser may do
  * everything; programme-wide evaluator tokens count as evaluators of every
  * workshop in their programme.
  */
-export function mayAccess(auth: Auth, workshop: Pick<WorkshopRow, "id" | "programme_id">, roles: TokenRole[]) {
+export function mayAccess(auth: Auth, workshop: Pick<WorkshopRow, "id" | "programme_id">, roles: readonly TokenRole[]) {
   if (auth.kind === "organiser") return true;
   const t = auth.token;
   if (!roles.includes(t.role)) return false;
@@ -61,6 +75,10 @@ export function mayAccess(auth: Auth, workshop: Pick<WorkshopRow, "id" | "progra
   return t.workshop_id === null && t.programme_id !== null && t.programme_id === workshop.programme_id;
 }
 
-export function requireAccess(auth: Auth, workshop: Pick<WorkshopRow, "id" | "programme_id">, roles: TokenRole[]) {
+export function requireAccess(
+  auth: Auth,
+  workshop: Pick<WorkshopRow, "id" | "programme_id">,
+  roles: readonly TokenRole[],
+) {
   if (!mayAccess(auth, workshop, roles)) throw forbidden();
 }

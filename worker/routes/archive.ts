@@ -6,20 +6,17 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../party/model/commands";
-import { type AppEnv, authenticated, requireAccess } from "../auth";
+import { type AppEnv, authenticated, ROOM_ROLES, requireAccess } from "../auth";
 import { badRequest, forbidden, notFound } from "../errors";
 import { roomArchive } from "../room";
 import { workshopOr404 } from "./found";
-
-/** The roles that hold the live doc (partner links never enter the room). */
-const ROOM_ROLES = ["facilitator", "participant", "screen", "evaluator", "host", "kiosk", "interpreter"] as const;
 
 export const archive = new Hono<AppEnv>().get("/:id/activities/:activityId/archive", authenticated, async (c) => {
   const ids = v.safeParse(v.strictObject({ id: Id, activityId: Id }), c.req.param());
   if (!ids.success) throw badRequest("No such workshop or activity id.");
   const workshop = await workshopOr404(c.env.DB, ids.output.id);
   const auth = c.var.auth;
-  requireAccess(auth, workshop, [...ROOM_ROLES]);
+  requireAccess(auth, workshop, ROOM_ROLES);
   const participantId = auth.kind === "token" && auth.token.role === "participant" ? auth.token.participant_id : null;
   if (auth.kind === "token" && auth.token.role === "participant" && !participantId) throw forbidden();
   const role = auth.kind === "organiser" ? "organiser" : auth.token.role;

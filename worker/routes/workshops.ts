@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import { isPartnerRequest, MintPartnerToken } from "../../party/model/commitments";
-import { type AppEnv, authenticated, organiserOnly, requireAccess } from "../auth";
+import { type AppEnv, authenticated, organiserOnly, ROOM_ROLES, requireAccess } from "../auth";
 import { createWorkshop } from "../createWorkshop";
 import { listTokens } from "../db/tokens";
 import { listWorkshops, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
@@ -47,7 +47,7 @@ export const workshops = new Hono<AppEnv>()
   .get("/:id", authenticated, async (c) => {
     const auth = c.var.auth;
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
-    requireAccess(auth, w, ["facilitator", "participant", "screen", "evaluator", "host", "kiosk", "interpreter"]);
+    requireAccess(auth, w, ROOM_ROLES);
     return c.json({
       ...workshopSummary(w),
       purpose: w.purpose,
