@@ -26,20 +26,28 @@ export const QUOTA = {
 /**
  * safety (#12): one person's share of the room. `quota_exceeded` says it is theirs that is
  * used up (not that something changed meanwhile); facilitators and hosts transcribing for
- * many people on paper are exempt, as from the per-map card cap.
+ * many people on paper are exempt, as from the per-map card cap. `counts` comes from
+ * countCards, which counts the map and the room in the one pass over the cards.
  */
-export function requireCardQuota(s: Scope, authorId: string, onThisMap: number): void {
-  if (onThisMap >= QUOTA.cardsPerPerson)
+export function requireCardQuota(counts: CardCounts): void {
+  if (counts.mine >= QUOTA.cardsPerPerson)
     refuse("quota_exceeded", `You have added ${QUOTA.cardsPerPerson} cards, the most one person can add here`);
-  let inRoom = 0;
-  for (const card of s.r.cards.values()) if (card.authorId === authorId) inRoom += 1;
-  if (inRoom >= QUOTA.cardsPerPersonInRoom)
+  if (counts.mineInRoom >= QUOTA.cardsPerPersonInRoom)
     refuse("quota_exceeded", `You have added ${QUOTA.cardsPerPersonInRoom} cards, the most one person can add today`);
 }
 
-export function requireCommentQuota(s: Scope, authorId: string): void {
+/** Comments on one card, and by one author in the whole room: one pass over the comments. */
+export function countComments(s: Scope, cardId: string, authorId: string): { onCard: number; mine: number } {
+  let onCard = 0;
   let mine = 0;
-  for (const c of s.r.comments.values()) if (c.authorId === authorId) mine += 1;
+  for (const c of s.r.comments.values()) {
+    if (c.cardId === cardId) onCard += 1;
+    if (c.authorId === authorId) mine += 1;
+  }
+  return { onCard, mine };
+}
+
+export function requireCommentQuota(mine: number): void {
   if (mine >= QUOTA.commentsPerPerson)
     refuse(
       "quota_exceeded",
@@ -47,21 +55,32 @@ export function requireCommentQuota(s: Scope, authorId: string): void {
     );
 }
 
-/** Cards on the map (shared and, during a silent round, still private), in total and by this author. */
-export function countCards(s: Scope, activity: Activity, authorId: string): { all: number; mine: number } {
+/**
+ * Cards on the map (shared and, during a silent round, still private), in total and by this
+ * author; and the author's shared cards across the whole room (the per-person room quota).
+ */
+export interface CardCounts {
+  all: number;
+  mine: number;
+  mineInRoom: number;
+}
+
+export function countCards(s: Scope, activity: Activity, authorId: string): CardCounts {
   const activityId = activity.id;
-  let all = 0;
-  let mine = 0;
+  const counts: CardCounts = { all: 0, mine: 0, mineInRoom: 0 };
   const count = (card: Card) => {
     if (card.activityId !== activityId) return;
-    all += 1;
-    if (card.authorId === authorId) mine += 1;
+    counts.all += 1;
+    if (card.authorId === authorId) counts.mine += 1;
   };
-  for (const card of s.r.cards.values()) count(card);
+  for (const card of s.r.cards.values()) {
+    if (card.authorId === authorId) counts.mineInRoom += 1;
+    count(card);
+  }
   // Only a silent round still holds private cards; skip the storage read otherwise.
   if (activity.kind === "map" && activity.config.mode === "silent" && !activity.cardsRevealed)
     for (const card of s.priv.silentCards(activityId)) count(card);
-  return { all, mine };
+  return counts;
 }
 
 export function mapOf(s: Scope, activityId: string): { activity: Activity; config: MapConfig } {

@@ -4,6 +4,7 @@ import { refuse } from "../refusal";
 import { contributorFor } from "./acting";
 import {
   countCards,
+  countComments,
   dropCardTranslations,
   mapOf,
   putCard,
@@ -49,7 +50,7 @@ const add: Handler<"card.add"> = (s, args) => {
   if (config.mode === "community-first") requireFirstGroup(s, activity, config.firstGroups, group);
   const counts = countCards(s, activity, who.id);
   if (counts.all >= QUOTA.cardsPerMap) refuse("conflict", `"${activity.title}" is full (${QUOTA.cardsPerMap} cards)`);
-  if (!isModerator(s)) requireCardQuota(s, who.id, counts.mine);
+  if (!isModerator(s)) requireCardQuota(counts);
   const card: Card = {
     id: s.newId(),
     activityId: activity.id,
@@ -169,10 +170,10 @@ const comment: Handler<"comment.add"> = (s, args) => {
   const { card, config, who } = respondingTo(s, args, "comment");
   const group = who.group;
   requireLength(args.text, config);
-  let comments = 0;
-  for (const c of s.r.comments.values()) if (c.cardId === card.id) comments += 1;
-  if (comments >= QUOTA.commentsPerCard) refuse("conflict", `This card already has ${QUOTA.commentsPerCard} comments`);
-  if (!isModerator(s)) requireCommentQuota(s, who.id);
+  const comments = countComments(s, card.id, who.id);
+  if (comments.onCard >= QUOTA.commentsPerCard)
+    refuse("conflict", `This card already has ${QUOTA.commentsPerCard} comments`);
+  if (!isModerator(s)) requireCommentQuota(comments.mine);
   const entry: Comment = {
     id: s.newId(),
     cardId: card.id,
