@@ -41,7 +41,7 @@ import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
 import { readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
-import { mineOf } from "./model/mine";
+import { MINE_ROOTS, mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 import { encodeReplicaState, redactArchived, redactUpdate } from "./model/replica";
 
@@ -225,6 +225,9 @@ export class WorkshopRoom extends Server<RoomEnv> {
    * removal, seating) may change anyone's named in the entries it touched.
    */
   #refreshMine(actor: Actor, args: unknown, changes: Committed["changes"]): void {
+    // A `mine` is read from cards, comments and participants only: a command that changed none
+    // of them (a vote, feedback, a facilitator's run control) changed nobody's, so no scan.
+    if (!MINE_ROOTS.some((root) => changes.get(root)?.size)) return;
     const whose = new Map<string, Actor["id"]>();
     if (actor.role === "participant") whose.set(actor.id, actor.id);
     if (actor.role === "kiosk") {

@@ -5,8 +5,11 @@
  * comments and its supports (to show "you support this" and toggle it).
  */
 import type * as Y from "yjs";
-import { type Roots, roots } from "./doc";
+import { ROOTS, type Roots, roots } from "./doc";
 import type { MineMessage } from "./protocol";
+
+/** The roots a `mine` is read from: when a command changed none of them, nobody's `mine` changed. */
+export const MINE_ROOTS = [ROOTS.cards, ROOTS.comments, ROOTS.participants] as const;
 
 /** `r`: the room's roots, with closed activities' archived entries behind them (party/archive.ts). */
 export function mineOf(doc: Y.Doc, participantId: string, r: Roots = roots(doc)): MineMessage {
