@@ -33,10 +33,16 @@ describe("participant phone", () => {
       .toContain("Please choose the group that describes you best.");
     await a.page.getByLabel("Community member / lived experience").check();
     await a.page.getByLabel("I understand and agree to take part").check();
+    // perf (#17): the join answer brings the room's first ticket; the phone does not ask for one.
+    const ticketRequests: string[] = [];
+    a.page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/tickets") ticketRequests.push(request.url());
+    });
     await a.page.getByRole("button", { name: "Join the workshop" }).click();
     await a.page.waitForURL(`**/w/${workshop.id}`);
     await a.page.getByRole("heading", { name: "Waiting for the facilitator" }).waitFor();
     await a.page.getByText("Connected").waitFor();
+    expect(ticketRequests).toEqual([]);
 
     // A second phone, joined through the API, in another group.
     const joinedB = await join(workshop.joinCode, { group: "statutory", name: "Dr Patel" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JOINS_PER_WINDOW, WRONG_CODES_PER_WINDOW } from "../../worker/rateLimit";
-import { createWorkshop, env, freshIp, joinWorkshop, json } from "./api-client";
+import { call, createWorkshop, env, freshIp, joinWorkshop, json } from "./api-client";
 import { eventually, workshopWithFacilitator } from "./support/through-worker";
 
 describe("GET /api/join/:joinCode", () => {
@@ -30,6 +30,33 @@ describe("GET /api/join/:joinCode", () => {
     const w = await createWorkshop();
     const typed = `${w.joinCode.slice(0, 3).toLowerCase()}-${w.joinCode.slice(3)}`;
     expect((await json(`/api/join/${encodeURIComponent(typed)}`, { ip: freshIp() })).status).toBe(200);
+  });
+
+  it("answers with the room's first ticket (perf #17): it opens the room once; the token still gets fresh ones", async () => {
+    const w = await createWorkshop();
+    const res = await json<{ token: string; ticket: string; ticketExpiresAt: number }>(`/api/join/${w.joinCode}`, {
+      ip: freshIp(),
+      body: { group: "community", consent: true },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const open = (ticket: string) =>
+      call(`/parties/workshop-room/${w.id}?ticket=${encodeURIComponent(ticket)}`, {
+        headers: { Upgrade: "websocket" },
+      });
+    const first = await open(res.body.ticket);
+    expect(first.status).toBe(101);
+    first.webSocket!.accept();
+    first.webSocket!.close(1000, "done");
+    expect((await open(res.body.ticket)).status).toBe(401);
+    // A reconnect trades the long-lived token for a fresh ticket, as before.
+    const fresh = await json<{ ticket: string }>("/api/tickets", { method: "POST", token: res.body.token });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.ticket).not.toBe(res.body.ticket);
+    const again = await open(fresh.body.ticket);
+    expect(again.status).toBe(101);
+    again.webSocket!.accept();
+    again.webSocket!.close(1000, "done");
   });
 
   it("answers a wrong code with 404", async () => {
@@ -122,6 +149,33 @@ describe("POST /api/join/:joinCode", () => {
     const res = await json(`/api/join/${w.joinCode}`, { ip: freshIp(), body: { group: "community", consent: true } });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: "conflict" } });
+  });
+
+  it("answers with the room's first ticket (perf #17): it opens the room once; the token still gets fresh ones", async () => {
+    const w = await createWorkshop();
+    const res = await json<{ token: string; ticket: string; ticketExpiresAt: number }>(`/api/join/${w.joinCode}`, {
+      ip: freshIp(),
+      body: { group: "community", consent: true },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const open = (ticket: string) =>
+      call(`/parties/workshop-room/${w.id}?ticket=${encodeURIComponent(ticket)}`, {
+        headers: { Upgrade: "websocket" },
+      });
+    const first = await open(res.body.ticket);
+    expect(first.status).toBe(101);
+    first.webSocket!.accept();
+    first.webSocket!.close(1000, "done");
+    expect((await open(res.body.ticket)).status).toBe(401);
+    // A reconnect trades the long-lived token for a fresh ticket, as before.
+    const fresh = await json<{ ticket: string }>("/api/tickets", { method: "POST", token: res.body.token });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.ticket).not.toBe(res.body.ticket);
+    const again = await open(fresh.body.ticket);
+    expect(again.status).toBe(101);
+    again.webSocket!.accept();
+    again.webSocket!.close(1000, "done");
   });
 
   it("answers a wrong code with 404", async () => {

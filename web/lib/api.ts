@@ -122,6 +122,8 @@ export const Joined = v.object({
   token: v.pipe(v.string(), v.minLength(1)),
   name: v.optional(v.string(), ""),
   group: v.optional(v.string(), ""),
+  /** perf (#17): the room's first single-use ticket (web/lib/room/ticket.ts) */
+  ticket: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 export type Joined = v.InferOutput<typeof Joined>;
 

@@ -32,6 +32,7 @@ import {
   type PresenceEntry,
   RoomConnection,
 } from "./room/connection";
+import { takeHandedTicket } from "./room/ticket";
 import { type KeyValueStore, local } from "./storage";
 
 export type { CloseReason, CommandOutcome, CommandStatus, ConnectionState, PresenceEntry } from "./room/connection";
@@ -184,7 +185,8 @@ export function createRoom(options: CreateRoomOptions): Room {
     actorKey: options.actorKey,
     store: options.store ?? local,
     cacheDoc: options.cacheDoc ?? true,
-    fetchTicket: async (token, workshopId) => (await postTicket(token, workshopId)).ticket,
+    // perf (#17): the join answer's ticket for the first connect; every other connect asks.
+    fetchTicket: async (token, workshopId) => takeHandedTicket(token) ?? (await postTicket(token, workshopId)).ticket,
     openSocket: (url) => new WebSocket(url),
     socketUrl,
     network: typeof window === "undefined" ? null : window,

@@ -19,6 +19,7 @@ import { TopBar } from "../components/participant/TopBar";
 import { ApiError, getJoinInfo, type JoinInfo, joinWorkshop } from "../lib/api";
 import { groupLabel } from "../lib/groups";
 import { initLanguage, language, t } from "../lib/i18n";
+import { handOverTicket } from "../lib/room/ticket";
 import { navigate } from "../lib/router";
 import { loadParticipant, saveParticipant } from "../lib/storage";
 import "../styles/participant.css";
@@ -120,6 +121,7 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
         participantId: joined.participantId,
         title: props.info.title,
       });
+      if (joined.ticket) handOverTicket(joined.token, joined.ticket);
       navigate(`/w/${joined.workshopId}`, { replace: true });
     } catch (error) {
       const message =

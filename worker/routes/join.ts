@@ -1,7 +1,8 @@
 /**
  * `GET /api/join/:joinCode` (what the join page shows) and `POST /api/join/:joinCode`
  * (become a participant). No account: the participant gets a token, a generated
- * pseudonym unless they choose a name, and a consent record.
+ * pseudonym unless they choose a name, and a consent record; and (perf #17) the room's
+ * first single-use ticket, so the phone opens the room without asking POST /api/tickets.
  */
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
@@ -9,8 +10,10 @@ import { GroupId, Id, LIMITS } from "../../party/model/commands";
 import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
+import { newSecret, sha256Hex } from "../crypto";
 import { listTranslations } from "../db/outputs";
 import { insertParticipantWithin } from "../db/participants";
+import { insertTicketForParticipant, TICKET_TTL_MS } from "../db/tickets";
 import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { badRequest, conflict, full, joiningClosed, notFound } from "../errors";
 import { mintToken } from "../mint";
@@ -98,6 +101,10 @@ export const join = new Hono<AppEnv>()
 
     const participantId = itemId();
     const minted = await mintToken(db, { role: "participant", workshopId: workshop.id, participantId }, now);
+    // perf (#17): the room's first ticket comes with the answer (the phone saves a round trip).
+    const ticket = newSecret();
+    const ticketExpiresAt = now + TICKET_TTL_MS;
+    const tokenHash = await sha256Hex(minted.token);
     const chosen = body.name ? body.name : null;
     const name = chosen ?? friendlyName();
     const [inserted] = await db.batch([
@@ -117,11 +124,25 @@ export const join = new Hono<AppEnv>()
         workshop.max_participants,
       ),
       minted.statement,
+      insertTicketForParticipant(
+        db,
+        { hash: await sha256Hex(ticket), tokenHash, workshopId: workshop.id, expiresAt: ticketExpiresAt },
+        participantId,
+      ),
     ]);
     if (!inserted?.meta.changes) throw full();
     const table = body.table === undefined ? {} : { table: body.table };
     return c.json(
-      { workshopId: workshop.id, participantId, token: minted.token, name, group: body.group, ...table },
+      {
+        workshopId: workshop.id,
+        participantId,
+        token: minted.token,
+        name,
+        group: body.group,
+        ...table,
+        ticket,
+        ticketExpiresAt,
+      },
       201,
     );
   });
