@@ -141,7 +141,14 @@ const OBSERVE_LONG_TASKS = `
       this.addEventListener("open", () => { window.__socket.open ??= performance.now(); });
       this.addEventListener("message", (e) => {
         window.__socket.first ??= performance.now();
-        if (typeof e.data !== "string") window.__socket.bytes = (window.__socket.bytes ?? 0) + (e.data.byteLength ?? 0);
+        if (typeof e.data !== "string") {
+          const size = e.data.byteLength ?? 0;
+          window.__socket.bytes = (window.__socket.bytes ?? 0) + size;
+          if (size > (window.__socket.bigBytes ?? 0)) {
+            window.__socket.bigBytes = size;
+            window.__socket.big = performance.now();
+          }
+        }
       });
     }
   };
@@ -154,7 +161,7 @@ async function breakdown(page: Page, pressed: number, cardsAt: number): Promise<
     socket: window.__socket,
   }))()`)) as {
     resources: { name: string; start: number; end: number }[];
-    socket: { created?: number; open?: number; first?: number; bytes?: number };
+    socket: { created?: number; open?: number; first?: number; bytes?: number; big?: number; bigBytes?: number };
   };
   const at = (t: number | undefined) => (t === undefined ? "?" : `${(t - pressed).toFixed(0)}`);
   const parts = marks.resources
@@ -162,7 +169,7 @@ async function breakdown(page: Page, pressed: number, cardsAt: number): Promise<
     .map((r) => `${new URL(r.name).pathname.replace(/^\/assets\//, "")} ${at(r.start)}–${at(r.end)}`);
   const ws = marks.socket;
   parts.push(
-    `socket ${at(ws.created)}, open ${at(ws.open)}, first frame ${at(ws.first)}, ${((ws.bytes ?? 0) / 1024).toFixed(0)} KB`,
+    `socket ${at(ws.created)}, open ${at(ws.open)}, first frame ${at(ws.first)}, largest frame (${((ws.bigBytes ?? 0) / 1024).toFixed(0)} KB) ${at(ws.big)}, ${((ws.bytes ?? 0) / 1024).toFixed(0)} KB in all`,
   );
   parts.push(`cards drawn ${at(cardsAt)}`);
   return parts.join("; ");
@@ -248,10 +255,18 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
     await page.goto(`${o.baseUrl}/j/${workshop.joinCode}`);
     await page.getByRole("radio", { name: /community member/i }).check();
     await page.getByRole("checkbox", { name: /I understand and agree/ }).check();
+    if (profiling) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     const pressed = await pageNow(page);
     await page.getByRole("button", { name: "Join the workshop" }).click();
     const firstWindow = Math.min(o.cards, 48);
     const cardsAt = await cardsDrawn(page, firstWindow, 60_000);
+    if (profiling) {
+      const { profile } = await cdp.send("Profiler.stop");
+      o.log(`phone: self time from Join to cards (CPU ${CPU_SLOWDOWN}×):\n${topSelfTime(profile).join("\n")}`);
+    }
     const joinToCardsMs = cardsAt - pressed;
     const drawn = await page.locator("li.card").count();
     await page.getByText("Connected").waitFor();
@@ -263,10 +278,7 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
 
     // New cards arrive while the phone watches: each must cost no long task.
     const arrivals = 40;
-    if (profiling) {
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.start");
-    }
+    if (profiling) await cdp.send("Profiler.start");
     const before = await pageNow(page);
     refused = await addCards(writers, map.activityId, o.cards, arrivals, 4);
     if (refused > 0) throw new Error(`${refused} card.add refused while cards arrived`);
