@@ -41,10 +41,6 @@ const emptyRows = (): Rows =>
     ["links", new Map()],
   ]);
 
-function parseValue(text: string): unknown {
-  return JSON.parse(text);
-}
-
 export class Archive {
   readonly #sql: SqlStorage;
   /** committed rows, read from storage on first use (a room with nothing archived never reads) */
@@ -65,22 +61,11 @@ export class Archive {
     this.#sql.exec(SCHEMA);
   }
 
-  /** After an erase: nothing archived. */
-  reset(): void {
-    this.#rows = null;
-    this.#overlay.clear();
-    this.#empty = true;
-  }
-
   // ---- one command ------------------------------------------------------------------
+  // Every command ends in `commit`, `discard` or `reload`, and each forgets what the command
+  // held, so the next one starts with nothing held.
 
-  /** Starts a command: no writes held. */
-  begin(): void {
-    this.#overlay.clear();
-    this.#touched = new Map();
-  }
-
-  /** The command failed or was refused: its writes are forgotten. */
+  /** The command failed, was refused or changed nothing: its writes are forgotten. */
   discard(): void {
     this.#overlay.clear();
     this.#touched = new Map();
@@ -124,13 +109,13 @@ export class Archive {
       }
     }
     if (this.dirty) this.#empty = false;
-    this.#overlay.clear();
+    this.discard();
   }
 
-  /** A storage transaction failed after `commit` ran: read the rows from storage again. */
+  /** A storage transaction failed after `commit` ran, or storage was erased: read it again. */
   reload(): void {
     this.#rows = null;
-    this.#overlay.clear();
+    this.discard();
     this.#empty = this.#sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM archive").one().n === 0;
   }
 
@@ -144,7 +129,7 @@ export class Archive {
         "SELECT root, id, activity_id, value FROM archive",
       );
       for (const row of cursor) {
-        rows.get(row.root as ArchivedRoot)?.set(row.id, { activityId: row.activity_id, value: parseValue(row.value) });
+        rows.get(row.root as ArchivedRoot)?.set(row.id, { activityId: row.activity_id, value: JSON.parse(row.value) });
       }
     }
     this.#rows = rows;

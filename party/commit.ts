@@ -131,7 +131,6 @@ export class CommitPipeline {
       return { ack, effects: [], changes: new Map() };
     };
 
-    archive.begin();
     let changed: ReturnType<typeof shared.change<ApplyOutcome>>;
     try {
       changed = shared.change(() => apply(ctx));
@@ -242,7 +241,7 @@ export class CommitPipeline {
     this.store.recreate();
     this.outbox.createTables();
     this.archive.createTables();
-    this.archive.reset();
+    this.archive.reload();
     this.#snapshotSeq = 0;
     this.shared.rebuild();
   }
