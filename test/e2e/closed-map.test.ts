@@ -1,7 +1,8 @@
 /**
  * A closed map's cards left the live doc (docs/performance.md, perf #17): a phone that joins
  * afterwards downloads none of them, yet the phone, the facilitator's board and the projector
- * still show them, fetched from the room's archive; a reopened map has them back in the doc.
+ * still show them, fetched from the room's archive; a reopened map has them back in the doc, and
+ * closed again it is fetched anew.
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
@@ -48,6 +49,17 @@ describe("a closed map", () => {
     expect(roots(late.doc).cards.get(cardId)).toMatchObject({ text: "The bus stops at six", activityId: map });
     expect(roots(late.doc).archived.has(map)).toBe(false);
     await phone.getByText("The bus stops at six").waitFor();
+
+    // Closed again, its archive starts again at rev 1: the pages fetch it anew rather than
+    // showing what they fetched before it reopened (which lacks the card added meanwhile).
+    await author.command("card.add", { activityId: map, lane: "now", kind: "idea", text: "A second bus at nine" });
+    await facilitator.command("activity.close", { activityId: map });
+    await late.waitFor(() => !roots(late.doc).cards.has(cardId), 15_000, "the card archived again");
+    expect(roots(late.doc).archived.get(map)?.rev).toBe(1);
+    for (const page of [phone, desk.getByTestId("board"), screen.getByTestId("board")]) {
+      await page.getByText("A second bus at nine").waitFor();
+      await page.getByText("The bus stops at six").waitFor();
+    }
     await Promise.all([phone.context().close(), desk.close(), screen.close()]);
   });
 });

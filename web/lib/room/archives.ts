@@ -24,6 +24,11 @@ export interface ArchivedRoom extends Room {
  * A phone's map (perf #17): the entries of one closed activity, fetched while the doc says it
  * is archived and again when its `rev` moves on; null while it is not (or not fetched yet).
  * Leaner than `withArchives`, which consoles use: a phone's bytes are counted.
+ *
+ * Only the latest answer counts: one that arrives after a newer ask, after the activity
+ * reopened or after the map moved to another activity is stale and dropped. A reopened
+ * activity leaves the archive, and closing it again starts its `rev` at 1 again
+ * (party/archive.ts), so what was fetched before it reopened is forgotten then.
  */
 export function archivedEntries(room: Room, activityId: () => string): Accessor<ArchivedActivity | null> {
   const [got, setGot] = createSignal<ArchivedActivity | null>(null);
@@ -31,21 +36,35 @@ export function archivedEntries(room: Room, activityId: () => string): Accessor<
     const map = roots(room.doc()).archived;
     const id = activityId();
     let rev = -1;
+    let asked = 0;
     const read = (): void => {
       const entry = map.get(id);
-      if (!entry) return void setGot(null);
+      if (!entry) {
+        rev = -1;
+        asked += 1;
+        return void setGot(null);
+      }
       if (entry.rev === rev) return;
       rev = entry.rev;
+      const ask = ++asked;
       import("./archive")
         .then((m) => m.fetchArchive(room.workshopId, room.token, id))
-        .then(setGot, () => {
-          // Offline or refused: the map shows what the live doc has; the next change asks again.
-          rev = -1;
-        });
+        .then(
+          (fetched) => {
+            if (ask === asked) setGot(fetched);
+          },
+          () => {
+            // Offline or refused: the map shows what the live doc has; the next change asks again.
+            if (ask === asked) rev = -1;
+          },
+        );
     };
     map.observe(read);
     read();
-    onCleanup(() => map.unobserve(read));
+    onCleanup(() => {
+      asked += 1;
+      map.unobserve(read);
+    });
   });
   return got;
 }
@@ -59,7 +78,14 @@ export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoo
   createEffect(() => {
     const map = roots(room.doc()).archived;
     const read = (): void => {
-      setArchived(map.toJSON() as Record<string, ArchivedEntry>);
+      const now = map.toJSON() as Record<string, ArchivedEntry>;
+      setArchived(now);
+      // A reopened activity's entries are back in the live doc, and closing it again starts its
+      // `rev` at 1 again: what was fetched before is forgotten, or it would pass for the new.
+      setFetched((all) => {
+        const kept = Object.entries(all).filter(([id]) => now[id]);
+        return kept.length === Object.keys(all).length ? all : Object.fromEntries(kept);
+      });
     };
     map.observe(read);
     read();
@@ -73,7 +99,11 @@ export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoo
     asking.add(key);
     import("./archive")
       .then((m) => m.fetchArchive(room.workshopId, room.token, activityId))
-      .then((got) => setFetched((all) => ({ ...all, [activityId]: { ...got, rev: entry.rev } })))
+      .then((got) => {
+        // An answer for an archive that has moved on (or left) meanwhile is stale.
+        if (archived()[activityId]?.rev !== entry.rev) return;
+        setFetched((all) => ({ ...all, [activityId]: { ...got, rev: entry.rev } }));
+      })
       .catch((err: unknown) => {
         // Offline or refused: the page shows what the live doc has; the next ask tries again.
         console.warn(`closed activity ${activityId} could not be fetched`, err);
