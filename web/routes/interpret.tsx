@@ -8,8 +8,7 @@
  */
 import { type Component, createMemo, createResource, createSignal, For, Show } from "solid-js";
 import * as v from "valibot";
-import { parseActivityConfig } from "../../party/model/activity-config";
-import { translationKey } from "../../party/model/doc";
+import { configOf, translationKey } from "../../party/model/doc";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
 import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
@@ -68,24 +67,17 @@ const Desk: Component<{ workshopId: string; token: string }> = (props) => {
             const rows: Row[] = [
               { target: `activity.${id}.title`, what: t("interpret.titleField"), original: activity.title },
             ];
-            const parsed = parseActivityConfig(activity.kind, activity.config);
-            if (!parsed.ok) return rows;
-            const config = parsed.config as {
-              prompt?: string;
-              lanes?: { id: string; label: string }[];
-              kinds?: { id: string; label: string }[];
-              options?: { id: string; label: string }[];
-              items?: { id: string; label: string }[];
-            };
-            if (config.prompt)
-              rows.push({ target: `activity.${id}.prompt`, what: t("interpret.prompt"), original: config.prompt });
-            const add = (kind: string, what: string, list?: { id: string; label: string }[]) => {
+            // The doc's config was parsed for its kind (defaults filled) when it was written.
+            const prompt = activity.config.prompt;
+            if (prompt) rows.push({ target: `activity.${id}.prompt`, what: t("interpret.prompt"), original: prompt });
+            const add = (kind: string, what: string, list?: readonly { id: string; label: string }[]) => {
               for (const x of list ?? []) rows.push({ target: `${kind}.${id}.${x.id}`, what, original: x.label });
             };
-            add("lane", t("interpret.lane"), config.lanes);
-            add("kind", t("interpret.kind"), config.kinds);
-            add("option", t("interpret.option"), config.options);
-            add("item", t("interpret.item"), config.items);
+            const map = configOf(activity, "map");
+            add("lane", t("interpret.lane"), map?.lanes);
+            add("kind", t("interpret.kind"), map?.kinds);
+            add("option", t("interpret.option"), configOf(activity, "vote")?.options);
+            add("item", t("interpret.item"), configOf(activity, "feedback")?.items);
             return rows;
           });
           const cards = createMemo((): Row[] =>

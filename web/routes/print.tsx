@@ -8,9 +8,8 @@
  * knows what it is, and "I am:" boxes for the stakeholder group (never a name).
  */
 import { type Component, createMemo, For, type JSX, Match, onMount, Show, Switch } from "solid-js";
-import { parseActivityConfig } from "../../party/model/activity-config";
-import type { FeedbackConfig, MapConfig, VoteConfig } from "../../party/model/commands";
-import { type Activity, translationKey } from "../../party/model/doc";
+import type { VoteConfig } from "../../party/model/commands";
+import { type Activity, configOf, translationKey } from "../../party/model/doc";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t as tc } from "../components/console/i18n";
 import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
@@ -124,14 +123,10 @@ const FollowUpSlip: Component<{ joinCode: string }> = (props) => {
 };
 
 const SheetBody: Component<{ room: Room; activity: Activity }> = (props) => {
-  const config = createMemo(() => {
-    const parsed = parseActivityConfig(props.activity.kind, props.activity.config);
-    return parsed.ok ? parsed.config : null;
-  });
   const tr = (target: string, original: string) => inLanguage(props.room, target, original);
   const id = () => props.activity.id;
   const prompt = () => {
-    const p = (config() as { prompt?: string } | null)?.prompt ?? "";
+    const p = props.activity.config.prompt;
     return p ? tr(`activity.${id()}.prompt`, p) : "";
   };
   return (
@@ -140,7 +135,7 @@ const SheetBody: Component<{ room: Room; activity: Activity }> = (props) => {
         <p class="sheet-prompt">{prompt()}</p>
       </Show>
       <Switch>
-        <Match when={props.activity.kind === "map" && (config() as MapConfig | null)}>
+        <Match when={configOf(props.activity, "map")}>
           {(c) => (
             <>
               <p class="sheet-how">{te("print.mapHow")}</p>
@@ -165,7 +160,7 @@ const SheetBody: Component<{ room: Room; activity: Activity }> = (props) => {
             </>
           )}
         </Match>
-        <Match when={props.activity.kind === "vote" && (config() as VoteConfig | null)}>
+        <Match when={configOf(props.activity, "vote")}>
           {(c) => (
             <SheetList how={voteHow(c())} class="sheet-options" each={c().options}>
               {(o) => (
@@ -182,7 +177,7 @@ const SheetBody: Component<{ room: Room; activity: Activity }> = (props) => {
             </SheetList>
           )}
         </Match>
-        <Match when={props.activity.kind === "feedback" && (config() as FeedbackConfig | null)}>
+        <Match when={configOf(props.activity, "feedback")}>
           {(c) => (
             <SheetList how={te("print.feedbackHow")} class="sheet-items" each={c().items}>
               {(item) => (
