@@ -32,6 +32,7 @@ import {
 } from "./admission";
 import { Broadcast, type BroadcastTiming, closeWith, safeSend, sendMessage } from "./broadcast";
 import { CommitPipeline, type Committed, type InitOutcome, type RoomInitInput } from "./commit";
+import { deflateFrame } from "./deflate";
 import type { RoomEnv } from "./env";
 import { recoverId, refusalAck, screenCommand } from "./envelope";
 import { FlushSchedule } from "./flush";
@@ -40,7 +41,7 @@ import type { ArchivedActivity } from "./model/archive";
 import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
-import { readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
+import { DEFLATE_PARAM, readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
 import { MINE_ROOTS, mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 import { encodeReplicaState, redactArchived, redactUpdate } from "./model/replica";
@@ -111,6 +112,8 @@ export class WorkshopRoom extends Server<RoomEnv> {
    * until the next committed change (party/model/replica.ts); the state vector is checked too.
    */
   #replicaCache: { vector: string; state: Uint8Array } | null = null;
+  /** perf (#17): the last welcome sync deflated, and what it was before (see #deflated). */
+  #deflateCache: { plain: Uint8Array; packed: Uint8Array<ArrayBuffer> } | null = null;
   /**
    * The last `mine` message sent per participant (or kiosk turn), as JSON, so a change is sent
    * once and an unchanged list not at all. In memory: after a wake it is simply sent again.
@@ -128,6 +131,7 @@ export class WorkshopRoom extends Server<RoomEnv> {
           if (update) {
             // A delete changes no state vector: the cached replica goes with every committed change.
             this.#replicaCache = null;
+            this.#deflateCache = null;
             this.#broadcast.queueUpdate(update, redactUpdate(update, this.#commit.doc));
           }
           this.#flush.schedule();
@@ -188,14 +192,18 @@ export class WorkshopRoom extends Server<RoomEnv> {
     safeSend(conn, syncStep1Frame(pipeline.doc));
     // perf (#17): a client that named its state vector in the address gets what it lacks now,
     // a round trip sooner; it sends no sync step 1 of its own then.
-    const asked = syncStep1FromParam(new URL(ctx.request.url).searchParams.get("sv"));
+    const params = new URL(ctx.request.url).searchParams;
+    const asked = syncStep1FromParam(params.get("sv"));
     if (asked) {
       const frame = readClientFrame(
         asked,
         pipeline.doc,
         seesWhoIsWho(actor) ? undefined : (vector) => this.#replicaState(vector),
       );
-      if (frame.kind === "sync-step-1") safeSend(conn, frame.reply);
+      // perf (#17): deflated for a client that accepts it (a phone on a slow network).
+      if (frame.kind === "sync-step-1") {
+        safeSend(conn, params.get(DEFLATE_PARAM) === "1" ? this.#deflated(frame.reply) : frame.reply);
+      }
     }
     this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
@@ -358,6 +366,18 @@ export class WorkshopRoom extends Server<RoomEnv> {
     if (frame.kind === "query-awareness") this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     // "write-attempt" and "awareness": read-only peers; a client's doc writes and
     // self-declared presence are ignored, never applied or relayed.
+  }
+
+  /**
+   * perf (#17): a welcome's sync, deflated; the last one is kept, so a crowd joining an unchanged
+   * room (the same whole replica for every new phone) compresses it once.
+   */
+  #deflated(frame: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+    const last = this.#deflateCache;
+    if (last && last.plain.byteLength === frame.byteLength && sameBytes(last.plain, frame)) return last.packed;
+    const packed = deflateFrame(frame);
+    this.#deflateCache = { plain: frame, packed };
+    return packed;
   }
 
   /** What a phone with this state vector lacks, redacted; the whole replica is encoded once per doc state. */
@@ -528,4 +548,11 @@ export class WorkshopRoom extends Server<RoomEnv> {
       present: this.#broadcast.presence.size,
     };
   }
+}
+
+/** Whether two byte arrays hold the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

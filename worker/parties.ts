@@ -5,7 +5,7 @@
  * client cannot forge (any client copy is replaced).
  */
 import { routePartykitRequest } from "partyserver";
-import { syncStep1FromParam } from "../party/model/frames";
+import { DEFLATE_PARAM, syncStep1FromParam } from "../party/model/frames";
 import { ACTOR_HEADER, ROOM_PARTY } from "../party/model/protocol";
 import { actorForToken, encodeActorHeader } from "./actor";
 import { sha256Hex } from "./crypto";
@@ -45,11 +45,14 @@ export async function handlePartyRequest(request: Request, env: Env): Promise<Re
   // The room never sees the ticket (it is spent) and only trusts the header set here. No
   // client-chosen query survives: partyserver would take `_pk` as the connection id (and the
   // socket's first tag), letting a phone name itself after someone else. The id is ours.
-  // perf (#17): the one client-chosen parameter kept is the phone's state vector, if it reads as one.
+  // perf (#17): the client-chosen parameters kept are the phone's state vector, if it reads as one,
+  // and whether it accepts deflated frames, when it says exactly "1".
   const sv = url.searchParams.get("sv");
+  const deflate = url.searchParams.get(DEFLATE_PARAM) === "1";
   url.search = "";
   url.searchParams.set("_pk", crypto.randomUUID());
   if (sv && syncStep1FromParam(sv)) url.searchParams.set("sv", sv);
+  if (deflate) url.searchParams.set(DEFLATE_PARAM, "1");
   const headers = new Headers(request.headers);
   // partyserver reads x-partykit-* headers (props, room name); only it may set them, never a client.
   for (const name of [...headers.keys()]) if (name.startsWith("x-partykit-")) headers.delete(name);

@@ -57,6 +57,53 @@ export function syncStep1FromParam(param: string | null): Uint8Array<ArrayBuffer
   }
 }
 
+// ---- deflated frames (perf #17) -----------------------------------------------------------
+// A client that says so in its WebSocket address (`deflate=1`) may get a large frame from the
+// room (its first sync) as one MESSAGE_DEFLATED frame: the varuint type, then the whole inner
+// frame compressed with raw DEFLATE (RFC 1951, CompressionStream's 'deflate-raw'). The room
+// compresses (party/deflate.ts); every client inflates with the platform's DecompressionStream
+// (browsers, Node ≥ 18, workerd), so it costs no bundle bytes. A client that did not ask never
+// gets one. (The WebSocket's permessage-deflate, which workerd and browsers negotiate, already
+// compresses the wire; see docs/performance.md for why this is still worth having.)
+
+export const MESSAGE_DEFLATED = 100;
+/** The address parameter a client sets (to "1") to accept deflated frames. */
+export const DEFLATE_PARAM = "deflate";
+/** Frames shorter than this are sent as they are: compressing them saves too little. */
+export const DEFLATE_MIN_BYTES = 8 * 1024;
+/** An inflated frame may not be larger than this (a deflate bomb would otherwise fill the phone's memory). */
+export const INFLATED_MAX_BYTES = 64 * 1024 * 1024;
+
+/** True for a frame the room sent deflated (its first byte is MESSAGE_DEFLATED, a one-byte varuint). */
+export function isDeflatedFrame(data: string | Uint8Array): data is Uint8Array {
+  return typeof data !== "string" && data.length > 1 && data[0] === MESSAGE_DEFLATED;
+}
+
+/** The inner frame of a deflated frame, as the room sent it before compressing. Rejects when it does not inflate. */
+export async function inflateFrame(data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([data.slice(1)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > INFLATED_MAX_BYTES) {
+      await reader.cancel();
+      throw new Error("inflated frame too large");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 /** Sync step 1: our state vector, so the other side answers with what we lack. */
 export function syncStep1Frame(doc: Y.Doc): Uint8Array<ArrayBuffer> {
   return frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc));
@@ -112,7 +159,7 @@ export function decodeAwareness(update: Uint8Array): PresenceChange[] {
 
 /** What a client's binary frame asks of the room. */
 export type ClientFrame =
-  | { kind: "sync-step-1"; reply: Uint8Array }
+  | { kind: "sync-step-1"; reply: Uint8Array<ArrayBuffer> }
   /** sync step 2 or an update: a client trying to write the doc; ignored */
   | { kind: "write-attempt" }
   /** the client's own awareness: dropped, presence is written by the server */

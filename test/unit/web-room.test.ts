@@ -6,7 +6,15 @@
 import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { readServerFrame, stateVectorParam, syncStep1Frame, syncStep1FromParam } from "../../party/model/frames";
+import { deflateFrame } from "../../party/deflate";
+import {
+  MESSAGE_DEFLATED,
+  readServerFrame,
+  stateVectorParam,
+  syncStep1Frame,
+  syncStep1FromParam,
+  updateFrame,
+} from "../../party/model/frames";
 import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
 import { DocCache, type DocStore, legacyDocKey, memoryDocs } from "../../web/lib/room/cache";
 import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
@@ -132,7 +140,7 @@ describe("room connection", () => {
     expect(sockets).toHaveLength(1);
     // perf (#17): the room answers the vector in the address with its welcome, a round trip sooner.
     const sv = stateVectorParam(Y.encodeStateVector(new Y.Doc()));
-    expect(sockets[0]!.url).toBe(`ws://room/w1?ticket=ticket-1&sv=${sv}`);
+    expect(sockets[0]!.url).toBe(`ws://room/w1?ticket=ticket-1&sv=${sv}&deflate=1`);
     expect(syncStep1FromParam(sv)).toEqual(syncStep1Frame(new Y.Doc()));
     sockets[0]!.open();
     expect(sockets[0]!.sent).toHaveLength(0);
@@ -303,6 +311,47 @@ describe("room connection", () => {
     encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(server));
     sockets[0]!.serverSends(encoding.toUint8Array(step2));
     expect(conn.doc.getMap("workshop").get("id")).toBe("w1");
+    conn.stop();
+  });
+
+  it("reads a deflated first sync and keeps the room's order for the frames that follow it (perf #17)", async () => {
+    const { conn, sockets } = await online();
+    const server = new Y.Doc();
+    const cards = server.getMap("cards");
+    for (let i = 0; i < 300; i++) cards.set(`c${i}`, { id: `c${i}`, text: `Card ${i}: a bus after six would help` });
+    const step2 = encoding.createEncoder();
+    encoding.writeVarUint(step2, 0);
+    encoding.writeVarUint(step2, 1);
+    encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(server));
+    const packed = deflateFrame(encoding.toUint8Array(step2));
+    expect(packed[0]).toBe(MESSAGE_DEFLATED);
+    // An edit made after it, and an ack, sent while the phone is still inflating the sync.
+    const before = Y.encodeStateVector(server);
+    cards.set("c0", { id: "c0", text: "Edited" });
+    const edit = Y.encodeStateAsUpdate(server, before);
+    const saved = conn.send("card.add", card, "cmd-1");
+    sockets[0]!.serverSends(packed);
+    sockets[0]!.serverSends(updateFrame(edit));
+    sockets[0]!.serverSays({ type: "ack", id: "cmd-1", ok: true, result: {} });
+    // Nothing is read out of order: the edit and the ack wait behind the sync.
+    expect(conn.doc.getMap("cards").size).toBe(0);
+    expect(conn.pending()).toHaveLength(1);
+    await vi.waitFor(() => expect(conn.pending()).toHaveLength(0));
+    expect(conn.doc.getMap("cards").size).toBe(300);
+    expect(conn.doc.getMap("cards").get("c0")).toEqual({ id: "c0", text: "Edited" });
+    expect(await saved).toEqual({ ok: true, result: {} });
+    // Frames after the queue drained are read at once again.
+    cards.set("c1", { id: "c1", text: "Edited too" });
+    sockets[0]!.serverSends(updateFrame(Y.encodeStateAsUpdate(server, Y.encodeStateVector(conn.doc))));
+    expect(conn.doc.getMap("cards").get("c1")).toEqual({ id: "c1", text: "Edited too" });
+    conn.stop();
+  });
+
+  it("drops a socket whose deflated frame does not inflate, and reconnects", async () => {
+    const { conn, sockets } = await online();
+    sockets[0]!.serverSends(new Uint8Array([MESSAGE_DEFLATED, 0xff, 0xff, 0xff, 0x00, 0x13]));
+    await vi.waitFor(() => expect(sockets[0]!.closed).not.toBeNull());
+    expect(conn.state).toBe("offline");
     conn.stop();
   });
 

@@ -6,7 +6,13 @@
 import * as v from "valibot";
 import * as Y from "yjs";
 import { COMMAND_ARGS, type CommandArgs, type CommandName } from "../../../party/model/commands";
-import { STATE_VECTOR_PARAM_MAX, stateVectorParam } from "../../../party/model/frames";
+import {
+  DEFLATE_PARAM,
+  inflateFrame,
+  isDeflatedFrame,
+  STATE_VECTOR_PARAM_MAX,
+  stateVectorParam,
+} from "../../../party/model/frames";
 import { AckWaiters, type PresenceEntry, RoomPeer } from "../../../party/model/peer";
 import {
   CloseCode,
@@ -239,7 +245,8 @@ export class RoomConnection {
       const sv = stateVectorParam(Y.encodeStateVector(this.peer.doc));
       const url = this.options.socketUrl(this.options.workshopId, ticket);
       named = sv.length <= STATE_VECTOR_PARAM_MAX;
-      socket = this.options.openSocket(named ? `${url}&sv=${sv}` : url);
+      // perf (#17): and that we read deflated frames (the welcome's sync comes compressed).
+      socket = this.options.openSocket(named ? `${url}&sv=${sv}&${DEFLATE_PARAM}=1` : url);
     } catch {
       // The browser refused to open it (e.g. too many sockets): treat it like a dropped one.
       this.retryLater();
@@ -352,9 +359,34 @@ export class RoomConnection {
     return this.peer.doc;
   }
 
+  /**
+   * perf (#17): frames waiting behind a deflated one while it inflates (DecompressionStream is
+   * asynchronous), so the room's frames are still read in the order it sent them.
+   */
+  private inflating: Promise<void> | null = null;
+  private waitingFrames = 0;
+
   private receive(data: unknown): void {
     const frame = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
     if (typeof frame !== "string" && !(frame instanceof Uint8Array)) return;
+    if (this.inflating === null && !isDeflatedFrame(frame)) {
+      this.read(frame);
+      return;
+    }
+    const socket = this.socket;
+    this.waitingFrames++;
+    this.inflating = (this.inflating ?? Promise.resolve()).then(async () => {
+      try {
+        const plain = isDeflatedFrame(frame) ? await inflateFrame(frame) : frame;
+        if (this.socket === socket) this.read(plain);
+      } catch {
+        if (this.socket === socket) this.dropAndRetry("corrupt frame");
+      }
+      if (--this.waitingFrames === 0) this.inflating = null;
+    });
+  }
+
+  private read(frame: string | Uint8Array): void {
     const received = this.peer.receive(frame);
     switch (received.kind) {
       case "message":
