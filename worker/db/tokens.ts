@@ -66,6 +66,16 @@ export function findTokenById(db: D1Database, id: string): Promise<TokenRow | nu
   return db.prepare("SELECT * FROM tokens WHERE id = ?").bind(id).first<TokenRow>();
 }
 
+/** Tokens by id, in one query (`ids` are few: one bound parameter each). */
+export async function findTokensByIds(db: D1Database, ids: readonly string[]): Promise<Map<string, TokenRow>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(`SELECT * FROM tokens WHERE id IN (${ids.map(() => "?").join(", ")})`)
+    .bind(...ids)
+    .all<TokenRow>();
+  return new Map(results.map((row) => [row.id, row]));
+}
+
 export async function revokeToken(db: D1Database, id: string, now: number): Promise<void> {
   await db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(now, id).run();
 }

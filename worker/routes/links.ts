@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../party/model/commands";
 import { type AppEnv, organiserOnly } from "../auth";
-import { findTokenById, isWorkshopLinkRole, replaceToken, type TokenRow } from "../db/tokens";
+import { findTokensByIds, isWorkshopLinkRole, replaceToken, type TokenRow } from "../db/tokens";
 import { conflict, notFound } from "../errors";
 import { publicOrigin } from "../links";
 import { newToken } from "../mint";
@@ -38,9 +38,10 @@ export const workshopLinks = new Hono<AppEnv>()
   .post("/:id/links/renew", organiserOnly, async (c) => {
     const w = await workshopOr404(c.env.DB, c.req.param("id"));
     const body = await readBody(c, RenewLinks);
+    const rows = await findTokensByIds(c.env.DB, body.replace);
     const old: TokenRow[] = [];
     for (const id of body.replace) {
-      const row = await findTokenById(c.env.DB, id);
+      const row = rows.get(id);
       // Another workshop's token, a participant's or a partner's: not a link of this workshop.
       if (!row || row.workshop_id !== w.id || !isWorkshopLinkRole(row.role)) throw notFound(`No link ${id} here.`);
       if (row.revoked_at !== null) throw conflict(`The link ${id} was already replaced or revoked.`);
