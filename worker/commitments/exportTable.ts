@@ -4,8 +4,7 @@
  */
 import type { CommitmentView } from "../../party/model/commitments";
 import type { Cell } from "../csv";
-import { listWorkshopCommitments } from "../db/commitments";
-import { workshopOutcomes } from "./outcomes";
+import { commitmentsWithOutcomes } from "./outcomes";
 import { commitmentViews } from "./views";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -52,9 +51,6 @@ function row(c: CommitmentView): Record<string, Cell> {
 }
 
 export async function commitmentsTable(db: D1Database, workshopId: string) {
-  const [data, outcomes] = await Promise.all([
-    listWorkshopCommitments(db, workshopId),
-    workshopOutcomes(db, workshopId),
-  ]);
+  const { data, outcomes } = await commitmentsWithOutcomes(db, workshopId);
   return { columns: COMMITMENT_COLUMNS, rows: commitmentViews(data, outcomes, Date.now()).map(row) };
 }

@@ -7,7 +7,18 @@
 import { CONFIG_SCHEMAS } from "../../party/model/commands";
 import type { CommitmentSource } from "../../party/model/commitments";
 import type { Tally } from "../../party/model/tally";
-import { type CardRow, listActivities, listBallots, listCards, listResults } from "../db/outputs";
+import { listCommitments, listSources, listUpdates, type WorkshopCommitments } from "../db/commitments";
+import {
+  type ActivityRow,
+  type BallotRow,
+  type CardRow,
+  listActivities,
+  listBallots,
+  listCards,
+  listResults,
+  type ResultRow,
+} from "../db/outputs";
+import { readWorkshop } from "../db/rows";
 import { parseColumn } from "../report/parse";
 import { voteReport } from "../report/votes";
 
@@ -35,13 +46,36 @@ function sortedUnique(xs: Iterable<string>): string[] {
   return [...new Set(xs)].filter((x) => x !== "").sort();
 }
 
+/** The saved outputs outcomes are built from (read with readWorkshop, alone or with more). */
+export const OUTCOME_READERS = [listActivities, listCards, listBallots, listResults] as const;
+
 export async function workshopOutcomes(db: D1Database, workshopId: string): Promise<Outcomes> {
-  const [activities, cards, ballots, results] = await Promise.all([
-    listActivities(db, workshopId),
-    listCards(db, workshopId),
-    listBallots(db, workshopId),
-    listResults(db, workshopId),
+  return outcomesFrom(...(await readWorkshop(db, workshopId, OUTCOME_READERS)));
+}
+
+/**
+ * A workshop's commitments and what they can answer, in one round trip to D1 (the follow-up,
+ * the facilitator's commitments, a partner's workshops).
+ */
+export async function commitmentsWithOutcomes(
+  db: D1Database,
+  workshopId: string,
+): Promise<{ data: WorkshopCommitments; outcomes: Outcomes }> {
+  const [commitments, sources, updates, ...outputs] = await readWorkshop(db, workshopId, [
+    listCommitments,
+    listSources,
+    listUpdates,
+    ...OUTCOME_READERS,
   ]);
+  return { data: { commitments, sources, updates }, outcomes: outcomesFrom(...outputs) };
+}
+
+export function outcomesFrom(
+  activities: ActivityRow[],
+  cards: CardRow[],
+  ballots: BallotRow[],
+  results: ResultRow[],
+): Outcomes {
   const allCards = new Map(cards.map((c) => [c.id, c]));
   const mergedInto = new Map<string, string[]>();
   for (const c of cards) {

@@ -3,6 +3,7 @@
  * (sources) and their dated, append-only history (updates).
  */
 import type { CommitmentStatus } from "../../party/model/commitments";
+import { allRows } from "./rows";
 
 export interface CommitmentRow {
   id: string;
@@ -115,34 +116,16 @@ export function findUpdateByClientId(db: D1Database, commitmentId: string, clien
     .first<UpdateRow>();
 }
 
-async function rows<T>(db: D1Database, sql: string, ...params: string[]): Promise<T[]> {
-  return (
-    await db
-      .prepare(sql)
-      .bind(...params)
-      .all<T>()
-  ).results;
-}
-
 export interface WorkshopCommitments {
   commitments: CommitmentRow[];
   sources: SourceRow[];
   updates: UpdateRow[];
 }
 
-/** Everything about a workshop's commitments, in creation and history order. */
-export async function listWorkshopCommitments(db: D1Database, workshopId: string): Promise<WorkshopCommitments> {
-  const [commitments, sources, updates] = await Promise.all([
-    rows<CommitmentRow>(db, "SELECT * FROM commitments WHERE workshop_id = ? ORDER BY created_at, id", workshopId),
-    rows<SourceRow>(
-      db,
-      "SELECT * FROM commitment_sources WHERE workshop_id = ? ORDER BY commitment_id, position",
-      workshopId,
-    ),
-    rows<UpdateRow>(db, "SELECT * FROM commitment_updates WHERE workshop_id = ? ORDER BY at, rowid", workshopId),
-  ]);
-  return { commitments, sources, updates };
-}
+// Everything about a workshop's commitments, in creation and history order (read with readWorkshop).
+export const listCommitments = allRows<CommitmentRow>("commitments", "ORDER BY created_at, id");
+export const listSources = allRows<SourceRow>("commitment_sources", "ORDER BY commitment_id, position");
+export const listUpdates = allRows<UpdateRow>("commitment_updates", "ORDER BY at, rowid");
 
 /** Commitments due before `today` (YYYY-MM-DD) and still planned or in progress, oldest due first. */
 export async function listOverdue(db: D1Database, today: string) {

@@ -3,6 +3,7 @@
  * JSON columns stay strings here; report/ parses them with valibot.
  */
 import type { Source } from "../../party/model/commands";
+import { allRows, workshopRows } from "./rows";
 
 export interface ActivityRow {
   id: string;
@@ -101,16 +102,6 @@ export interface EventRow {
   command: string;
   args: string;
 }
-
-/** A reader of one workshop's rows: `sql` has the workshop id as its one parameter. */
-function workshopRows<T>(sql: string) {
-  return async (db: D1Database, workshopId: string): Promise<T[]> =>
-    (await db.prepare(sql).bind(workshopId).all<T>()).results;
-}
-
-/** `SELECT *` of one workshop's rows of `table`; `rest` adds conditions and the order (`AND … ORDER BY …`). */
-const allRows = <T>(table: string, rest: string) =>
-  workshopRows<T>(`SELECT * FROM ${table} WHERE workshop_id = ? ${rest}`.trim());
 
 export const listActivities = allRows<ActivityRow>("activities", "AND removed = 0 ORDER BY position, id");
 

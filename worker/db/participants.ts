@@ -1,4 +1,5 @@
 /** Typed queries for the `participants` table. */
+import { allRows } from "./rows";
 
 export interface ParticipantRow {
   id: string;
@@ -56,10 +57,4 @@ export function findActiveParticipant(db: D1Database, id: string): Promise<Parti
     .first<ParticipantRow>();
 }
 
-export async function listParticipants(db: D1Database, workshopId: string): Promise<ParticipantRow[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id")
-    .bind(workshopId)
-    .all<ParticipantRow>();
-  return results;
-}
+export const listParticipants = allRows<ParticipantRow>("participants", "ORDER BY joined_at, id");

@@ -4,9 +4,9 @@
  * feedback and the timeline. Pseudonyms and groups only; never tokens.
  */
 import { addFollowThrough, emptyFollowThrough } from "../commitments/followThrough";
-import { workshopOutcomes } from "../commitments/outcomes";
+import { outcomesFrom } from "../commitments/outcomes";
 import { commitmentViews } from "../commitments/views";
-import { listWorkshopCommitments } from "../db/commitments";
+import { listCommitments, listSources, listUpdates } from "../db/commitments";
 import {
   listActivities,
   listAttendance,
@@ -21,6 +21,7 @@ import {
   listTranslations,
 } from "../db/outputs";
 import { listParticipants } from "../db/participants";
+import { readWorkshop } from "../db/rows";
 import { type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { balanceOfVoiceReport } from "./balance";
 import { everyoneAttendance, translationsByLanguage } from "./everyone";
@@ -32,6 +33,7 @@ import { timeline } from "./timeline";
 import { type VoteReport, voteReport } from "./votes";
 
 export async function workshopReport(db: D1Database, w: WorkshopRow) {
+  // One round trip to D1 for every table the report reads (a batch: one moment's rows).
   const [
     activities,
     participants,
@@ -45,22 +47,29 @@ export async function workshopReport(db: D1Database, w: WorkshopRow) {
     respondents,
     headCounts,
     translations,
-  ] = await Promise.all([
-    listActivities(db, w.id),
-    listParticipants(db, w.id),
-    listCards(db, w.id),
-    listComments(db, w.id),
-    listLinks(db, w.id),
-    listBallots(db, w.id),
-    listResults(db, w.id),
-    listFeedback(db, w.id),
-    listEvents(db, w.id),
-    listRespondents(db, w.id),
-    listAttendance(db, w.id),
-    listTranslations(db, w.id),
+    commitments,
+    sources,
+    updates,
+  ] = await readWorkshop(db, w.id, [
+    listActivities,
+    listParticipants,
+    listCards,
+    listComments,
+    listLinks,
+    listBallots,
+    listResults,
+    listFeedback,
+    listEvents,
+    listRespondents,
+    listAttendance,
+    listTranslations,
+    listCommitments,
+    listSources,
+    listUpdates,
   ]);
   // Co-delivery (#15): the workshop's commitments and follow-through by origin group.
-  const [commitmentRows, outcomes] = await Promise.all([listWorkshopCommitments(db, w.id), workshopOutcomes(db, w.id)]);
+  const commitmentRows = { commitments, sources, updates };
+  const outcomes = outcomesFrom(activities, cards, ballots, results);
   const people = new Map(participants.map((p) => [p.id, p]));
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   // tables (#13): where each person sat, for results by table.

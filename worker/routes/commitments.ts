@@ -14,7 +14,7 @@ import {
 } from "../../party/model/commitments";
 import { itemId } from "../../party/model/ids";
 import { type AppEnv, type Auth, authenticated, mayAccess, organiserOnly, requireAccess } from "../auth";
-import { resolveSource, workshopOutcomes } from "../commitments/outcomes";
+import { commitmentsWithOutcomes, resolveSource, workshopOutcomes } from "../commitments/outcomes";
 import { commitmentViews } from "../commitments/views";
 import {
   type CommitmentRow,
@@ -24,7 +24,6 @@ import {
   insertSource,
   insertUpdate,
   listOverdue,
-  listWorkshopCommitments,
   setCurrent,
   type UpdateRow,
 } from "../db/commitments";
@@ -116,7 +115,7 @@ export const workshopCommitments = new Hono<AppEnv>()
     const db = c.env.DB;
     const w = await workshopOr404(db, c.req.param("id"));
     requireAccess(c.var.auth, w, ["facilitator", "evaluator", "partner"]);
-    const [data, outcomes] = await Promise.all([listWorkshopCommitments(db, w.id), workshopOutcomes(db, w.id)]);
+    const { data, outcomes } = await commitmentsWithOutcomes(db, w.id);
     c.header("Cache-Control", "no-store");
     return c.json({ workshopId: w.id, commitments: commitmentViews(data, outcomes, Date.now()) });
   });

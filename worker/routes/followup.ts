@@ -7,16 +7,15 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../auth";
 import { atomFeed, feedLanguage } from "../commitments/atom";
-import { workshopOutcomes } from "../commitments/outcomes";
+import { commitmentsWithOutcomes } from "../commitments/outcomes";
 import { followUp } from "../commitments/views";
-import { listWorkshopCommitments } from "../db/commitments";
 import { publicOrigin } from "../links";
 import { workshopForCode } from "./join";
 
 async function followUpFor(c: Context<AppEnv>) {
   const db = c.env.DB;
   const w = await workshopForCode(c, db, c.req.param("code") ?? "");
-  const [data, outcomes] = await Promise.all([listWorkshopCommitments(db, w.id), workshopOutcomes(db, w.id)]);
+  const { data, outcomes } = await commitmentsWithOutcomes(db, w.id);
   return { w, view: followUp(w, data, outcomes, Date.now()) };
 }
 

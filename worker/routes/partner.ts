@@ -6,9 +6,8 @@
 import { Hono } from "hono";
 import { organisationKey } from "../../party/model/commitments";
 import { type AppEnv, authenticated } from "../auth";
-import { workshopOutcomes } from "../commitments/outcomes";
+import { commitmentsWithOutcomes } from "../commitments/outcomes";
 import { commitmentViews } from "../commitments/views";
-import { listWorkshopCommitments } from "../db/commitments";
 import { findWorkshop, listWorkshops, type WorkshopRow } from "../db/workshops";
 import { forbidden } from "../errors";
 import { followUpLink, publicOrigin } from "../links";
@@ -31,7 +30,7 @@ export const partner = new Hono<AppEnv>().get("/", authenticated, async (c) => {
   const now = Date.now();
   const sections = await Promise.all(
     workshops.map(async (w) => {
-      const [data, outcomes] = await Promise.all([listWorkshopCommitments(db, w.id), workshopOutcomes(db, w.id)]);
+      const { data, outcomes } = await commitmentsWithOutcomes(db, w.id);
       const own = commitmentViews(data, outcomes, now).filter((v) => organisationKey(v.owner.organisation) === key);
       return {
         id: w.id,
