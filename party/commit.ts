@@ -267,9 +267,13 @@ export class CommitPipeline {
    */
   #forgetWithdrawn(participantId: string): void {
     const { store, shared } = this;
+    // The stored snapshot and updates still hold their words until the new snapshot replaces them.
+    shared.forgetStored();
     try {
-      store.writeSnapshot(store.lastSeq, shared.encodeState());
+      const state = shared.encodeState();
+      store.writeSnapshot(store.lastSeq, state);
       this.#snapshotSeq = store.lastSeq;
+      shared.snapshotted(state);
       this.outbox.purgeDeadRowsOf(participantId);
     } catch (err) {
       // The withdrawal itself is committed; the next snapshot compacts the log instead.
@@ -282,8 +286,10 @@ export class CommitPipeline {
     const { store, shared } = this;
     if (store.lastSeq - this.#snapshotSeq < this.snapshotEvery()) return;
     try {
-      store.writeSnapshot(store.lastSeq, shared.encodeState());
+      const state = shared.encodeState();
+      store.writeSnapshot(store.lastSeq, state);
       this.#snapshotSeq = store.lastSeq;
+      shared.snapshotted(state);
     } catch (err) {
       // Not fatal: the log still holds every update; the next command tries again.
       console.error("snapshot failed", err);

@@ -41,7 +41,7 @@ import type { ArchivedActivity } from "./model/archive";
 import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
-import { DEFLATE_PARAM, readClientFrame, syncStep1Frame, syncStep1FromParam } from "./model/frames";
+import { DEFLATE_PARAM, readClientFrame, syncStep1Frame, syncStep1FromParam, updateFrame } from "./model/frames";
 import { MINE_ROOTS, mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 import { encodeReplicaState, redactArchived, redactUpdate } from "./model/replica";
@@ -194,17 +194,8 @@ export class WorkshopRoom extends Server<RoomEnv> {
     // a round trip sooner; it sends no sync step 1 of its own then.
     const params = new URL(ctx.request.url).searchParams;
     const asked = syncStep1FromParam(params.get("sv"));
-    if (asked) {
-      const frame = readClientFrame(
-        asked,
-        pipeline.doc,
-        seesWhoIsWho(actor) ? undefined : (vector) => this.#replicaState(vector),
-      );
-      // perf (#17): deflated for a client that accepts it (a phone on a slow network).
-      if (frame.kind === "sync-step-1") {
-        safeSend(conn, params.get(DEFLATE_PARAM) === "1" ? this.#deflated(frame.reply) : frame.reply);
-      }
-    }
+    // perf (#17): deflated for a client that accepts it (a phone on a slow network).
+    if (asked) this.#answerSyncStep1(conn, actor, asked, params.get(DEFLATE_PARAM) === "1");
     this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
     for (const id of this.#ownIds(actor)) sendMessage(conn, this.#mine(id));
@@ -354,15 +345,12 @@ export class WorkshopRoom extends Server<RoomEnv> {
       this.#badMessage(conn, guard, refusalAck(null, "too_large", "Message too large."));
       return;
     }
-    // A phone's catch-up is the redacted replica's; who-is-who sockets' is the room's doc as it is.
-    const { doc } = this.#commit;
-    const frame = readClientFrame(bytes, doc, seesWhoIsWho(actor) ? undefined : (vector) => this.#replicaState(vector));
+    const frame = this.#answerSyncStep1(conn, actor, bytes);
     if (frame.kind === "garbage") {
       this.#badMessage(conn, guard, refusalAck(null, "bad_request", "Unreadable frame."));
       return;
     }
     guard.good();
-    if (frame.kind === "sync-step-1") safeSend(conn, frame.reply);
     if (frame.kind === "query-awareness") this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
     // "write-attempt" and "awareness": read-only peers; a client's doc writes and
     // self-declared presence are ignored, never applied or relayed.
@@ -378,6 +366,36 @@ export class WorkshopRoom extends Server<RoomEnv> {
     const packed = deflateFrame(frame);
     this.#deflateCache = { plain: frame, packed };
     return packed;
+  }
+
+  /**
+   * Reads a client's frame and, if it is sync step 1, answers it: a phone's catch-up is the
+   * redacted replica's; who-is-who sockets' is the room's doc as it is. A who-is-who socket
+   * from nothing gets the state as storage holds it (perf #17: no re-encoding of a doc the
+   * room has just read on waking): the updates since the snapshot first, as an update the
+   * client holds until the snapshot in sync step 2 arrives (Yjs integrates them in order).
+   */
+  #answerSyncStep1(
+    conn: Connection,
+    actor: Actor,
+    bytes: Uint8Array,
+    deflate = false,
+  ): ReturnType<typeof readClientFrame> {
+    const { doc, shared } = this.#commit;
+    let before: Uint8Array | null = null;
+    const frame = readClientFrame(bytes, doc, (vector) => {
+      if (!seesWhoIsWho(actor)) return this.#replicaState(vector);
+      const stored = Y.decodeStateVector(vector).size === 0 ? shared.storedState() : null;
+      if (!stored) return Y.encodeStateAsUpdate(doc, vector);
+      if (!stored.snapshot) return stored.since!;
+      if (stored.since) before = updateFrame(stored.since);
+      return stored.snapshot;
+    });
+    if (frame.kind === "sync-step-1") {
+      if (before) safeSend(conn, before);
+      safeSend(conn, deflate ? this.#deflated(frame.reply) : frame.reply);
+    }
+    return frame;
   }
 
   /** What a phone with this state vector lacks, redacted; the whole replica is encoded once per doc state. */

@@ -16,6 +16,24 @@ export interface Changed<T> {
   changes: DocChanges;
 }
 
+/**
+ * perf (#17): the doc's whole state as storage holds it (the latest snapshot and the updates
+ * logged since), so a reader from nothing is answered with those bytes instead of the whole
+ * doc encoded again: on wake the room has just read them, and encoding a big room's doc from
+ * cold code is the largest part of its first answer. Kept while the updates since the
+ * snapshot stay small (past that, encoding the doc is the smaller answer).
+ */
+interface Stored {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  bytes: number;
+  /** `updates` merged once, for every reader until the next change */
+  merged: Uint8Array | null;
+}
+
+/** Past this many bytes of updates since the snapshot, a reader from nothing gets the doc encoded. */
+export const STORED_UPDATES_MAX_BYTES = 32 * 1024;
+
 interface Capture {
   updates: Uint8Array[];
   changes: DocChanges;
@@ -32,6 +50,7 @@ export class SharedDoc {
    */
   #bytes = 0;
   #bytesExact = false;
+  #stored: Stored | null = null;
 
   constructor(private readonly store: RoomStorage) {
     this.#doc = this.#load();
@@ -52,6 +71,7 @@ export class SharedDoc {
       if (update) {
         this.#bytes += update.byteLength;
         this.#bytesExact = false;
+        this.#keepStored(update);
       }
       return { value, update, changes: capture.changes };
     } finally {
@@ -63,6 +83,37 @@ export class SharedDoc {
   rebuild(): void {
     this.#doc.destroy();
     this.#doc = this.#load();
+  }
+
+  /**
+   * The doc's whole state as the snapshot and the merged updates since (either may be null),
+   * for a reader from nothing; null when the room must encode the doc instead.
+   */
+  storedState(): { snapshot: Uint8Array | null; since: Uint8Array | null } | null {
+    const stored = this.#stored;
+    if (!stored) return null;
+    if (stored.updates.length > 0) stored.merged ??= mergeUpdates(stored.updates);
+    if (!stored.snapshot && !stored.merged) return null;
+    return { snapshot: stored.snapshot, since: stored.merged };
+  }
+
+  /** A snapshot of the doc as it is now was written: it is the stored state from now on. */
+  snapshotted(state: Uint8Array): void {
+    this.#stored = { snapshot: state, updates: [], bytes: 0, merged: null };
+  }
+
+  /** What storage held may hold what must go (a withdrawal): readers from nothing get the doc encoded. */
+  forgetStored(): void {
+    this.#stored = null;
+  }
+
+  #keepStored(update: Uint8Array): void {
+    const stored = this.#stored;
+    if (!stored) return;
+    stored.updates.push(update);
+    stored.bytes += update.byteLength;
+    stored.merged = null;
+    if (stored.bytes > STORED_UPDATES_MAX_BYTES) this.#stored = null;
   }
 
   encodeState(): Uint8Array {
@@ -111,12 +162,18 @@ export class SharedDoc {
     const doc = new Y.Doc();
     const snapshot = this.store.latestSnapshot();
     const updates = this.store.updatesAfter(snapshot?.seq ?? 0);
+    const since = updates.length > 0 ? mergeUpdates(updates) : null;
     doc.transact(() => {
       if (snapshot) Y.applyUpdate(doc, snapshot.state);
-      if (updates.length > 0) Y.applyUpdate(doc, mergeUpdates(updates));
+      if (since) Y.applyUpdate(doc, since);
     });
     // What was loaded bounds the doc's size; measured exactly only if the budget is near.
-    this.#bytes = (snapshot?.state.byteLength ?? 0) + updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const updateBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.#bytes = (snapshot?.state.byteLength ?? 0) + updateBytes;
+    this.#stored =
+      updateBytes <= STORED_UPDATES_MAX_BYTES
+        ? { snapshot: snapshot?.state ?? null, updates, bytes: updateBytes, merged: since }
+        : null;
     this.#bytesExact = false;
     // Set after loading: Yjs gives a doc a new id when a loaded update carries its own.
     doc.clientID = this.#clientId();
