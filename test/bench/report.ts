@@ -76,6 +76,9 @@ export function renderReport(r: ReportInput): string {
       `Built through the real join flow and ${scale.commands} commands (${scale.commandErrors} refused or lost) in`,
       `${scale.buildSeconds.toFixed(0)} s: ${c.activities} activities (3 maps, 2 votes revealed, feedback), ${c.participants} participants,`,
       `${c.cards} cards, ${c.supports} supports, ${c.comments} comments, ${scale.people * 2} ballots, ${scale.people} feedback forms.`,
+      ...(scale.errorCodes.size
+        ? [`Refused or lost, by why: ${[...scale.errorCodes].map(([why, n]) => `${why} × ${n}`).join("; ")}.`]
+        : []),
       `The maps are closed, so their cards, comments and links are out of the live doc (${c.archived} archived activities, fetched on demand; counted above from their archives).`,
       "",
       "| what | measured | budget |",

@@ -29,9 +29,13 @@ export interface ScaleOptions {
 }
 
 export interface ScaleResult {
+  /** the workshop built, so a tool can wake it again (test/bench/wake-probe.ts) */
+  workshop: { id: string; facilitatorToken: string };
   people: number;
   commands: number;
   commandErrors: number;
+  /** why commands were refused or lost: "name: code" → count (empty when none were) */
+  errorCodes: Map<string, number>;
   buildSeconds: number;
   /** `archived`: closed activities whose cards, comments and links are out of the live doc */
   counts: {
@@ -127,10 +131,15 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   const phones = joined.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   let commands = 0;
   let commandErrors = 0;
+  const errorCodes = new Map<string, number>();
   const send = async (phone: RoomClient, name: string, args: unknown) => {
     commands++;
     const ack = await phone.send(name, args, { timeoutMs: 60_000 }).catch(() => null);
-    if (!ack?.ok) commandErrors++;
+    if (!ack?.ok) {
+      commandErrors++;
+      const why = `${name}: ${ack ? ack.error.code : "no ack"}`;
+      errorCodes.set(why, (errorCodes.get(why) ?? 0) + 1);
+    }
     return ack?.ok ? ack.result : null;
   };
 
@@ -192,6 +201,9 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   );
   await facilitator.command("activity.close", { activityId: feedback });
   const buildSeconds = (performance.now() - started) / 1000;
+  o.log(
+    `scale: ${commands} commands in ${buildSeconds.toFixed(0)} s, ${commandErrors} refused or lost${errorCodes.size ? ` (${[...errorCodes].map(([why, n]) => `${why} × ${n}`).join("; ")})` : ""}`,
+  );
   await Promise.all([...phones, facilitator].map((p) => p.close()));
 
   // What a phone downloads to join: the full state as one sync update.
@@ -251,9 +263,11 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   }
 
   return {
+    workshop: { id: workshop.id, facilitatorToken: workshop.facilitatorToken },
     people: phones.length,
     commands,
     commandErrors,
+    errorCodes,
     buildSeconds,
     counts,
     docBytes: state.byteLength,
