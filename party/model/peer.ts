@@ -1,9 +1,10 @@
 /**
- * The client core every room client shares (the browser's RoomConnection, the Node
- * tooling client and the test clients): a read-only Yjs peer. It reads each frame the
- * room sends, applies the room's updates to its doc, keeps the room's presence, parses
- * the room's JSON messages, and says what happened; reconnecting, queues and timeouts are
- * the caller's business. It never writes the doc itself and never sends awareness.
+ * How every room client reads the room (the browser's RoomConnection, the Node tooling
+ * client and the test clients): a read-only Yjs peer. It reads each frame the room sends,
+ * applies the room's updates to its doc, keeps the room's presence, parses the room's JSON
+ * messages, and says what happened. It never writes the doc itself and never sends
+ * awareness. The connection life cycle around it (tickets, reconnecting, the command queue,
+ * timeouts) is the client core's, ./client.ts; AckWaiters below is the ack bookkeeping both share.
  */
 import * as Y from "yjs";
 import { isAheadOf, type PresenceChange, readServerFrame, syncStep1Frame } from "./frames";
@@ -131,7 +132,16 @@ export class RoomPeer {
 interface Waiter<A> {
   resolve: (answer: A) => void;
   reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: unknown;
+}
+
+/**
+ * The timers a client arms: the runtime's own (globalThis) by default, fake ones in tests.
+ * (Methods, so the browser's and Node's differently typed globals both fit.)
+ */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
 }
 
 /**
@@ -143,12 +153,14 @@ interface Waiter<A> {
 export class AckWaiters<A> {
   readonly #waiting = new Map<string, Waiter<A>[]>();
 
+  constructor(private readonly timers: Timers = globalThis) {}
+
   /** Settles with the answer to command `id`; rejects after `timeoutMs` if given. */
   wait(id: string, timeoutMs?: number, what = `command ${id}`): Promise<A> {
     return new Promise<A>((resolve, reject) => {
       const waiter: Waiter<A> = { resolve, reject, timer: undefined };
       if (timeoutMs !== undefined) {
-        waiter.timer = setTimeout(() => {
+        waiter.timer = this.timers.setTimeout(() => {
           this.#drop(id, waiter);
           reject(new Error(`${what}: no ack within ${timeoutMs} ms`));
         }, timeoutMs);
@@ -162,7 +174,7 @@ export class AckWaiters<A> {
     const waiting = this.#waiting.get(id);
     this.#waiting.delete(id);
     for (const waiter of waiting ?? []) {
-      clearTimeout(waiter.timer);
+      this.timers.clearTimeout(waiter.timer);
       waiter.resolve(answer);
     }
     return waiting !== undefined;
@@ -172,7 +184,7 @@ export class AckWaiters<A> {
   failAll(error: (id: string) => Error): void {
     for (const [id, waiting] of this.#waiting) {
       for (const waiter of waiting) {
-        clearTimeout(waiter.timer);
+        this.timers.clearTimeout(waiter.timer);
         waiter.reject(error(id));
       }
     }

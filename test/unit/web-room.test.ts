@@ -292,7 +292,7 @@ describe("room connection", () => {
 
     const { conn, sockets } = setup(memoryStore(), () => null, docs);
     conn.start();
-    await conn.cacheReady;
+    await conn.ready;
     await flush();
     expect(conn.doc.getMap("cards").has("ghost")).toBe(true);
     sockets[0]!.open();
@@ -501,16 +501,5 @@ describe("doc cache", () => {
     await docs.append("w1", new Uint8Array([255, 255, 255]), "log");
     expect(await new DocCache(docs, "w1", new Y.Doc()).load()).toBe(false);
     expect(await docs.read("w1")).toEqual([]);
-  });
-});
-
-describe("reconnect backoff", () => {
-  it("doubles with each attempt, jittered within the upper half, and caps at 30 s", async () => {
-    const { retryDelay } = await import("../../web/lib/room/backoff");
-    expect(retryDelay(0, () => 0)).toBe(250);
-    expect(retryDelay(0, () => 1)).toBe(500);
-    expect(retryDelay(3, () => 0.5)).toBe(3000);
-    expect(retryDelay(20, () => 1)).toBe(30_000);
-    expect(retryDelay(20, () => 0)).toBe(15_000);
   });
 });

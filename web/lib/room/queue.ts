@@ -33,10 +33,6 @@ export class CommandQueue {
     return this.items;
   }
 
-  has(id: string): boolean {
-    return this.items.some((item) => item.id === id);
-  }
-
   add(command: { id: string; name: CommandName; args: unknown; createdAt: number }): void {
     this.items = [...this.items, command];
     this.persist();
@@ -61,6 +57,11 @@ export class CommandQueue {
   }
 }
 
+/** Where a workshop's pending commands are kept, one key per actor under it (leaving a device clears them all). */
+export function pendingPrefix(workshopId: string): string {
+  return `coproduce:pending:${workshopId}:`;
+}
+
 export function pendingKey(workshopId: string, actorKey: string): string {
-  return `coproduce:pending:${workshopId}:${actorKey}`;
+  return pendingPrefix(workshopId) + actorKey;
 }
