@@ -20,7 +20,7 @@ import {
   type WorkshopSummary,
 } from "./api";
 import { ROOT } from "./app";
-import { ResilientRoom } from "./room-client";
+import { RoomSession } from "./room-client";
 
 const Key = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9]*$/));
 
@@ -112,19 +112,19 @@ async function templateIds(baseUrl: string): Promise<string[]> {
 
 /** Runs a workshop's script: participants join and connect, then each step is sent and must be acknowledged ok. */
 async function runScript(baseUrl: string, workshop: DemoWorkshop, joinCode: string, facilitatorToken: string) {
-  // Resilient clients: a dropped connection (say wrangler reloading) is reconnected and
-  // the command resent with the same id, so the script still runs each step exactly once.
-  const clients = new Map<string, ResilientRoom>();
+  // The client core's sessions: a dropped connection (say wrangler reloading) is reconnected
+  // and the command resent with the same id, so the script still runs each step exactly once.
+  const clients = new Map<string, RoomSession>();
   try {
-    clients.set("facilitator", new ResilientRoom({ baseUrl, token: facilitatorToken }));
+    clients.set("facilitator", new RoomSession({ baseUrl, token: facilitatorToken }));
     for (const p of workshop.participants) {
       const joined = await joinAsParticipant(baseUrl, joinCode, {
         group: p.group,
         ...(p.name ? { name: p.name } : {}),
       });
-      const room = new ResilientRoom({ baseUrl, token: joined.token });
-      await room.connection();
+      const room = new RoomSession({ baseUrl, token: joined.token });
       clients.set(p.key, room);
+      await room.connected();
     }
     const saved = new Map<string, Record<string, unknown>>();
     for (const [i, step] of workshop.script.entries()) {
@@ -139,18 +139,19 @@ async function runScript(baseUrl: string, workshop: DemoWorkshop, joinCode: stri
       if (step.save) saved.set(step.save, ack.result);
     }
   } finally {
-    await Promise.all([...clients.values()].map((c) => c.close()));
+    for (const client of clients.values()) client.close();
   }
 }
 
 /** True once the workshop's room says it is closed (the last step of every script). */
 async function finished(baseUrl: string, organiserToken: string, workshopId: string): Promise<boolean> {
   const facilitator = await mintToken(baseUrl, organiserToken, workshopId, "facilitator", "Demo loader");
-  const room = new ResilientRoom({ baseUrl, token: facilitator.token });
+  const room = new RoomSession({ baseUrl, token: facilitator.token });
   try {
-    return roots((await room.connection()).doc).workshop.get("status") === "closed";
+    await room.connected();
+    return roots(room.doc).workshop.get("status") === "closed";
   } finally {
-    await room.close();
+    room.close();
   }
 }
 

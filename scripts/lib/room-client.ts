@@ -1,13 +1,18 @@
 /**
- * A room client for Node: what a phone or laptop does on the wire, without a browser.
- * It takes a single-use ticket over HTTP, opens the room's WebSocket and reads the room
- * through the same client core as the web app (party/model/peer.ts), sending commands
- * and awaiting each one's ack with a timeout.
- * Tests, the demo loader, the fault suite and the benchmark all use it.
+ * Room clients for Node: what a phone or laptop does on the wire, without a browser.
+ *
+ * - RoomSession is Node's side of the client core the web app runs (party/model/client.ts):
+ *   a ticket per socket, reconnecting with jittered back-off, an in-memory queue of the
+ *   commands not yet answered, resent with the same ids after every reconnect, and the
+ *   hello and ack timeouts. The demo loader and the fault suite use it.
+ * - RoomClient is one socket and nothing more, read through the same peer (party/model/peer.ts):
+ *   a probe for tests and benchmarks that want to see exactly what one connection sends and
+ *   gets (an unacknowledged command is what they look for, so it never reconnects or resends).
  */
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import type * as Y from "yjs";
+import { type CommandOutcome, MemoryQueue, RoomClientCore, type Timers } from "../../party/model/client";
 import { AckWaiters, RoomPeer } from "../../party/model/peer";
 import { encodeCommand, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { getTicket } from "./api";
@@ -270,51 +275,111 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+export interface SessionOptions {
+  baseUrl: string;
+  /** Any long-lived token (facilitator, participant, screen, evaluator); a fresh ticket is taken per socket. */
+  token: string;
+  /** Keep applying the room's updates after the initial sync (default true). */
+  followDoc?: boolean;
+  /** How long send() waits for an answer, across reconnects, before rejecting (default 60 s). */
+  timeoutMs?: number;
+  timers?: Timers;
+  random?: () => number;
+}
+
 /**
- * A client that survives dropped connections the way the web app does: when a
- * command's connection drops before its ack, it reconnects (with a fresh ticket) and
- * resends the same command id, which the room applies at most once.
+ * A client that survives dropped connections the way the web app does, because it runs the
+ * same core: a socket that closes (a runtime restarted, a killed process) is replaced with a
+ * fresh ticket after a jittered back-off, and every command not yet answered is resent with
+ * its id, which the room applies at most once. Starts connecting when made; stop() with close().
  */
-export class ResilientRoom {
-  private client: RoomClient | undefined;
+export class RoomSession extends RoomClientCore {
+  /** Every JSON message from the room that was not an ack (hello, private…), in order. */
+  readonly messages: ServerMessage[] = [];
+  /** The workshop of the last ticket (known once the first ticket is in). */
+  workshopId = "";
+  readonly #timeoutMs: number;
+  readonly #checks = new Set<() => void>();
 
-  constructor(
-    private readonly options: ConnectOptions,
-    private readonly attempts = 4,
-  ) {}
-
-  /** The open connection, (re)connecting if needed. */
-  connection(): Promise<RoomClient> {
-    return this.retry(async () => {
-      if (!this.client?.isOpen) this.client = await connectRoom(this.options);
-      return this.client;
+  constructor(options: SessionOptions) {
+    const { baseUrl, token } = options;
+    const wake = () => {
+      if (this) for (const check of this.#checks) check();
+    };
+    super({
+      fetchTicket: async () => {
+        const ticket = await getTicket(baseUrl, token);
+        if (this) this.workshopId = ticket.workshopId;
+        return ticket.ticket;
+      },
+      socketUrl: (ticket) => roomUrl(baseUrl, this?.workshopId ?? "", ticket),
+      openSocket: (url) => {
+        const socket = new WebSocket(url);
+        // Errors end in a close, which the core handles; an unheard 'error' would crash the process.
+        socket.on("error", () => {});
+        return socket;
+      },
+      queue: new MemoryQueue(),
+      peer: new RoomPeer(undefined, { followDoc: options.followDoc ?? true }),
+      ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      events: {
+        hello: (hello) => this?.messages.push(hello),
+        private: (message) => this?.messages.push(message),
+        frame: wake,
+        state: wake,
+      },
     });
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.start();
   }
 
-  send(name: string, args: unknown = {}, options: { id?: string; timeoutMs?: number } = {}): Promise<AckMessage> {
+  get doc(): Y.Doc {
+    return this.peer.doc;
+  }
+
+  /** Resolves once the room has said hello and its state is applied; rejects if it refuses us for good. */
+  connected(timeoutMs = this.#timeoutMs): Promise<void> {
+    return this.#until(() => this.state === "online" && this.peer.synced, timeoutMs, "connected and synced");
+  }
+
+  /**
+   * Sends a command (queued first, resent after reconnects) and resolves with the room's
+   * answer. Rejects only if no answer arrives within `timeoutMs`, or the session is closed.
+   */
+  send(name: string, args: unknown = {}, options: { id?: string; timeoutMs?: number } = {}): Promise<CommandOutcome> {
+    if (this.state === "closed") return Promise.reject(new Error(`${name}: session closed (${this.closeReason})`));
     const id = options.id ?? randomUUID();
-    return this.retry(async () => {
-      if (!this.client?.isOpen) this.client = await connectRoom(this.options);
-      return this.client.send(name, args, { ...options, id });
+    const answer = this.waitFor(id, options.timeoutMs ?? this.#timeoutMs, `${name} ${id}`);
+    this.enqueue({ id, name, args, createdAt: this.now() });
+    return answer;
+  }
+
+  /** Stops: closes the socket and rejects whatever still waits for an answer. */
+  close(): void {
+    this.stop();
+    this.failWaiting((id) => new Error(`${id}: session closed before the answer`));
+  }
+
+  #until(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (this.state === "closed")
+          finish(new Error(`room ${this.workshopId}: closed (${this.closeReason}) before ${what}`));
+        else if (predicate()) finish();
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`room ${this.workshopId}: not ${what} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        this.#checks.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.#checks.add(check);
+      check();
     });
-  }
-
-  private async retry<T>(attempt: () => Promise<T>): Promise<T> {
-    let lastError: unknown;
-    for (let i = 1; i <= this.attempts; i++) {
-      try {
-        return await attempt();
-      } catch (err) {
-        lastError = err;
-        this.client?.terminate();
-        this.client = undefined;
-        await new Promise((r) => setTimeout(r, 500 * i));
-      }
-    }
-    throw lastError;
-  }
-
-  async close(): Promise<void> {
-    await this.client?.close();
   }
 }
