@@ -6,9 +6,8 @@
  * stays in the workshop (withdrawing is a different, explicit choice). Then the phone starts
  * again from the code box (or, on the join page, from the join form).
  */
+import { pendingPrefix } from "./room/queue";
 import { forgetParticipant, loadParticipant, local, mineKey } from "./storage";
-
-const pendingPrefix = (workshopId: string): string => `coproduce:pending:${workshopId}:`;
 
 function pendingKeys(workshopId: string): string[] {
   const keys: string[] = [];
