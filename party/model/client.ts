@@ -105,8 +105,6 @@ export interface ClientEvents<C extends QueuedCommand> {
   presence(entries: PresenceEntry[]): void;
   /** The doc was replaced (our copy held what the room does not); re-read everything. */
   doc(doc: RoomPeer["doc"]): void;
-  /** Every frame from the room, after the peer read it (Node tooling counts and waits on them). */
-  frame(data: string | Uint8Array, received: ReturnType<RoomPeer["receive"]>): void;
 }
 
 export interface ClientOptions<C extends QueuedCommand = QueuedCommand> {
@@ -119,9 +117,9 @@ export interface ClientOptions<C extends QueuedCommand = QueuedCommand> {
   /** Reads the room's frames into a doc (one made here when not given). */
   peer?: RoomPeer;
   events?: Partial<ClientEvents<C>>;
-  timers?: Timers;
-  now?: () => number;
-  random?: () => number;
+  timers?: Timers | undefined;
+  now?: (() => number) | undefined;
+  random?: (() => number) | undefined;
 }
 
 const OPEN = 1;
@@ -178,7 +176,8 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
 
   readonly #o: ClientOptions<C>;
   readonly #timers: Timers;
-  readonly #waiters: AckWaiters<CommandOutcome>;
+  /** Who waits for which command's answer (an adapter may give up on all of them). */
+  protected readonly waiters: AckWaiters<CommandOutcome>;
   #socket: WebSocketLike | null = null;
   #attempts = 0;
   #unauthorisedInARow = 0;
@@ -193,7 +192,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
   constructor(options: ClientOptions<C>) {
     this.#o = options;
     this.#timers = options.timers ?? globalThis;
-    this.#waiters = new AckWaiters(this.#timers);
+    this.waiters = new AckWaiters(this.#timers);
     this.peer = options.peer ?? new RoomPeer();
     this.queue = options.queue;
   }
@@ -225,12 +224,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
    * instead (the command stays queued).
    */
   waitFor(id: string, timeoutMs?: number, what?: string): Promise<CommandOutcome> {
-    return this.#waiters.wait(id, timeoutMs, what);
-  }
-
-  /** Rejects every promise still waiting for an answer (Node tooling giving up). */
-  failWaiting(error: (id: string) => Error): void {
-    this.#waiters.failAll(error);
+    return this.waiters.wait(id, timeoutMs, what);
   }
 
   /** Connect now rather than after the back-off (the device came back online). */
@@ -407,7 +401,6 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
         if (received.changed) this.#o.events?.presence?.(this.peer.presence.list());
         break;
     }
-    this.#o.events?.frame?.(frame, received);
   }
 
   #receiveMessage(message: ReadMessage): void {
@@ -479,7 +472,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
 
   #answer(id: string, outcome: CommandOutcome, queued: C | undefined): void {
     this.#o.events?.answer?.(id, outcome, queued);
-    this.#waiters.settle(id, outcome);
+    this.waiters.settle(id, outcome);
   }
 
   #setState(state: ConnectionState, reason: CloseReason | null): void {

@@ -317,16 +317,17 @@ export class RoomSession extends RoomClientCore {
         const socket = new WebSocket(url);
         // Errors end in a close, which the core handles; an unheard 'error' would crash the process.
         socket.on("error", () => {});
+        // Re-check what callers wait for once the core has read the frame (its handler runs after this one).
+        socket.on("message", () => queueMicrotask(wake));
         return socket;
       },
       queue: new MemoryQueue(),
       peer: new RoomPeer(undefined, { followDoc: options.followDoc ?? true }),
-      ...(options.timers ? { timers: options.timers } : {}),
-      ...(options.random ? { random: options.random } : {}),
+      timers: options.timers,
+      random: options.random,
       events: {
         hello: (hello) => this?.messages.push(hello),
         private: (message) => this?.messages.push(message),
-        frame: wake,
         state: wake,
       },
     });
@@ -358,7 +359,7 @@ export class RoomSession extends RoomClientCore {
   /** Stops: closes the socket and rejects whatever still waits for an answer. */
   close(): void {
     this.stop();
-    this.failWaiting((id) => new Error(`${id}: session closed before the answer`));
+    this.waiters.failAll((id) => new Error(`${id}: session closed before the answer`));
   }
 
   #until(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -87,8 +87,8 @@ export class RoomConnection extends RoomClientCore<PendingCommand> {
       socketUrl: (ticket) => options.socketUrl(workshopId, ticket),
       openSocket: options.openSocket,
       queue,
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.random ? { random: options.random } : {}),
+      now: options.now,
+      random: options.random,
       events: {
         ...events,
         state: (state, reason) => {

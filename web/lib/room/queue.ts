@@ -41,14 +41,14 @@ export class CommandQueue {
   remove(id: string): PendingCommand | undefined {
     const found = this.items.find((item) => item.id === id);
     if (!found) return undefined;
-    this.items = this.items.filter((item) => item.id !== id);
+    this.items = this.items.filter((item) => item !== found);
     this.persist();
     return found;
   }
 
   clear(): void {
     this.items = [];
-    this.store.removeItem(this.key);
+    this.persist();
   }
 
   private persist(): void {
