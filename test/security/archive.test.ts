@@ -14,10 +14,9 @@ type Entries = { cards: Record<string, unknown>; comments: Record<string, unknow
 
 async function closedMap() {
   const w = await newWorkshop();
-  const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+  const fac = await team.facilitator(w);
   const mapId = await openMap(fac);
-  const person = await joinAs(w, "community", "Archived Author");
-  const phone = await team.connect(w.id, person.token);
+  const { joined: person, phone } = await team.participant(w, "community", "Archived Author");
   const { cardId } = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "No bus" });
   await phone.ok("comment.add", { cardId: cardId as string, text: "Not after six" });
   // What each saw before the close: the facilitator the room's doc, the phone its redacted replica.
@@ -41,7 +40,7 @@ describe("a closed activity's archive", () => {
     await phone.waitFor(() => roots(phone.doc).archived.has(mapId), "the archived entry on the phone");
     expect(roots(phone.doc).cards.has(cardId)).toBe(false);
     // A phone joining now downloads none of it.
-    const late = await team.connect(w.id, (await joinAs(w)).token);
+    const late = await team.phone(w);
     expect(roots(late.doc).cards.size).toBe(0);
     // Each reader gets what their own live doc held: who is who for the facilitator and the
     // projector, the replica's (no participant id, no name) for a phone and an evaluator.

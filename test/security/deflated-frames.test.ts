@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { inflateFrame, MESSAGE_DEFLATED, readServerFrame, stateVectorParam } from "../../party/model/frames";
 import { RoomClient } from "../worker/support/room-client";
-import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor, tokenOf } from "./support/harness";
+import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor } from "./support/harness";
 
 const team = redTeam();
 const EMPTY_SV = stateVectorParam(Y.encodeStateVector(new Y.Doc()));
@@ -24,10 +24,9 @@ async function open(workshopId: string, token: string, query: string): Promise<R
 /** A map with enough cards that the first sync is worth compressing. */
 async function busyMap() {
   const w = await newWorkshop();
-  const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+  const fac = await team.facilitator(w);
   const mapId = await openMap(fac);
-  const author = await joinAs(w, "community", "Named Author");
-  const writer = await team.connect(w.id, author.token);
+  const { joined: author, phone: writer } = await team.participant(w, "community", "Named Author");
   for (let i = 0; i < 40; i++) {
     await writer.ok("card.add", {
       activityId: mapId,
@@ -75,7 +74,7 @@ describe("deflated first sync", () => {
 
   it("a deflated frame sent to the room is an unreadable frame, never inflated or applied", async () => {
     const w = await newWorkshop();
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     phone.send(new Uint8Array([MESSAGE_DEFLATED, 0x4b, 0x4c, 0x4a, 0x06, 0x00]));
     await phone.waitFor(
       () => phone.find((m) => m.type === "ack" && (m.error as { code?: string } | undefined)?.code === "bad_request"),

@@ -160,7 +160,7 @@ describe("paper input", () => {
     const w = await newWorkshop();
     const fac = await team.connect(w.id, w.facilitatorToken);
     const voteId = await openVote(fac);
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     const ballot = { allocations: { o1: 1 } };
     await refusedUnchanged(
       phone,
@@ -231,7 +231,7 @@ describe("paper input", () => {
   it("head counts are the facilitator's, bounded, strict and replay-safe", async () => {
     const w = await newWorkshop();
     const fac = await team.connect(w.id, w.facilitatorToken);
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     await refusedUnchanged(phone, fac, "attendance.set", { group: "community", count: 4 }, "forbidden");
     await refusedUnchanged(fac, fac, "attendance.set", { group: "community", count: 1e9 }, "bad_request");
     await refusedUnchanged(fac, fac, "attendance.set", { group: "community", count: 2.5 }, "bad_request");
@@ -280,7 +280,7 @@ describe("the interpreter role", () => {
     ] as const)
       await refusedUnchanged(interpreter, fac, name, args, "forbidden");
     // A participant may not translate either.
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     await refusedUnchanged(phone, fac, "translation.set", { target, language: "ur", text: "x" }, "forbidden");
   });
 
@@ -316,7 +316,7 @@ describe("the projector's second language (screen.language)", () => {
     const w = await newWorkshop();
     const other = await newWorkshop();
     const fac = await team.connect(w.id, w.facilitatorToken);
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     const screen = await team.connect(w.id, w.screenToken);
     const interpreter = await team.connect(w.id, (await mint(w, { role: "interpreter", language: "ur" })).body.token);
     const kiosk = await team.connect(w.id, (await mint(w, { role: "kiosk" })).body.token);

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { QUOTA } from "../../party/model/handlers/card-store";
 import type { WorkshopRoom } from "../../party/room";
 import { roomStub } from "../worker/support/room-client";
-import { expectRefused, joinAs, newWorkshop, openMap, type RoomClient, redTeam, tokenOf } from "./support/harness";
+import { expectRefused, newWorkshop, openMap, type RoomClient, redTeam, tokenOf } from "./support/harness";
 
 const team = redTeam();
 
@@ -24,19 +24,26 @@ async function liftRateLimits(workshopId: string, docBudgetBytes?: number): Prom
   });
 }
 
+/** A workshop whose rates are lifted (so only quotas stop a flood), and its facilitator. */
+async function floodable() {
+  const w = await newWorkshop();
+  await liftRateLimits(w.id);
+  return { w, fac: await team.facilitator(w) };
+}
+
+const cardOn = (activityId: string, text: string) => ({ activityId, lane: "day", kind: "barrier", text });
+
 async function addCard(client: RoomClient, activityId: string, text: string): Promise<string> {
-  const { cardId } = await client.ok("card.add", { activityId, lane: "day", kind: "barrier", text });
+  const { cardId } = await client.ok("card.add", cardOn(activityId, text));
   return cardId as string;
 }
 
 describe("one person flooding the room", () => {
   it("comments are capped per person across the room, not only per card (quota_exceeded)", async () => {
-    const w = await newWorkshop();
-    await liftRateLimits(w.id);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const { w, fac } = await floodable();
     const mapId = await openMap(fac);
-    const bot = await team.connect(w.id, (await joinAs(w)).token);
-    const other = await team.connect(w.id, (await joinAs(w, "statutory")).token);
+    const bot = await team.phone(w);
+    const other = await team.phone(w, "statutory");
     const cards = [];
     for (let i = 0; i < Math.ceil(QUOTA.commentsPerPerson / QUOTA.commentsPerCard) + 1; i++)
       cards.push(await addCard(fac, mapId, `Barrier ${i}`));
@@ -51,10 +58,8 @@ describe("one person flooding the room", () => {
   });
 
   it("cards are capped per person across the room, not only per map (quota_exceeded)", async () => {
-    const w = await newWorkshop();
-    await liftRateLimits(w.id);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
-    const bot = await team.connect(w.id, (await joinAs(w)).token);
+    const { w, fac } = await floodable();
+    const bot = await team.phone(w);
     let added = 0;
     let mapId = "";
     while (added < QUOTA.cardsPerPersonInRoom) {
@@ -64,27 +69,15 @@ describe("one person flooding the room", () => {
       added++;
     }
     if (added % QUOTA.cardsPerPerson === 0) mapId = await openMap(fac);
-    await expectRefused(
-      bot,
-      "card.add",
-      { activityId: mapId, lane: "day", kind: "barrier", text: "One more" },
-      "quota_exceeded",
-    );
+    await expectRefused(bot, "card.add", cardOn(mapId, "One more"), "quota_exceeded");
   });
 
   it("a person's cards on one map say quota_exceeded, not a conflict to try again", async () => {
-    const w = await newWorkshop();
-    await liftRateLimits(w.id);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const { w, fac } = await floodable();
     const mapId = await openMap(fac);
-    const bot = await team.connect(w.id, (await joinAs(w)).token);
+    const bot = await team.phone(w);
     for (let i = 0; i < QUOTA.cardsPerPerson; i++) await addCard(bot, mapId, `Card ${i}`);
-    await expectRefused(
-      bot,
-      "card.add",
-      { activityId: mapId, lane: "day", kind: "barrier", text: "One more" },
-      "quota_exceeded",
-    );
+    await expectRefused(bot, "card.add", cardOn(mapId, "One more"), "quota_exceeded");
   });
 });
 
@@ -92,14 +85,13 @@ describe("the room's doc byte budget", () => {
   it("refuses new content once the live doc is full (room_full_of_content), and loses nothing else", async () => {
     const w = await newWorkshop();
     const stub = await roomStub(w.id);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
     const { docBytes } = await stub.state();
     // Room for a few long cards, then full.
     await liftRateLimits(w.id, docBytes + 3_000);
     const phones = [];
-    for (const group of ["community", "statutory", "voluntary"])
-      phones.push(await team.connect(w.id, (await joinAs(w, group)).token));
+    for (const group of ["community", "statutory", "voluntary"]) phones.push(await team.phone(w, group));
     const long = "x".repeat(200);
     let refused = null;
     const kept: string[] = [];
@@ -130,9 +122,9 @@ describe("the room's doc byte budget", () => {
   it("a replayed card.add after the room filled gets its first answer and adds nothing", async () => {
     const w = await newWorkshop();
     const stub = await roomStub(w.id);
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const phone = await team.connect(w.id, (await joinAs(w)).token);
+    const phone = await team.phone(w);
     const args = { activityId: mapId, lane: "day", kind: "barrier", text: "Said once" };
     const first = await phone.command("card.add", args, "replay-1");
     expect(first.ok).toBe(true);
@@ -148,7 +140,7 @@ describe("the room's doc byte budget", () => {
 
   it("a role that may not add content is told forbidden, not that the room is full", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
     await liftRateLimits(w.id, 1);
     const screen = await team.connect(w.id, tokenOf(w, "screen"));

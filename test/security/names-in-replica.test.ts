@@ -40,7 +40,7 @@ const lastMine = (client: RoomClient) => privateMessages(client, "mine").at(-1) 
 /** A map with cards, a comment and supports from two named people, watched by a third phone. */
 async function busyRoom(body: Record<string, unknown> = {}) {
   const w = await newWorkshop(body);
-  const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+  const fac = await team.facilitator(w);
   const mapId = await openMap(fac);
   const amina = await joinAs(w, "community", "Amina Quarshie");
   const bryn = await joinAs(w, "statutory", "Bryn Oduya");
@@ -190,7 +190,7 @@ describe("the private mine channel", () => {
       `_pk=${encodeURIComponent(`a:${room.amina.participantId}`)}`,
     );
     const other = await newWorkshop();
-    const elsewhere = await team.connect(other.id, (await joinAs(other)).token);
+    const elsewhere = await team.phone(other);
     const { cardId: lateId } = await room.a.ok("card.add", {
       activityId: room.mapId,
       lane: "day",

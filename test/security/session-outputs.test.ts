@@ -29,7 +29,7 @@ describe("the agenda export", () => {
 
   it("neutralises a formula in a title but never in the planned minutes or ids", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     await fac.ok("activity.add", { kind: "info", title: '=HYPERLINK("x")', config: {}, plannedMinutes: 12 });
     const csv = await eventually(async () => {
       const text = await (

@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { stateVectorParam } from "../../party/model/frames";
 import { RoomClient } from "../worker/support/room-client";
-import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor, tokenOf } from "./support/harness";
+import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor } from "./support/harness";
 
 const team = redTeam();
 
@@ -26,10 +26,9 @@ const gotStep2 = (client: RoomClient): boolean => client.frames.some((f) => f[0]
 describe("the state vector in the address", () => {
   it("brings the phone its redacted doc with the welcome, before it sends anything", async () => {
     const w = await newWorkshop();
-    const fac = await team.connect(w.id, tokenOf(w, "facilitator"));
+    const fac = await team.facilitator(w);
     const mapId = await openMap(fac);
-    const author = await joinAs(w, "community", "Named Author");
-    const writer = await team.connect(w.id, author.token);
+    const { joined: author, phone: writer } = await team.participant(w, "community", "Named Author");
     await writer.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "No bus after six" });
 
     const phone = await open(

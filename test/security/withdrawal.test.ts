@@ -61,7 +61,7 @@ describe("withdrawal", () => {
     const commentWords = marker("comment");
     const p = await joinAs(w, "community", name.slice(0, 40));
     const phone = await team.connect(w.id, p.token);
-    const other = await team.connect(w.id, (await joinAs(w)).token);
+    const other = await team.phone(w);
 
     const { cardId } = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: words });
     const hidden = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: hiddenWords });

@@ -87,15 +87,19 @@ export function redTeam() {
   };
   /** The workshop's facilitator, through the front door. */
   const facilitator = (w: CreatedWorkshop): Promise<RoomClient> => connect(w.id, tokenOf(w, "facilitator"));
-  /** Someone joined in `group`, and their phone through the front door. */
+  /** Someone joined in `group` (and named, if given), and their phone through the front door. */
   const participant = async (
     w: CreatedWorkshop,
     group = "community",
+    name?: string,
   ): Promise<{ joined: Joined; phone: RoomClient }> => {
-    const joined = await joinAs(w, group);
+    const joined = await joinAs(w, group, name);
     return { joined, phone: await connect(w.id, joined.token) };
   };
-  return { ...clients, connect, connectToRoom, facilitator, participant };
+  /** The phone of someone joined in `group` (and named, if given), when the test needs only that. */
+  const phone = async (w: CreatedWorkshop, group = "community", name?: string): Promise<RoomClient> =>
+    (await participant(w, group, name)).phone;
+  return { ...clients, connect, connectToRoom, facilitator, participant, phone };
 }
 
 /** Expects a command to be refused with `code`. */
