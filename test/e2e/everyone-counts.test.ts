@@ -19,7 +19,6 @@ import {
   formatViolations,
   join,
   MintedToken,
-  type RoomClient,
   request,
   runAxe,
 } from "./support";
@@ -108,9 +107,7 @@ describe("an interpreter translating a card into Urdu", () => {
   it("shows the translation on an Urdu phone, right to left, with the original a tap away", async () => {
     const { workshop, facilitator } = await suite.workshop();
     const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
-    const author = await join(workshop.joinCode, { group: "community", name: "Amina" });
-    const authorClient: RoomClient = await connect(author.token);
-    suite.clients.push(authorClient);
+    const authorClient = await suite.person(workshop, "community", "Amina");
     const original = "The carers' centre closes at four";
     const { cardId } = await authorClient.command<{ cardId: string }>("card.add", {
       activityId: mapId,

@@ -13,7 +13,7 @@ import { roots } from "../../party/model/doc";
 import { type CastBallot, type Tally, tally } from "../../party/model/tally";
 import { noErrors } from "./console-support";
 import { everyonePanel, OPTIONS, openActivity, usePhones } from "./participant-kit";
-import { absolute, app, connect, formatViolations, join, newWorkshop, type RoomClient, runAxe } from "./support";
+import { absolute, app, connect, formatViolations, join, type RoomClient, runAxe } from "./support";
 
 interface MethodCase {
   title: string;
@@ -116,9 +116,7 @@ describe("typing in paper ballots for every method from the console", () => {
   const suite = usePhones();
 
   it("budget, rank, approve and impact × effort each count for the group as a phone ballot would, marked paper", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const phones = await communityPhones(workshop.joinCode, suite.clients);
     const { page, errors } = await everyonePanel(suite, workshop);
 
@@ -159,9 +157,7 @@ describe("typing in paper ballots for every method from the console", () => {
   });
 
   it("a paper feedback form counts for its group as a phone's would, in the report", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const phones = await communityPhones(workshop.joinCode, suite.clients);
     const fbId = await openActivity(facilitator, "feedback", "How was today?", FEEDBACK);
     const phoneAnswers: FeedbackAnswers[] = [{ heard: 5, else: "More time please" }, { heard: 3 }];

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { noErrors } from "./console-support";
 import { MAP_CONFIG, OPTIONS, openActivity, openPhone, signIn, tabTo, usePhones } from "./participant-kit";
-import { absolute, collectPageErrors, connect, formatViolations, join, newWorkshop, runAxe } from "./support";
+import { absolute, collectPageErrors, formatViolations, join, runAxe } from "./support";
 
 async function expectAxeClean(page: Page, what: string): Promise<void> {
   const violations = await runAxe(page);
@@ -33,12 +33,9 @@ describe("the projector's second language", () => {
   const suite = usePhones();
 
   it("shows Urdu under the original, right to left, once the facilitator chooses it, and passes axe", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
-    const author = await connect((await join(workshop.joinCode, { group: "community" })).token);
-    suite.clients.push(author);
+    const author = await suite.person(workshop, "community");
     const original = "The centre closes at four";
     const { cardId } = await author.command<{ cardId: string }>("card.add", {
       activityId: mapId,
@@ -139,9 +136,7 @@ describe("translated labels on an Urdu phone", () => {
   const suite = usePhones();
 
   it("shows an option's Urdu label right to left, with the original one keyboard press away, also after the close", async () => {
-    const workshop = await newWorkshop();
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop();
     const voteId = await openActivity(facilitator, "vote", "What first?", { method: "approve", options: OPTIONS });
     await facilitator.command("translation.set", {
       target: `option.${voteId}.peer`,
@@ -181,8 +176,7 @@ describe("translated labels on an Urdu phone", () => {
     await urduBox.waitFor();
 
     // After the close, what the workshop decided shows the same Urdu label, the original again a tap away.
-    const voter = await connect((await join(workshop.joinCode, { group: "statutory" })).token);
-    suite.clients.push(voter);
+    const voter = await suite.person(workshop, "statutory");
     await voter.command("ballot.submit", { activityId: voteId, ballot: { approved: ["peer", "hub"] } });
     await facilitator.command("results.reveal", { activityId: voteId });
     await facilitator.command("workshop.close", {});

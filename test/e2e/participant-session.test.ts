@@ -88,9 +88,7 @@ describe("a phone through a session", () => {
   });
 
   it("names a withdrawn option in the phone's own language (Polish), not in English", { timeout: 90_000 }, async () => {
-    const workshop = await newWorkshop({ title: "Withdrawn option" });
-    const facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    const { workshop, facilitator } = await suite.workshop({ title: "Withdrawn option" });
     const { activityId: map } = await facilitator.command<{ activityId: string }>("activity.add", {
       kind: "map",
       title: "Ideas",

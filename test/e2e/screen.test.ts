@@ -14,7 +14,6 @@ import {
   connect,
   formatViolations,
   newContext,
-  newWorkshop,
   pageOn,
   type RoomClient,
   runAxe,
@@ -34,9 +33,7 @@ describe("projector screen", () => {
   let facilitator: RoomClient;
 
   beforeAll(async () => {
-    workshop = await newWorkshop({ title: "Screen test" });
-    facilitator = await connect(workshop.facilitatorToken);
-    suite.clients.push(facilitator);
+    ({ workshop, facilitator } = await suite.workshop({ title: "Screen test" }));
     ({ page, errors } = await pageOn(await newContext(suite.browser), workshop.links.screen));
     await page.getByTestId("screen-join-code").waitFor();
   });
