@@ -32,33 +32,6 @@ describe("GET /api/join/:joinCode", () => {
     expect((await json(`/api/join/${encodeURIComponent(typed)}`, { ip: freshIp() })).status).toBe(200);
   });
 
-  it("answers with the room's first ticket (perf #17): it opens the room once; the token still gets fresh ones", async () => {
-    const w = await createWorkshop();
-    const res = await json<{ token: string; ticket: string; ticketExpiresAt: number }>(`/api/join/${w.joinCode}`, {
-      ip: freshIp(),
-      body: { group: "community", consent: true },
-    });
-    expect(res.status).toBe(201);
-    expect(res.body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const open = (ticket: string) =>
-      call(`/parties/workshop-room/${w.id}?ticket=${encodeURIComponent(ticket)}`, {
-        headers: { Upgrade: "websocket" },
-      });
-    const first = await open(res.body.ticket);
-    expect(first.status).toBe(101);
-    first.webSocket!.accept();
-    first.webSocket!.close(1000, "done");
-    expect((await open(res.body.ticket)).status).toBe(401);
-    // A reconnect trades the long-lived token for a fresh ticket, as before.
-    const fresh = await json<{ ticket: string }>("/api/tickets", { method: "POST", token: res.body.token });
-    expect(fresh.status).toBe(200);
-    expect(fresh.body.ticket).not.toBe(res.body.ticket);
-    const again = await open(fresh.body.ticket);
-    expect(again.status).toBe(101);
-    again.webSocket!.accept();
-    again.webSocket!.close(1000, "done");
-  });
-
   it("answers a wrong code with 404", async () => {
     const { status, body } = await json("/api/join/ZZZZZZ", { ip: freshIp() });
     expect(status).toBe(404);
