@@ -4,6 +4,7 @@
  * workshop token, looked up by its SHA-256 hash.
  */
 import { createMiddleware } from "hono/factory";
+import { ROLES } from "../party/model/commands";
 import { secretsEqual, sha256Hex } from "./crypto";
 import { findActiveToken, type TokenRole, type TokenRow } from "./db/tokens";
 import type { WorkshopRow } from "./db/workshops";
@@ -52,15 +53,9 @@ export const organiserOnly = createMiddleware<AppEnv>(async (c, next) => {
  * The roles whose links open the live room and read what it holds (the workshop itself, a
  * closed activity's archive). Partner links never enter the room: they post over HTTP.
  */
-export const ROOM_ROLES: readonly TokenRole[] = [
-  "facilitator",
-  "participant",
-  "screen",
-  "evaluator",
-  "host",
-  "kiosk",
-  "interpreter",
-];
+export const ROOM_ROLES: readonly TokenRole[] = ROLES.filter(
+  (role): role is TokenRole => role !== "organiser" && role !== "partner",
+);
 
 /**
  * Whether `auth` may act on `workshop` in one of `roles`. The organiser may do

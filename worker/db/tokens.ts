@@ -1,17 +1,12 @@
 /** Typed queries for the `tokens` table. Only SHA-256 hashes of secrets are stored. */
+import type { Role } from "../../party/model/commands";
 
-export type TokenRole =
-  | "facilitator"
-  | "participant"
-  | "screen"
-  | "evaluator"
-  // tables (#13): a table host, acting for `table_id` only.
-  | "host"
-  // everyone counts (#14): a shared tablet used in turn, and a live translator
-  | "kiosk"
-  | "interpreter"
-  // Co-delivery (#15): speaks for one organisation (`organisation`), updates its commitments.
-  | "partner";
+/**
+ * Every role but the organiser's, who holds the deployment's secret rather than a token
+ * (the roles are listed, with what each is for, in party/model/commands.ts). A host acts for
+ * `table_id` only; a partner speaks for one `organisation`.
+ */
+export type TokenRole = Exclude<Role, "organiser">;
 
 export interface TokenRow {
   hash: string;
