@@ -6,7 +6,7 @@
  */
 import { CONFIG_SCHEMAS } from "../../party/model/commands";
 import type { CommitmentSource } from "../../party/model/commitments";
-import type { Tally } from "../../party/model/tally";
+import type { GroupTally, Tally } from "../../party/model/tally";
 import { listCommitments, listSources, listUpdates, type WorkshopCommitments } from "../db/commitments";
 import {
   type ActivityRow,
@@ -123,10 +123,15 @@ export function outcomesFrom(
   return { votes, cards: visible, cardOrigins };
 }
 
+/** Whether a tally (the whole vote's, or one group's in it) gave the option anything (matrix: rated it). */
+function gaveAnything(method: Tally["method"], tally: Pick<GroupTally, "totals" | "means">, optionId: string): boolean {
+  return method === "matrix" ? (tally.means?.[optionId]?.n ?? 0) > 0 : (tally.totals[optionId] ?? 0) > 0;
+}
+
 /** The options of a vote that scored, best first (matrix: rated by anyone). */
-export function scoredRanking(vote: VoteOutcome): string[] {
+export function scoredRanking(vote: Pick<VoteOutcome, "result">): string[] {
   const r = vote.result;
-  return r.ranking.filter((id) => (r.method === "matrix" ? (r.means?.[id]?.n ?? 0) > 0 : (r.totals[id] ?? 0) > 0));
+  return r.ranking.filter((id) => gaveAnything(r.method, r, id));
 }
 
 export function scoreOf(vote: VoteOutcome, optionId: string): number {
@@ -140,7 +145,7 @@ export function scoreOf(vote: VoteOutcome, optionId: string): number {
 export function supportedBy(vote: VoteOutcome, optionId: string): string[] {
   const r = vote.result;
   return Object.entries(r.byGroup)
-    .filter(([, g]) => (r.method === "matrix" ? (g.means?.[optionId]?.n ?? 0) > 0 : (g.totals[optionId] ?? 0) > 0))
+    .filter(([, g]) => gaveAnything(r.method, g, optionId))
     .map(([group]) => group)
     .sort();
 }

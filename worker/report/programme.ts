@@ -4,26 +4,24 @@
  */
 
 import { emptyFollowThrough, sumFollowThrough } from "../commitments/followThrough";
+import { scoredRanking, TOP_PRIORITIES } from "../commitments/outcomes";
 import { commitmentSummary } from "../commitments/views";
 import { listWorkshops, type ProgrammeRow } from "../db/workshops";
 import { type WorkshopReport, workshopReport } from "./workshop";
-
-const TOP_PRIORITIES = 3;
 
 function priorities(report: WorkshopReport) {
   return report.activities.flatMap((a) => {
     if (!("vote" in a) || !a.vote) return [];
     const labels = new Map(a.vote.options.map((o) => [o.id, o.label]));
-    const scored = a.vote.result.ranking.filter((id) =>
-      a.vote.method === "matrix" ? (a.vote.result.means?.[id]?.n ?? 0) > 0 : (a.vote.result.totals[id] ?? 0) > 0,
-    );
     return [
       {
         activityId: a.activityId,
         title: a.title,
         method: a.vote.method,
         voters: a.vote.result.voters,
-        top: scored.slice(0, TOP_PRIORITIES).map((id) => ({ id, label: labels.get(id) ?? id })),
+        top: scoredRanking(a.vote)
+          .slice(0, TOP_PRIORITIES)
+          .map((id) => ({ id, label: labels.get(id) ?? id })),
       },
     ];
   });
