@@ -2,10 +2,11 @@
  * Acknowledged means durable, and exactly once from flaky phones (docs/architecture.md, principles 3 and 4).
  *
  * The real app runs under wrangler dev (workerd) as a child process group with its
- * state on disk. Ten participants stream card.add commands; at random moments the
- * whole runtime is SIGKILLed (no shutdown, like a crash or power loss), restarted on
- * the same state, and all ten reconnect at once and resend what was not acknowledged,
- * with the same ids. After the last restart:
+ * state on disk. Ten participants stream card.add commands through the client core phones
+ * run (party/model/client.ts, as Node's RoomSession); at random moments the whole runtime
+ * is SIGKILLed (no shutdown, like a crash or power loss) and restarted on the same state.
+ * Nobody tells the clients: they back off, take fresh tickets, reconnect and resend what was
+ * not acknowledged, with the same ids, by themselves. After the last restart:
  *   - every acknowledged card is in the room's doc, once, with the acked card id;
  *   - no command was applied twice (one card per command id, whatever was resent);
  *   - every acknowledged card reaches D1 through the outbox (the evaluator's export).
@@ -19,7 +20,7 @@ import { QUOTA } from "../../party/model/handlers/card-store";
 import { type CreatedWorkshop, type Joined, joinAsParticipant, request } from "../../scripts/lib/api";
 import type { RunningApp } from "../../scripts/lib/app";
 import { sleep } from "../../scripts/lib/proc";
-import { connectRoom, type RoomClient } from "../../scripts/lib/room-client";
+import { connectRoom, type RoomClient, RoomSession } from "../../scripts/lib/room-client";
 import {
   cardText,
   type FaultApp,
@@ -31,6 +32,9 @@ import {
   streamCards,
   workshopWithMap,
 } from "./stream";
+
+/** A phone waits this long for an answer: across a kill, a restart and its back-off. */
+const ANSWER_WITHIN_MS = 180_000;
 
 const KILLS = Number(process.env.FAULT_KILLS ?? 4);
 const PARTICIPANTS = 10;
@@ -44,20 +48,14 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
   let activityId: string;
   let people: Joined[] = [];
   const ledger: Ledger = newLedger();
-  const open: RoomClient[] = [];
+  const open: Array<RoomClient | RoomSession> = [];
 
   async function start(port?: number): Promise<void> {
     app = await fault.start(port);
   }
 
-  /** All participants connect at once, as a room full of phones does after an outage. */
-  async function connectEveryone(): Promise<RoomClient[]> {
-    const clients = await Promise.all(
-      people.map((p) => connectRoom({ baseUrl: app.baseUrl, token: p.token, timeoutMs: 30_000 })),
-    );
-    open.push(...clients);
-    return clients;
-  }
+  /** The ids each phone had sent and not yet heard back about (its core's queue). */
+  const unanswered = (phones: RoomSession[]) => new Set(phones.flatMap((p) => p.queue.list().map((c) => c.id)));
 
   beforeAll(async () => {
     fault = await prepareApp("fault");
@@ -74,7 +72,7 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of open) c.terminate();
+    for (const c of open) c instanceof RoomSession ? c.close() : c.terminate();
     await app?.stop();
     await fault?.remove();
   });
@@ -83,27 +81,21 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
     let counter = 0;
     const nextId = () => `k${String(++counter).padStart(5, "0")}-${randomUUID().slice(0, 8)}`;
 
-    for (let round = 0; round <= KILLS; round++) {
-      const clients = await connectEveryone();
-      // Resend everything not acknowledged yet, with the same ids, before new work.
-      const unacked = [...ledger.outcomes].filter(([, o]) => o.state === "unacked").map(([id]) => id);
-      for (const id of unacked) ledger.resent.set(id, [...(ledger.resent.get(id) ?? []), round]);
-      await Promise.all(
-        unacked.map((id) => {
-          const who = ledger.sender.get(id)!;
-          return sendCard(clients[who]!, who, ledger, activityId, id);
-        }),
-      );
-      const still = [...ledger.outcomes].filter(([, o]) => o.state === "unacked").map(([id]) => id);
-      expect(still, "resent commands must be acknowledged after reconnecting").toEqual([]);
-      if (round === KILLS) break;
+    // Every phone connects once; from here on its core keeps it connected.
+    const phones = people.map(
+      (p) => new RoomSession({ baseUrl: app.baseUrl, token: p.token, timeoutMs: ANSWER_WITHIN_MS, random }),
+    );
+    open.push(...phones);
+    await Promise.all(phones.map((p) => p.connected(30_000)));
 
-      const streams = clients.map((c, who) =>
-        streamCards(c, who, ledger, activityId, nextId, {
+    for (let round = 0; round < KILLS; round++) {
+      const streams = phones.map((phone, who) =>
+        streamCards(phone, who, ledger, activityId, nextId, {
           intervalMs: 80,
           window: 4,
           // Every id sent becomes a card (resent until acknowledged): at most the map's per-person cap.
           maxPerPerson: QUOTA.cardsPerPerson,
+          timeoutMs: ANSWER_WITHIN_MS,
         }),
       );
       // Kill at a random moment: sometimes almost at once, sometimes well into the stream.
@@ -111,18 +103,28 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
       // And at that moment, one more command from every phone still under its cap, sent and not
       // awaited: a quiet, fast machine acks the stream within milliseconds, so a random moment
       // alone could catch nothing in flight (seed 206011 did) and leave the resend path untested.
-      const burst = clients.map((c, who) =>
+      const burst = phones.map((phone, who) =>
         [...ledger.sender.values()].filter((sender) => sender === who).length < QUOTA.cardsPerPerson
-          ? sendCard(c, who, ledger, activityId, nextId())
+          ? sendCard(phone, who, ledger, activityId, nextId(), ANSWER_WITHIN_MS)
           : Promise.resolve(),
       );
+      const sentBeforeTheKill = unanswered(phones);
       await app.kill();
+      // Sent before the kill and still unanswered once the runtime is dead: the phones resend these.
+      for (const id of unanswered(phones)) {
+        if (sentBeforeTheKill.has(id)) ledger.resent.set(id, [...(ledger.resent.get(id) ?? []), round]);
+      }
+      await start(app.port);
+      // The phones come back by themselves; every send settles once its command is answered.
       await Promise.all(streams.map((s) => s.stop()));
       await Promise.all(burst);
-      for (const c of clients) c.terminate();
-      open.length = 0;
-      await start(app.port);
+      const still = [...ledger.outcomes].filter(([, o]) => o.state === "unacked").map(([id]) => id);
+      expect(still, "resent commands must be acknowledged after reconnecting").toEqual([]);
+      expect(unanswered(phones), "a phone still holds commands the room never answered").toEqual(new Set());
     }
+    // A hello per socket: the first, and at least one after every kill (more if the back-off raced the restart).
+    const hellos = phones.map((p) => p.messages.filter((m) => m.type === "hello").length);
+    expect(Math.min(...hellos), "every phone reconnected after every kill").toBeGreaterThanOrEqual(KILLS + 1);
 
     const outcomes = [...ledger.outcomes.values()];
     const acked = new Map(

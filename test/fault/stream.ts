@@ -1,11 +1,13 @@
 /**
  * A participant streaming card.add commands with client-made ids, as a phone does,
  * keeping the record the fault suite judges by: which ids were acknowledged (and
- * the card each created), which were refused, and which are still unacknowledged
- * (to be resent after reconnecting, with the same id).
+ * the card each created), which were refused, and which are still unacknowledged.
+ * The sender is a RoomSession (the client core phones run: it resends what was not
+ * answered after reconnecting, with the same id) or a plain RoomClient (one socket).
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { CommandOutcome } from "../../party/model/client";
 import { type CreatedWorkshop, createWorkshop } from "../../scripts/lib/api";
 import {
   applyMigrations,
@@ -65,6 +67,13 @@ export async function workshopWithMap(
   return { workshop, facilitator, activityId };
 }
 
+/** What sends the cards: a RoomSession or a RoomClient. */
+export interface CardSender {
+  send(name: string, args: unknown, options: { id: string; timeoutMs: number }): Promise<CommandOutcome>;
+  /** false once a plain socket has closed (a session is never "closed" by a drop) */
+  readonly isOpen?: boolean;
+}
+
 export type Outcome = { state: "unacked" } | { state: "acked"; cardId: string } | { state: "refused"; code: string };
 
 export interface Ledger {
@@ -86,13 +95,17 @@ export function cardText(commandId: string): string {
   return `fault ${commandId}`;
 }
 
-/** Sends one card.add with `id` and records what came back; a lost connection leaves it unacked. */
+/**
+ * Sends one card.add with `id` and records what came back; no answer within `timeoutMs`
+ * (a plain socket lost, or a session that could not get back in time) leaves it unacked.
+ */
 export async function sendCard(
-  client: RoomClient,
+  client: CardSender,
   who: number,
   ledger: Ledger,
   activityId: string,
   id: string,
+  timeoutMs = 20_000,
 ): Promise<void> {
   const sender = ledger.sender.get(id);
   if (sender !== undefined && sender !== who) throw new Error(`${id} was sent by participant ${sender}, not ${who}`);
@@ -102,7 +115,7 @@ export async function sendCard(
     const ack = await client.send(
       "card.add",
       { activityId, lane: "now", kind: "note", text: cardText(id) },
-      { id, timeoutMs: 20_000 },
+      { id, timeoutMs },
     );
     const before = ledger.outcomes.get(id);
     if (ack.ok) {
@@ -123,21 +136,23 @@ export async function sendCard(
  * `window` in flight, like a phone with a queue. Resolves when every send has settled.
  */
 export function streamCards(
-  client: RoomClient,
+  client: CardSender,
   who: number,
   ledger: Ledger,
   activityId: string,
   nextId: () => string,
-  options: { intervalMs: number; window: number; maxPerPerson?: number },
+  options: { intervalMs: number; window: number; maxPerPerson?: number; timeoutMs?: number },
 ): { stop: () => Promise<void> } {
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
   // A person's own quota (safety #12) is not what this suite tests: stay under it.
   const sentByThem = () => [...ledger.sender.values()].filter((sender) => sender === who).length;
   const loop = (async () => {
-    while (!stopped && client.isOpen) {
+    while (!stopped && client.isOpen !== false) {
       if (inFlight.size < options.window && sentByThem() < (options.maxPerPerson ?? Number.POSITIVE_INFINITY)) {
-        const p = sendCard(client, who, ledger, activityId, nextId()).finally(() => inFlight.delete(p));
+        const p = sendCard(client, who, ledger, activityId, nextId(), options.timeoutMs).finally(() =>
+          inFlight.delete(p),
+        );
         inFlight.add(p);
       }
       await new Promise((r) => setTimeout(r, options.intervalMs));
