@@ -20,6 +20,7 @@ import { encodeStateVector } from "yjs";
 import { DEFLATE_PARAM, inflateFrame, isDeflatedFrame, STATE_VECTOR_PARAM_MAX, stateVectorParam } from "./frames";
 import { AckWaiters, type PresenceEntry, RoomPeer, type Timers } from "./peer";
 import {
+  CLIENT_RETRY_CLOSURE,
   CloseCode,
   encodeCommand,
   type Hello,
@@ -239,7 +240,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
   /** Drops the socket and reconnects after the back-off (the device went offline, a test cut the line). */
   drop(reason: string): void {
     if (this.#stopped || this.state === "closed") return;
-    this.#dropSocket(4000, reason);
+    this.#dropSocket(CLIENT_RETRY_CLOSURE, reason);
     this.#retryLater();
   }
 

@@ -35,6 +35,8 @@ export const CloseCode = {
 /** Closing codes that are not the room's own: a clean close, and the room failing to set a connection up. */
 export const NORMAL_CLOSURE = 1000;
 export const INTERNAL_CLOSURE = 1011;
+/** A client closing a socket it gave up on (no hello, no ack, offline, a corrupt frame): it reconnects. */
+export const CLIENT_RETRY_CLOSURE = 4000;
 
 export const ERROR_CODES = [
   "bad_request", // malformed envelope or arguments

@@ -14,7 +14,7 @@ import WebSocket from "ws";
 import type * as Y from "yjs";
 import { type CommandOutcome, MemoryQueue, RoomClientCore, type Timers } from "../../party/model/client";
 import { AckWaiters, RoomPeer } from "../../party/model/peer";
-import { encodeCommand, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
+import { encodeCommand, NORMAL_CLOSURE, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { getTicket } from "./api";
 
 export type AckMessage = ReadAck;
@@ -210,7 +210,7 @@ export class RoomClient {
 
   async close(): Promise<Closed> {
     if (this.socket.readyState === WebSocket.CONNECTING || this.socket.readyState === WebSocket.OPEN) {
-      this.socket.close(1000, "client done");
+      this.socket.close(NORMAL_CLOSURE, "client done");
     }
     return withTimeout(this.closed, 5000, "close handshake").catch(() => {
       this.socket.terminate();

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { PENDING_KEYS } from "../../web/lib/room/queue";
 import { cachedDocBytes, expectNoPageErrors, MAP_CONFIG, openActivity, signIn, usePhones } from "./participant-kit";
 import { join } from "./support";
 
@@ -77,7 +78,7 @@ describe("participant phone offline", () => {
     expect(await b.page.locator("li.card", { hasText: text }).count()).toBe(1);
     expect(await a.page.locator("li.card", { hasText: text }).count()).toBe(1);
     expect(
-      await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("coproduce:pending:"))),
+      await a.page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), PENDING_KEYS),
     ).toEqual([]);
 
     // Another reload: the same card, once, no resend.
@@ -113,7 +114,7 @@ describe("participant phone offline", () => {
     await refused.getByRole("button", { name: "Dismiss" }).click();
     await expect.poll(() => page.locator("li.card", { hasText: "Sent too late" }).count()).toBe(0);
     expect(
-      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("coproduce:pending:"))),
+      await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), PENDING_KEYS),
     ).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * the running app (vitest.e2e.config.ts includes test/security/*.e2e.test.ts).
  */
 import { describe, expect, it } from "vitest";
+import { pendingKey } from "../../web/lib/room/queue";
 import {
   cachedDocBytes,
   expectNoPageErrors,
@@ -40,7 +41,7 @@ describe("a shared phone", () => {
   it("'Not you? Leave this device' forgets the token, the queue and the cached doc", async () => {
     const { workshop, joined, page } = await phoneOnAMap("Shared phone", { cached: true });
     // Something waiting to be sent, as a phone that went offline would keep it.
-    const queueKey = `coproduce:pending:${workshop.id}:${joined.participantId}`;
+    const queueKey = pendingKey(workshop.id, joined.participantId);
     await page.evaluate((key) => localStorage.setItem(key, "[]"), queueKey);
 
     await page.getByRole("button", { name: "Not you? Leave this device" }).click();
@@ -59,7 +60,7 @@ describe("a shared phone", () => {
       cached: true,
       forAxe: true,
     });
-    const queueKey = `coproduce:pending:${workshop.id}:${joined.participantId}`;
+    const queueKey = pendingKey(workshop.id, joined.participantId);
     await page.evaluate((key) => localStorage.setItem(key, "[]"), queueKey);
 
     // The next person scans the same code on the same phone.

@@ -4,19 +4,16 @@
  * the room through the protocol module and settles acks with the clients' shared AckWaiters
  * (party/model/peer.ts). Every wait times out.
  */
+
+import type { CommandFailure } from "../../../party/model/client";
 import { AckWaiters } from "../../../party/model/peer";
-import { encodeCommand, readServerMessage } from "../../../party/model/protocol";
+import { encodeCommand, type ReadAck, readServerMessage } from "../../../party/model/protocol";
 import { type CreatedWorkshop, call, createWorkshop, json } from "../api-client";
 
 const WAIT_MS = 5000;
 
-export interface Ack {
-  type: "ack";
-  id: string;
-  ok: boolean;
-  result?: Record<string, unknown>;
-  error?: { code: string; message: string };
-}
+/** An ack as protocol.ts reads it, with `result` and `error` readable without narrowing on `ok` first. */
+export type Ack = ReadAck & { result?: Record<string, unknown>; error?: CommandFailure };
 
 export type Message = Record<string, unknown> & { type: string };
 

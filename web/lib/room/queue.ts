@@ -57,9 +57,12 @@ export class CommandQueue {
   }
 }
 
+/** Every pending-command key starts so. */
+export const PENDING_KEYS = "coproduce:pending:";
+
 /** Where a workshop's pending commands are kept, one key per actor under it (leaving a device clears them all). */
 export function pendingPrefix(workshopId: string): string {
-  return `coproduce:pending:${workshopId}:`;
+  return `${PENDING_KEYS}${workshopId}:`;
 }
 
 export function pendingKey(workshopId: string, actorKey: string): string {
