@@ -49,13 +49,14 @@ describe("the projector's second language", () => {
       kind: "idea",
       text: "A bus on Sundays",
     });
-    for (const [target, text] of [
+    const translated = [
       [`activity.${mapId}.title`, URDU.title],
       [`activity.${mapId}.prompt`, URDU.prompt],
       [`lane.${mapId}.today`, URDU.lane],
       [`kind.${mapId}.gap`, URDU.kind],
       [`card.${cardId}`, URDU.card],
-    ])
+    ] as const;
+    for (const [target, text] of translated)
       await facilitator.command("translation.set", { target, language: "ur", text });
 
     // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.
@@ -80,13 +81,7 @@ describe("the projector's second language", () => {
     await desk.getByLabel("Projector's second language").selectOption("ur");
 
     const second = (target: string) => screen.locator(`[data-second="${target}"]`);
-    for (const [target, text] of [
-      [`activity.${mapId}.title`, URDU.title],
-      [`activity.${mapId}.prompt`, URDU.prompt],
-      [`lane.${mapId}.today`, URDU.lane],
-      [`kind.${mapId}.gap`, URDU.kind],
-      [`card.${cardId}`, URDU.card],
-    ] as const) {
+    for (const [target, text] of translated) {
       const el = second(target);
       await el.filter({ hasText: text }).waitFor();
       expect(await el.getAttribute("lang"), target).toBe("ur");

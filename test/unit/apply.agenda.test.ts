@@ -1,8 +1,13 @@
 /** Facilitators shape the agenda: add, update, remove and move activities. */
 import { describe, expect, it } from "vitest";
-import { facilitator, mapConfig, person, typicalRoom, voteConfig } from "./support/room";
+import type { ErrorCode } from "../../party/model/protocol";
+import { facilitator, mapConfig, person, type TestRoom, typicalRoom, voteConfig } from "./support/room";
 
 describe("activity.add", () => {
+  /** The facilitator's activity.add, refused with `code` (and a message matching `message`). */
+  const addRefused = (room: TestRoom, args: unknown, code: ErrorCode, message?: RegExp) =>
+    room.refused(facilitator, "activity.add", args, code, message);
+
   it("adds a draft activity with its config's defaults, at the end of the agenda", () => {
     const room = typicalRoom();
     const { activityId } = room.ok(facilitator, "activity.add", { kind: "map", title: "Assets", config: mapConfig() });
@@ -51,62 +56,35 @@ describe("activity.add", () => {
 
   it("refuses a config that fails its kind's schema, saying where", () => {
     const room = typicalRoom();
-    room.refused(
-      facilitator,
-      "activity.add",
-      { kind: "map", title: "M", config: { lanes: [] } },
-      "bad_request",
-      /lanes/,
-    );
-    room.refused(
-      facilitator,
-      "activity.add",
-      { kind: "vote", title: "V", config: { method: "lottery" } },
-      "bad_request",
-      /method/,
-    );
-    room.refused(
-      facilitator,
-      "activity.add",
-      { kind: "feedback", title: "F", config: { items: [] } },
-      "bad_request",
-      /items/,
-    );
+    addRefused(room, { kind: "map", title: "M", config: { lanes: [] } }, "bad_request", /lanes/);
+    addRefused(room, { kind: "vote", title: "V", config: { method: "lottery" } }, "bad_request", /method/);
+    addRefused(room, { kind: "feedback", title: "F", config: { items: [] } }, "bad_request", /items/);
   });
 
   it("refuses duplicate lane, kind, option and item ids", () => {
     const room = typicalRoom();
     const lane = { id: "a", label: "A" };
-    room.refused(
-      facilitator,
-      "activity.add",
+    addRefused(
+      room,
       { kind: "map", title: "M", config: mapConfig({ lanes: [lane, lane] }) },
       "bad_request",
       /"a" is used twice/,
     );
     const option = { id: "x", label: "X" };
-    room.refused(
-      facilitator,
-      "activity.add",
+    addRefused(
+      room,
       { kind: "vote", title: "V", config: { method: "dots", options: [option, option] } },
       "bad_request",
       /twice/,
     );
     const item = { id: "q", type: "likert", label: "Q" };
-    room.refused(
-      facilitator,
-      "activity.add",
-      { kind: "feedback", title: "F", config: { items: [item, item] } },
-      "bad_request",
-      /twice/,
-    );
+    addRefused(room, { kind: "feedback", title: "F", config: { items: [item, item] } }, "bad_request", /twice/);
   });
 
   it("refuses a dots vote whose per-option cap exceeds the dots", () => {
     const room = typicalRoom();
-    room.refused(
-      facilitator,
-      "activity.add",
+    addRefused(
+      room,
       { kind: "vote", title: "V", config: voteConfig("dots", { dots: 2, maxPerOption: 3 }) },
       "bad_request",
       /maxPerOption/,
@@ -115,15 +93,13 @@ describe("activity.add", () => {
 
   it("refuses a vote drawing on a missing activity or on something that is not a map", () => {
     const room = typicalRoom();
-    room.refused(
-      facilitator,
-      "activity.add",
+    addRefused(
+      room,
       { kind: "vote", title: "V", config: { method: "rank", fromActivity: { activityId: "nope" } } },
       "not_found",
     );
-    room.refused(
-      facilitator,
-      "activity.add",
+    addRefused(
+      room,
       { kind: "vote", title: "V", config: { method: "rank", fromActivity: { activityId: room.ids.info } } },
       "bad_request",
       /not a map/,
@@ -132,14 +108,14 @@ describe("activity.add", () => {
 
   it("refuses bad arguments with a readable message", () => {
     const room = typicalRoom();
-    room.refused(facilitator, "activity.add", { kind: "poll", title: "P", config: {} }, "bad_request", /kind/);
-    room.refused(facilitator, "activity.add", { kind: "info", title: "", config: {} }, "bad_request", /title/);
+    addRefused(room, { kind: "poll", title: "P", config: {} }, "bad_request", /kind/);
+    addRefused(room, { kind: "info", title: "", config: {} }, "bad_request", /title/);
   });
 
   it("refuses once the workshop is closed", () => {
     const room = typicalRoom();
     room.ok(facilitator, "workshop.close");
-    room.refused(facilitator, "activity.add", { kind: "info", title: "Late", config: {} }, "closed");
+    addRefused(room, { kind: "info", title: "Late", config: {} }, "closed");
   });
 });
 

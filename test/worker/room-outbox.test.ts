@@ -60,16 +60,31 @@ async function retryScheduled(stub: Stub) {
   return runInDurableObject(stub, async (_room: WorkshopRoom, ctx) => (await ctx.storage.getAlarm()) !== null);
 }
 
+/**
+ * A room and its D1 rows for participants `first` and `first + 1`, with its map open: the
+ * facilitator and both participants connected.
+ */
+async function openMapFor(name: string, first: number) {
+  const id = await createRoom(name);
+  await seedD1(id, [`p${first}`, `p${first + 1}`]);
+  const stub = await roomStub(id);
+  const fac = await join(id, facilitator);
+  const [mapId, voteId] = agendaOf(fac);
+  await fac.ok("activity.open", { activityId: mapId });
+  const people = [await join(id, participant(first)), await join(id, participant(first + 1))] as const;
+  return { id, stub, fac, mapId, voteId, people };
+}
+
 describe("the outbox to D1", () => {
   it("writes the audit trail and saved outputs, and survives a D1 outage without losing or reordering anything", async () => {
-    const id = await createRoom("outbox");
-    await seedD1(id, ["p1", "p2"]);
-    const stub = await roomStub(id);
-    const fac = await join(id, facilitator);
-    const [mapId, voteId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
-    const p1 = await join(id, participant(1));
-    const p2 = await join(id, participant(2));
+    const {
+      id,
+      stub,
+      fac,
+      mapId,
+      voteId,
+      people: [p1, p2],
+    } = await openMapFor("outbox", 1);
     const { cardId } = await p1.ok("card.add", {
       activityId: mapId,
       lane: "before",
@@ -140,14 +155,14 @@ describe("the outbox to D1", () => {
   });
 
   it("keeps a removed participant's contributions, erases a withdrawn one's, and revokes both", async () => {
-    const id = await createRoom("outbox-remove");
-    await seedD1(id, ["p11", "p12"]);
-    const stub = await roomStub(id);
-    const fac = await join(id, facilitator);
-    const [mapId, voteId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
-    const p11 = await join(id, participant(11));
-    const p12 = await join(id, participant(12));
+    const {
+      id,
+      stub,
+      fac,
+      mapId,
+      voteId,
+      people: [p11, p12],
+    } = await openMapFor("outbox-remove", 11);
     const { cardId } = await p11.ok("card.add", { activityId: mapId, lane: "before", kind: "barrier", text: "Mine" });
     await p11.ok("comment.add", { cardId, text: "My comment" });
     await p12.ok("card.add", { activityId: mapId, lane: "before", kind: "helps", text: "Theirs" });
