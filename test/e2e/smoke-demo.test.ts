@@ -45,24 +45,18 @@ describe("demo programme", () => {
     const evaluator = tokenOf(crisis.evaluator);
     const cards = await exportedRows(crisis.id, evaluator, "cards", (rows) => rows.length >= count("card.add"));
     expect(cards).toHaveLength(count("card.add"));
-    const ballots = await exportedRows(
-      crisis.id,
-      evaluator,
-      "ballots",
-      (rows) => people(rows) >= count("ballot.submit"),
-    );
-    expect(people(ballots)).toBe(count("ballot.submit"));
+    /** The export's rows of `table` once D1 holds one person's for each `command` in the script. */
+    const answersOf = async (table: "ballots" | "feedback", command: string) => {
+      const rows = await exportedRows(crisis.id, evaluator, table, (rows) => people(rows) >= count(command));
+      expect(people(rows)).toBe(count(command));
+      return rows;
+    };
+    const ballots = await answersOf("ballots", "ballot.submit");
     const dots = script
       .filter((s) => s.command === "ballot.submit")
       .flatMap((s) => Object.values((s.args.ballot as { allocations: Record<string, number> }).allocations));
     expect(ballots.reduce((n, r) => n + Number(r.value), 0)).toBe(dots.reduce((a, b) => a + b, 0));
-    const feedback = await exportedRows(
-      crisis.id,
-      evaluator,
-      "feedback",
-      (rows) => people(rows) >= count("feedback.submit"),
-    );
-    expect(people(feedback)).toBe(count("feedback.submit"));
+    await answersOf("feedback", "feedback.submit");
 
     const before = await listWorkshops(baseUrl, organiserToken);
     const second = await loadDemo(baseUrl, organiserToken, demo, () => {});

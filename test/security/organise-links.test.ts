@@ -8,7 +8,18 @@
 import { describe, expect, it } from "vitest";
 import { ORGANISER } from "../worker/api-client";
 import { RoomClient, roomClients } from "../worker/support/room-client";
-import { call, env, expectHttpError, handoff, joinAs, json, newWorkshop, ticketFor, tokenOf } from "./support/harness";
+import {
+  call,
+  env,
+  expectHttpError,
+  handoff,
+  joinAs,
+  json,
+  newProgramme,
+  newWorkshop,
+  ticketFor,
+  tokenOf,
+} from "./support/harness";
 
 const clients = roomClients();
 
@@ -92,14 +103,10 @@ describe("a workshop's links", () => {
 describe("filling a programme", () => {
   it("is the organiser's alone, strict, and refuses unknown programmes and workshops", async () => {
     const w = await newWorkshop();
-    const programme = await json<{ id: string; links: { evaluator: string } }>("/api/programmes", {
-      token: ORGANISER,
-      body: { title: "Red team programme" },
-    });
-    const pid = programme.body.id;
+    const programme = await newProgramme();
+    const pid = programme.id;
     const path = `/api/programmes/${pid}/workshops/${w.id}`;
-    const programmeEvaluator = new URLSearchParams(new URL(programme.body.links.evaluator).hash.slice(1)).get("token");
-    for (const token of [tokenOf(w, "facilitator"), tokenOf(w, "evaluator"), programmeEvaluator ?? ""]) {
+    for (const token of [tokenOf(w, "facilitator"), tokenOf(w, "evaluator"), programme.evaluatorToken]) {
       await expectHttpError(await call(path, { method: "PUT", token }), 403, "forbidden");
       await expectHttpError(await call(path, { method: "DELETE", token }), 403, "forbidden");
       await expectHttpError(await call(`/api/programmes/${pid}/links`, { token }), 403, "forbidden");
@@ -131,12 +138,7 @@ describe("filling a programme", () => {
 
   it("closes a programme evaluator's live socket in a workshop that leaves the programme", async () => {
     const w = await newWorkshop();
-    const programme = await json<{ id: string; links: { evaluator: string } }>("/api/programmes", {
-      token: ORGANISER,
-      body: { title: "Watched programme" },
-    });
-    const pid = programme.body.id;
-    const evaluator = new URLSearchParams(new URL(programme.body.links.evaluator).hash.slice(1)).get("token") ?? "";
+    const { id: pid, evaluatorToken: evaluator } = await newProgramme("Watched programme");
     expect((await call(`/api/programmes/${pid}/workshops/${w.id}`, { method: "PUT", token: ORGANISER })).status).toBe(
       200,
     );

@@ -8,24 +8,19 @@ import { describe, expect, it } from "vitest";
 import { ACTOR_HEADER, CloseCode, ROOM_PARTY } from "../../party/model/protocol";
 import { ORGANISER } from "../worker/api-client";
 import { RoomClient, roomStub } from "../worker/support/room-client";
-import { call, expectHttpError, handoff, json, newWorkshop, redTeam, ticketFor } from "./support/harness";
+import {
+  call,
+  expectHttpError,
+  handoff,
+  json,
+  newProgramme,
+  newWorkshop,
+  type Programme,
+  redTeam,
+  ticketFor,
+} from "./support/harness";
 
 const team = redTeam();
-
-interface Programme {
-  id: string;
-  evaluatorToken: string;
-  evaluatorTokenId: string;
-}
-
-async function newProgramme(): Promise<Programme> {
-  const { status, body } = await json<Programme>("/api/programmes", {
-    token: ORGANISER,
-    body: { title: "Red team programme" },
-  });
-  expect(status).toBe(201);
-  return body;
-}
 
 /** A further programme-wide evaluator link (e.g. for a second evaluator): its token and id. */
 async function mintProgrammeLink(programme: Programme): Promise<{ token: string; id: string }> {

@@ -14,6 +14,7 @@ import {
   type Joined,
   joinWorkshop,
   json,
+  ORGANISER,
 } from "../../worker/api-client";
 import { type Json, RoomClient, roomClients, roomStub } from "../../worker/support/room-client";
 
@@ -30,6 +31,19 @@ export function tokenOf(w: CreatedWorkshop, role: MintedRole): string {
 /** A new workshop made by the organiser (defaults: no names shown, four default groups). */
 export function newWorkshop(body: Record<string, unknown> = {}): Promise<CreatedWorkshop> {
   return createWorkshop({ title: "Red team", ...body });
+}
+
+export interface Programme {
+  id: string;
+  evaluatorToken: string;
+  evaluatorTokenId: string;
+}
+
+/** A new programme made by the organiser, with its programme-wide evaluator link's token. */
+export async function newProgramme(title = "Red team programme"): Promise<Programme> {
+  const { status, body } = await json<Programme>("/api/programmes", { token: ORGANISER, body: { title } });
+  expect(status).toBe(201);
+  return body;
 }
 
 /** Joins as a participant from a fresh address. */
