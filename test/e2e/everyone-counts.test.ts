@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { feedbackItems } from "../support/activities";
 import { decodeQr, noErrors } from "./console-support";
-import { everyonePanel, laptop, MAP_CONFIG, OPTIONS, openActivity, usePhones } from "./participant-kit";
+import { everyonePanel, laptop, MAP_CONFIG, OPTIONS, openActivity, paperForm, usePhones } from "./participant-kit";
 import {
   absolute,
   app,
@@ -295,8 +295,7 @@ describe("typing in a paper ballot from the facilitator's console", () => {
     const consolePage = await everyonePanel(suite, workshop);
     const page = consolePage.page;
     await page.getByRole("heading", { name: "Type in a paper ballot or feedback form" }).waitFor();
-    await page.getByLabel("Stakeholder group on the paper").selectOption("community");
-    const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });
+    const form = await paperForm(page);
     await form.getByLabel("Respite breaks").fill("2");
     await form.getByLabel("Peer support group").fill("1");
     await expectAxeClean(page, "facilitator console with the paper entry form open");

@@ -12,7 +12,7 @@ import type { Ballot, FeedbackAnswers, FeedbackConfig } from "../../party/model/
 import { roots } from "../../party/model/doc";
 import { type CastBallot, type Tally, tally } from "../../party/model/tally";
 import { noErrors } from "./console-support";
-import { everyonePanel, OPTIONS, openActivity, usePhones } from "./participant-kit";
+import { everyonePanel, OPTIONS, openActivity, paperForm, usePhones } from "./participant-kit";
 import { absolute, app, connect, formatViolations, join, type RoomClient, runAxe } from "./support";
 
 interface MethodCase {
@@ -126,8 +126,7 @@ describe("typing in paper ballots for every method from the console", () => {
         await phone.command("ballot.submit", { activityId: voteId, ballot: method.phones[i] });
       // The form follows the activity running now: wait for this one's before typing.
       await page.getByText(`One sheet of paper at a time, for “${method.title}”.`).waitFor();
-      await page.getByLabel("Stakeholder group on the paper").selectOption("community");
-      const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });
+      const form = await paperForm(page);
       await method.fill(form);
       if (method.paper && "ratings" in method.paper) await expectAxeClean(page, "paper form for impact × effort");
       await page.getByRole("button", { name: "Enter paper ballot" }).click();
@@ -166,8 +165,7 @@ describe("typing in paper ballots for every method from the console", () => {
 
     const { page, errors } = await everyonePanel(suite, workshop);
     await page.getByText("One sheet of paper at a time, for “How was today?”.").waitFor();
-    await page.getByLabel("Stakeholder group on the paper").selectOption("community");
-    const form = page.locator("form", { has: page.getByLabel("Stakeholder group on the paper") });
+    const form = await paperForm(page);
     await form.getByLabel("I felt listened to").fill("2");
     await form.getByLabel("Anything else?").fill("A bus to the venue");
     await expectAxeClean(page, "paper feedback form");

@@ -142,6 +142,13 @@ export async function everyonePanel(suite: Phones, workshop: CreatedWorkshop) {
   return consolePage;
 }
 
+/** The console's paper entry form (in the "Everyone counts" panel), for a paper from `group`. */
+export async function paperForm(page: Page, group = "community"): Promise<Locator> {
+  const groupOnPaper = page.getByLabel("Stakeholder group on the paper");
+  await groupOnPaper.selectOption(group);
+  return page.locator("form", { has: groupOnPaper });
+}
+
 /** A laptop-sized browser context and page, with its page errors collected. */
 export async function laptop(suite: Phones) {
   // bypassCSP only so axe-core can be injected; the pages' own scripts obey the CSP either way.

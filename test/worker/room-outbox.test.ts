@@ -77,14 +77,8 @@ async function openMapFor(name: string, first: number) {
 
 describe("the outbox to D1", () => {
   it("writes the audit trail and saved outputs, and survives a D1 outage without losing or reordering anything", async () => {
-    const {
-      id,
-      stub,
-      fac,
-      mapId,
-      voteId,
-      people: [p1, p2],
-    } = await openMapFor("outbox", 1);
+    const { id, stub, fac, mapId, voteId, people } = await openMapFor("outbox", 1);
+    const [p1, p2] = people;
     const { cardId } = await p1.ok("card.add", {
       activityId: mapId,
       lane: "before",
@@ -155,14 +149,8 @@ describe("the outbox to D1", () => {
   });
 
   it("keeps a removed participant's contributions, erases a withdrawn one's, and revokes both", async () => {
-    const {
-      id,
-      stub,
-      fac,
-      mapId,
-      voteId,
-      people: [p11, p12],
-    } = await openMapFor("outbox-remove", 11);
+    const { id, stub, fac, mapId, voteId, people } = await openMapFor("outbox-remove", 11);
+    const [p11, p12] = people;
     const { cardId } = await p11.ok("card.add", { activityId: mapId, lane: "before", kind: "barrier", text: "Mine" });
     await p11.ok("comment.add", { cardId, text: "My comment" });
     await p12.ok("card.add", { activityId: mapId, lane: "before", kind: "helps", text: "Theirs" });
