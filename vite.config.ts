@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+import { i18nKeysPlugin } from "./scripts/lib/i18n-keys";
 import { phoneChunks } from "./scripts/lib/phone-chunks";
 import { serviceWorker } from "./scripts/lib/service-worker";
 import { yjsMapsOnlyPlugin } from "./scripts/lib/yjs-maps-only";
@@ -13,6 +14,8 @@ const PHONE_ROUTE = /(^|\/)(landing|phone|phone-later|cache|followup)-[\w-]+\.js
 export default defineConfig({
   root: "web",
   plugins: [
+    // Before Solid compiles JSX: catalogue keys in the source become short ids (scripts/lib/i18n-keys.ts).
+    i18nKeysPlugin(),
     solid(),
     yjsMapsOnlyPlugin(),
     {

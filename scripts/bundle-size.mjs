@@ -43,8 +43,10 @@ const BUDGET_BYTES = 60 * 1024;
  * Raised to 68.5 KB (#17, perf): a phone names its state vector in the WebSocket address, so the
  * room sends the doc with its welcome (one Slow-4G round trip, ~0.56 s, less from Join to cards),
  * and fetches a closed map's cards from the room's archive: 68.0 → 68.2 KB. See BENCHMARKS.md.
+ * Lowered to 67 KB (#17, bundle): catalogue keys are short ids in the build (scripts/lib/i18n-keys.ts),
+ * 67.8 → 66.4 KB.
  */
-const JOURNEY_CEILING_BYTES = 68.5 * 1024;
+const JOURNEY_CEILING_BYTES = 67 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
