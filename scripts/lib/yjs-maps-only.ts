@@ -54,6 +54,66 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
     "          if (transaction._needFormattingCleanup) {\n            cleanupYTextAfterTransaction(transaction);\n          }",
     "          // (no Y.Text: nothing to clean up)",
   ],
+  // Pending updates (structs and deletes that wait for what they build on) are kept in the V1
+  // format, like everything else the web client reads and writes, instead of Yjs's V2: the V2
+  // codec (its encoders, decoders and lib0's run-length coders) then leaves the web build.
+  // Yjs keeps pending updates to itself (store.pendingStructs, store.pendingDs), so the format
+  // is never seen outside; the V2 entry points below throw if anything ever calls them.
+  [
+    "  if (unappliedDS.clients.size > 0) {\n    const ds = new UpdateEncoderV2();",
+    "  if (unappliedDS.clients.size > 0) {\n    const ds = new UpdateEncoderV1();",
+  ],
+  [
+    "  if (restStructs.clients.size > 0) {\n    const encoder = new UpdateEncoderV2();",
+    "  if (restStructs.clients.size > 0) {\n    const encoder = new UpdateEncoderV1();",
+  ],
+  ["structDecoder = new UpdateDecoderV2(decoder)) =>", `structDecoder = ${UNUSED}()) =>`],
+  [
+    "pending.update = mergeUpdatesV2([pending.update, restStructs.update]);",
+    "pending.update = mergeUpdates([pending.update, restStructs.update]);",
+  ],
+  [
+    "const pendingDSUpdate = new UpdateDecoderV2(decoding.createDecoder(store.pendingDs));",
+    "const pendingDSUpdate = new UpdateDecoderV1(decoding.createDecoder(store.pendingDs));",
+  ],
+  ["store.pendingDs = mergeUpdatesV2([dsRest, dsRest2]);", "store.pendingDs = mergeUpdates([dsRest, dsRest2]);"],
+  [
+    "      store.pendingStructs = null;\n      applyUpdateV2(transaction.doc, update);",
+    "      store.pendingStructs = null;\n      applyUpdate(transaction.doc, update);",
+  ],
+  [
+    "const applyUpdateV2 = (ydoc, update, transactionOrigin, YDecoder = UpdateDecoderV2) => {",
+    `const applyUpdateV2 = (ydoc, update, transactionOrigin, YDecoder = ${UNUSED}) => {`,
+  ],
+  [
+    "const encodeStateAsUpdateV2 = (doc, encodedTargetStateVector = new Uint8Array([0]), encoder = new UpdateEncoderV2()) => {",
+    `const encodeStateAsUpdateV2 = (doc, encodedTargetStateVector = new Uint8Array([0]), encoder = ${UNUSED}()) => {`,
+  ],
+  [
+    "    updates.push(diffUpdateV2(doc.store.pendingStructs.update, encodedTargetStateVector));",
+    "    updates.push(diffUpdate(doc.store.pendingStructs.update, encodedTargetStateVector));",
+  ],
+  [
+    "    if (encoder.constructor === UpdateEncoderV1) {\n      return mergeUpdates(updates.map((update, i) => i === 0 ? update : convertUpdateFormatV2ToV1(update)))\n    } else if (encoder.constructor === UpdateEncoderV2) {\n      return mergeUpdatesV2(updates)\n    }",
+    `    if (encoder.constructor === UpdateEncoderV1) {\n      return mergeUpdates(updates)\n    }\n    ${UNUSED}();`,
+  ],
+  [
+    "const encodeStateVectorV2 = (doc, encoder = new DSEncoderV2()) => {",
+    `const encodeStateVectorV2 = (doc, encoder = ${UNUSED}()) => {`,
+  ],
+  [
+    "const mergeUpdatesV2 = (updates, YDecoder = UpdateDecoderV2, YEncoder = UpdateEncoderV2) => {",
+    `const mergeUpdatesV2 = (updates, YDecoder = ${UNUSED}, YEncoder = ${UNUSED}) => {`,
+  ],
+  [
+    "const diffUpdateV2 = (update, sv, YDecoder = UpdateDecoderV2, YEncoder = UpdateEncoderV2) => {",
+    `const diffUpdateV2 = (update, sv, YDecoder = ${UNUSED}, YEncoder = ${UNUSED}) => {`,
+  ],
+  // Nobody listens for V2 updates in the web app.
+  [
+    "      if (doc._observers.has('updateV2')) {\n        const encoder = new UpdateEncoderV2();",
+    `      if (doc._observers.has('updateV2')) {\n        const encoder = ${UNUSED}();`,
+  ],
 ];
 
 /**

@@ -75,10 +75,36 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
     for (const update of updates) Trimmed.applyUpdate(inOrder, update, "room");
     expect(content(inOrder)).toEqual(want);
 
-    // Out of order: the later updates wait as pending structs (Yjs keeps those in its V2 format).
+    // Out of order: the later updates wait as pending structs and deletes (the web build keeps
+    // those in the V1 format, Yjs in its V2 format).
     const reversed = new Trimmed.Doc();
-    for (const update of [...updates].reverse()) Trimmed.applyUpdate(reversed, update, "room");
+    const backwards = [...updates].reverse();
+    for (const [i, update] of backwards.entries()) {
+      Trimmed.applyUpdate(reversed, update, "room");
+      if (i === Math.floor(backwards.length / 2)) {
+        // Half way, with updates pending: the doc cache's snapshot (encodeStateAsUpdate) carries
+        // them too, and a doc built from it and the rest reads the same.
+        expect(reversed.store.pendingStructs ?? reversed.store.pendingDs).not.toBeNull();
+        const snapshot = Trimmed.encodeStateAsUpdate(reversed);
+        const resumed = new Y.Doc();
+        Y.applyUpdate(resumed, snapshot);
+        for (const rest of backwards.slice(i + 1)) Y.applyUpdate(resumed, rest);
+        expect(content(resumed)).toEqual(want);
+        const resumedTrimmed = new Trimmed.Doc();
+        Trimmed.applyUpdate(resumedTrimmed, snapshot);
+        for (const rest of backwards.slice(i + 1).reverse()) Trimmed.applyUpdate(resumedTrimmed, rest);
+        expect(content(resumedTrimmed)).toEqual(want);
+        // The snapshot is what Yjs itself would write for the same doc.
+        const inYjs = new Y.Doc();
+        for (const done of backwards.slice(0, i + 1)) Y.applyUpdate(inYjs, done);
+        expect(Y.encodeStateVectorFromUpdate(snapshot)).toEqual(
+          Y.encodeStateVectorFromUpdate(Y.encodeStateAsUpdate(inYjs)),
+        );
+      }
+    }
     expect(content(reversed)).toEqual(want);
+    expect(reversed.store.pendingStructs).toBeNull();
+    expect(reversed.store.pendingDs).toBeNull();
 
     // The doc cache merges small updates and re-encodes the whole doc (web/lib/room/cache.ts).
     const merged = Trimmed.mergeUpdates(updates.slice(1));
@@ -127,6 +153,9 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
       );
     }
     expect(() => new Trimmed.Doc().getText("notes")).toThrow(/not used by Coproduce's doc/);
+    // Only the V1 update format is in the web build.
+    expect(() => Trimmed.applyUpdateV2(new Trimmed.Doc(), Y.encodeStateAsUpdateV2(new Y.Doc()))).toThrow();
+    expect(() => Trimmed.encodeStateAsUpdateV2(new Trimmed.Doc())).toThrow(/not used by Coproduce's doc/);
     // Observers re-read the map (web/lib/room.ts); an event's change details are not in the build.
     const doc = new Trimmed.Doc();
     const details: unknown[] = [];
