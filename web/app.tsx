@@ -2,7 +2,8 @@
  * The app shell: picks the route for the address and lazy-loads it, so the
  * facilitator, screen, evaluator and organiser code never reaches a phone.
  */
-import { type Component, createMemo, ErrorBoundary, lazy, onCleanup, onMount, Show, Suspense } from "solid-js";
+import { type Component, createMemo, ErrorBoundary, onCleanup, onMount, Show } from "solid-js";
+import { lazy } from "./lib/async";
 import { t } from "./lib/i18n";
 import { match, navigate, type Params, path } from "./lib/router";
 
@@ -15,24 +16,27 @@ interface Route {
   component: Component<RouteProps> & { preload: () => Promise<unknown> };
 }
 
+/** A page whose code is fetched when it is first shown; "Loading…" meanwhile. */
+const page = (load: () => Promise<{ default: Component<RouteProps> }>) => lazy(load, () => <Loading />);
+
 const routes: Route[] = [
-  { pattern: "/", component: lazy(() => import("./routes/landing")) },
-  { pattern: "/j/:joinCode", component: lazy(() => import("./routes/join")) },
-  { pattern: "/w/:workshopId", component: lazy(() => import("./routes/participant")) },
-  { pattern: "/organise", component: lazy(() => import("./routes/organise")) },
-  { pattern: "/facilitate/:id", component: lazy(() => import("./routes/facilitator")) },
-  { pattern: "/screen/:id", component: lazy(() => import("./routes/screen")) },
-  { pattern: "/evaluate/:id", component: lazy(() => import("./routes/evaluator")) },
+  { pattern: "/", component: page(() => import("./routes/landing")) },
+  { pattern: "/j/:joinCode", component: page(() => import("./routes/join")) },
+  { pattern: "/w/:workshopId", component: page(() => import("./routes/participant")) },
+  { pattern: "/organise", component: page(() => import("./routes/organise")) },
+  { pattern: "/facilitate/:id", component: page(() => import("./routes/facilitator")) },
+  { pattern: "/screen/:id", component: page(() => import("./routes/screen")) },
+  { pattern: "/evaluate/:id", component: page(() => import("./routes/evaluator")) },
   // tables (#13): a table host's console
-  { pattern: "/host/:id", component: lazy(() => import("./routes/host")) },
-  { pattern: "/programme/:programmeId", component: lazy(() => import("./routes/evaluator")) },
+  { pattern: "/host/:id", component: page(() => import("./routes/host")) },
+  { pattern: "/programme/:programmeId", component: page(() => import("./routes/evaluator")) },
   // everyone counts (#14): a shared tablet, an interpreter's desk, the paper pack
-  { pattern: "/kiosk/:id", component: lazy(() => import("./routes/kiosk")) },
-  { pattern: "/interpret/:id", component: lazy(() => import("./routes/interpret")) },
-  { pattern: "/print/:id", component: lazy(() => import("./routes/print")) },
+  { pattern: "/kiosk/:id", component: page(() => import("./routes/kiosk")) },
+  { pattern: "/interpret/:id", component: page(() => import("./routes/interpret")) },
+  { pattern: "/print/:id", component: page(() => import("./routes/print")) },
   // Co-delivery (#15): the public follow-up (participant journey) and the partner's page (console).
-  { pattern: "/f/:code", component: lazy(() => import("./routes/followup")) },
-  { pattern: "/partner", component: lazy(() => import("./routes/partner")) },
+  { pattern: "/f/:code", component: page(() => import("./routes/followup")) },
+  { pattern: "/partner", component: page(() => import("./routes/partner")) },
 ];
 
 /**
@@ -111,15 +115,13 @@ export const App: Component = () => {
         </main>
       )}
     >
-      <Suspense fallback={<Loading />}>
-        <Show when={current()} keyed fallback={<NotFound />}>
-          {(found) => {
-            // Not <Dynamic>: it brings Solid's attribute-spreading code for HTML tags (~1.5 KB gzip).
-            const Page = found.route.component;
-            return <Page params={found.params} />;
-          }}
-        </Show>
-      </Suspense>
+      <Show when={current()} keyed fallback={<NotFound />}>
+        {(found) => {
+          // Not <Dynamic>: it brings Solid's attribute-spreading code for HTML tags (~1.5 KB gzip).
+          const Page = found.route.component;
+          return <Page params={found.params} />;
+        }}
+      </Show>
     </ErrorBoundary>
   );
 };

@@ -3,7 +3,7 @@
  * programme of workshops): the evaluator's read-only workspace. Nothing here
  * changes a workshop; deleting one is for organisers and facilitators.
  */
-import { type Component, createResource, createSignal, Show } from "solid-js";
+import { type Component, createSignal, Show } from "solid-js";
 import { DEFAULT_GROUPS } from "../../party/model/commands";
 import type { RouteProps } from "../app";
 import { getProgramme } from "../components/console/api";
@@ -15,6 +15,7 @@ import { ProgrammeTable } from "../components/console/report/ProgrammeTable";
 import { ReportView } from "../components/console/report/ReportView";
 import { getReport } from "../components/console/report/schema";
 import { ApiError } from "../lib/api";
+import { createResource } from "../lib/async";
 import { takeFragmentToken } from "../lib/storage";
 
 const Evaluator: Component<RouteProps> = (props) => {

@@ -5,13 +5,14 @@
  * the phone knows (AfterClose.tsx). Part of the participant journey, so it
  * is written small: the data does not change once loaded, plain maps instead of <For>.
  */
-import { type Component, createResource, onMount } from "solid-js";
+import { type Component, onMount } from "solid-js";
 import { type CommitmentView, FollowUp } from "../../party/model/followup";
 import type { RouteProps } from "../app";
 import { tFollowup as ft, loadMine } from "../components/participant/AfterClose";
 import { TopBar } from "../components/participant/TopBar";
 import type { FollowupKey } from "../i18n/followup-en";
 import { ApiError, apiFetch } from "../lib/api";
+import { createResource } from "../lib/async";
 import { groupLabel } from "../lib/groups";
 import { initLanguage, language, t } from "../lib/i18n";
 import "../styles/participant.css";

@@ -6,13 +6,14 @@
  * language show the translation with the original one tap away. Cards are listed
  * without authors, groups or names: a translation never says who wrote what.
  */
-import { type Component, createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import * as v from "valibot";
 import { configOf, translationKey } from "../../party/model/doc";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { t } from "../components/console/i18n";
 import { consoleRoom, workshopTokenPage } from "../components/console/NoAccess";
 import { apiFetch } from "../lib/api";
+import { createResource } from "../lib/async";
 import { LANGUAGES, languageInfo } from "../lib/i18n";
 import type { Room } from "../lib/room";
 

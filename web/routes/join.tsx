@@ -2,21 +2,11 @@
  * `/j/:joinCode`: what the workshop is, then an optional name, a stakeholder group
  * and consent; joining stores the participant's token on this phone and opens the room.
  */
-import {
-  type Component,
-  createResource,
-  createSignal,
-  For,
-  lazy,
-  Match,
-  onMount,
-  Show,
-  Suspense,
-  Switch,
-} from "solid-js";
+import { type Component, createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { RouteProps } from "../app";
 import { TopBar } from "../components/participant/TopBar";
 import { ApiError, getJoinInfo, type JoinInfo, joinWorkshop } from "../lib/api";
+import { createResource, lazy } from "../lib/async";
 import { groupLabel } from "../lib/groups";
 import { initLanguage, language, t } from "../lib/i18n";
 import { handOverTicket } from "../lib/room/ticket";
@@ -163,9 +153,7 @@ const JoinForm: Component<{ info: JoinInfo; code: string }> = (props) => {
           </a>
         </div>
       </Show>
-      <Suspense>
-        <LeaveDeviceOffer workshopId={props.info.workshopId} code={props.code} joined={existing() !== null} />
-      </Suspense>
+      <LeaveDeviceOffer workshopId={props.info.workshopId} code={props.code} joined={existing() !== null} />
       <form class="stack" onSubmit={(event) => void submit(event)} novalidate>
         <div class="field">
           <label for="join-name">

@@ -3,7 +3,7 @@
  * one that ends with the four links and the participant QR code. The secret moves
  * from the fragment to this tab's sessionStorage at once.
  */
-import { type Component, createResource, createSignal, onMount, Show } from "solid-js";
+import { type Component, createSignal, onMount, Show } from "solid-js";
 import { type CreatedWorkshop, listWorkshops } from "../components/console/api";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { OverdueList } from "../components/console/commitments/OverdueList";
@@ -14,6 +14,7 @@ import { Programmes } from "../components/console/organise/Programmes";
 import { WorkshopLinks } from "../components/console/organise/WorkshopLinks";
 import { WorkshopList } from "../components/console/organise/WorkshopList";
 import { SecretForm } from "../components/console/SecretForm";
+import { createResource } from "../lib/async";
 import { session, takeFragmentToken } from "../lib/storage";
 
 const SCOPE = "organise";

@@ -3,18 +3,7 @@
  * workshop, in localStorage) rejoins as the same person after a reload or in a new
  * tab. The page follows the facilitator: whatever activity is current is shown.
  */
-import {
-  type Component,
-  createEffect,
-  createMemo,
-  createSignal,
-  lazy,
-  Match,
-  on,
-  onMount,
-  Show,
-  Switch,
-} from "solid-js";
+import { type Component, createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from "solid-js";
 import type { RouteProps } from "../app";
 import { ActivityView, preloadActivities } from "../components/participant/ActivityView";
 import { ConnectionBadge } from "../components/participant/ConnectionBadge";
@@ -23,6 +12,7 @@ import { MeDetails } from "../components/participant/MeDetails";
 import { StatusLine } from "../components/participant/StatusLine";
 import { Timer } from "../components/participant/Timer";
 import { TopBar } from "../components/participant/TopBar";
+import { lazy } from "../lib/async";
 import { groupLabel } from "../lib/groups";
 import { initLanguage, t } from "../lib/i18n";
 import { registerOfflineShell } from "../lib/offline";

@@ -3,7 +3,7 @@
  * workshop or across its programme, each with a form to post a dated update, and the
  * public follow-up links. The token moves from the fragment to this tab's storage.
  */
-import { type Component, createResource, Index, onMount, Show } from "solid-js";
+import { type Component, Index, onMount, Show } from "solid-js";
 import { ConsoleShell } from "../components/console/ConsoleShell";
 import { getPartner } from "../components/console/commitments/api";
 import { CommitmentItem } from "../components/console/commitments/CommitmentItem";
@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/console/ErrorAlert";
 import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { ApiError } from "../lib/api";
+import { createResource } from "../lib/async";
 import { takeFragmentToken } from "../lib/storage";
 
 const Partner: Component = () => {

@@ -4,7 +4,8 @@
  * next person can leave it before joining. Loaded on demand, with the storage checks it needs,
  * so the join page's first bytes do not grow.
  */
-import { type Component, createResource, Show } from "solid-js";
+import { type Component, Show } from "solid-js";
+import { createResource } from "../../lib/async";
 import { t } from "../../lib/i18n";
 import { keptOnDevice, leaveDevice } from "../../lib/leave";
 

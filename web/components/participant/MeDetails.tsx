@@ -3,11 +3,15 @@
  * (MePanel.tsx: name, group, withdrawal) loads the first time it is opened, and the
  * shared-phone "Not you? Leave this device" link (safety, web/lib/leave.ts).
  */
-import { type Component, createSignal, lazy, Show, Suspense } from "solid-js";
+import { type Component, createSignal, Show } from "solid-js";
+import { lazy } from "../../lib/async";
 import { t } from "../../lib/i18n";
 import { useRoom } from "./context";
 
-const MePanelBody = lazy(() => import("./MePanel").then((m) => ({ default: m.MePanelBody })));
+const MePanelBody = lazy(
+  () => import("./MePanel").then((m) => ({ default: m.MePanelBody })),
+  () => <p>{t("common.loading")}</p>,
+);
 
 export const MeDetails: Component<{ onWithdrawn: () => void }> = (props) => {
   const { workshop } = useRoom();
@@ -24,9 +28,7 @@ export const MeDetails: Component<{ onWithdrawn: () => void }> = (props) => {
       >
         <summary>{t("me.open")}</summary>
         <Show when={opened()}>
-          <Suspense fallback={<p>{t("common.loading")}</p>}>
-            <MePanelBody open={open()} onWithdrawn={props.onWithdrawn} />
-          </Suspense>
+          <MePanelBody open={open()} onWithdrawn={props.onWithdrawn} />
         </Show>
       </details>
       <button

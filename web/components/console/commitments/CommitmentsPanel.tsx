@@ -3,10 +3,11 @@
  * updates, a form to record a new one answering the revealed priorities, partner links
  * and the public follow-up link.
  */
-import { type Component, createResource, createSignal, For, Index, Show } from "solid-js";
+import { type Component, createSignal, For, Index, Show } from "solid-js";
 import type { StakeholderGroup } from "../../../../party/model/commands";
 import type { FollowUp } from "../../../../party/model/followup";
 import { ApiError } from "../../../lib/api";
+import { createResource } from "../../../lib/async";
 import { CopyLink } from "../CopyLink";
 import { ErrorAlert } from "../ErrorAlert";
 import { TextField } from "../fields";

@@ -1,6 +1,7 @@
 /** The organiser's reminders (#15): commitments past their due date, neither done nor dropped. */
-import { type Component, createResource, For, Show } from "solid-js";
+import { type Component, For, Show } from "solid-js";
 import type { CommitmentStatus } from "../../../../party/model/followup";
+import { createResource } from "../../../lib/async";
 import { t } from "../i18n";
 import { listOverdue } from "./api";
 import { statusLabel } from "./labels";

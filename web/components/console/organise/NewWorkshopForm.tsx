@@ -3,9 +3,10 @@
  * shown or not, default language, template and how long outputs are kept.
  * A failed request keeps everything typed, and says why.
  */
-import { type Component, createResource, createSignal, For, Show } from "solid-js";
+import { type Component, createSignal, For, Show } from "solid-js";
 import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/commands";
 import { ApiError } from "../../../lib/api";
+import { createResource } from "../../../lib/async";
 import { LANGUAGES } from "../../../lib/i18n";
 import { type CreatedWorkshop, createWorkshop, listTemplates } from "../api";
 import { ErrorAlert } from "../ErrorAlert";

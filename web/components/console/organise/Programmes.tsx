@@ -2,8 +2,9 @@
  * session (#19): programmes on the organise page: create one, add and remove its workshops,
  * and see (or make more of) its programme evaluator links, each with a handout.
  */
-import { type Component, createResource, createSignal, For, Show } from "solid-js";
+import { type Component, createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../../lib/api";
+import { createResource } from "../../../lib/async";
 import type { WorkshopSummary } from "../api";
 import { CopyLink } from "../CopyLink";
 import { ErrorAlert } from "../ErrorAlert";

@@ -3,8 +3,9 @@
  * never stored as secrets) with "Open the console" and a handout per role; "Make new links…"
  * replaces links only after confirming which; deletion asks first too.
  */
-import { type Component, createResource, createSignal, For, type Resource, Show } from "solid-js";
+import { type Component, createSignal, For, Show } from "solid-js";
 import { ApiError } from "../../../lib/api";
+import { createResource, type Resource } from "../../../lib/async";
 import { deleteWorkshop, type WorkshopSummary } from "../api";
 import { CommitmentsPanel } from "../commitments/CommitmentsPanel";
 import { ErrorAlert } from "../ErrorAlert";
