@@ -44,9 +44,11 @@ const BUDGET_BYTES = 60 * 1024;
  * room sends the doc with its welcome (one Slow-4G round trip, ~0.56 s, less from Join to cards),
  * and fetches a closed map's cards from the room's archive: 68.0 → 68.2 KB. See BENCHMARKS.md.
  * Lowered to 67 KB (#17, bundle): catalogue keys are short ids in the build (scripts/lib/i18n-keys.ts),
- * 67.8 → 66.4 KB.
+ * 67.8 → 66.4 KB. Then 65 KB: web Yjs keeps pending updates in V1, so the V2 codec leaves the build
+ * (65.3 KB), and lazy()/createResource() without Solid's Suspense (web/lib/async.ts), 64.3 KB
+ * (64.8 KB with what landed meanwhile).
  */
-const JOURNEY_CEILING_BYTES = 67 * 1024;
+const JOURNEY_CEILING_BYTES = 65 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
