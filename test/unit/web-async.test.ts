@@ -1,9 +1,7 @@
 /**
- * web/lib/async.ts: lazy() and createResource() without Solid's Suspense (issue #17), and the
- * rule that keeps Solid's own versions (and Suspense) out of the web app.
+ * web/lib/async.ts: lazy() and createResource() without Solid's Suspense (issue #17); the rule
+ * that keeps Solid's own versions out of web/ is in test/unit/web-solid-parts.test.ts.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 
 // The browser build of Solid (in Node, "solid-js" is the server build, which does not react).
@@ -121,21 +119,5 @@ describe("lazy without Suspense", () => {
     expect(errors).toHaveLength(1);
     await expect(Page.preload()).resolves.toEqual({ default: expect.any(Function) });
     expect(attempt).toBe(2);
-  });
-});
-
-describe("the web app", () => {
-  it("uses these instead of Solid's lazy, createResource and Suspense", () => {
-    const web = path.resolve(import.meta.dirname, "../../web");
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? files(full) : /\.(ts|tsx)$/.test(name) ? [full] : [];
-      });
-    const offenders = files(web).filter((file) => {
-      const imports = readFileSync(file, "utf8").match(/import\s*\{([^}]*)\}\s*from\s*"solid-js"/g) ?? [];
-      return imports.some((line) => /\b(lazy|createResource|Suspense|SuspenseList)\b/.test(line));
-    });
-    expect(offenders.map((f) => path.relative(web, f))).toEqual([]);
   });
 });

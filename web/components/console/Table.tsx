@@ -40,7 +40,7 @@ interface DataTableProps {
  */
 export const DataTable: Component<DataTableProps> = (props) => (
   <div classList={{ "visually-hidden": !props.visible }}>
-    <DataTableBody {...props} />
+    <DataTableBody caption={props.caption} headings={props.headings} rows={props.rows} />
   </div>
 );
 

@@ -12,7 +12,10 @@ interface Base {
   compact?: boolean;
 }
 
-/** The label (hidden when compact), the control, and a hint under it if there is one. */
+/**
+ * The label (hidden when compact), the control, and a hint under it if there is one. Callers
+ * pass its props one by one: a spread would bring Solid's mergeProps to every phone (Solid is shared).
+ */
 const Field: ParentComponent<Base & { id: string }> = (props) => (
   <div class="field" classList={{ "field--compact": props.compact }}>
     <label for={props.id} classList={{ "visually-hidden": props.compact }}>
@@ -28,7 +31,7 @@ export const TextField: Component<
 > = (props) => {
   const id = uid("text");
   return (
-    <Field {...props} id={id}>
+    <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
       {props.multiline ? (
         <textarea
           id={id}
@@ -56,7 +59,7 @@ export const NumberField: Component<
 > = (props) => {
   const id = uid("number");
   return (
-    <Field {...props} id={id}>
+    <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
       <input
         id={id}
         type="number"
@@ -106,7 +109,7 @@ export const SelectField: Component<
 > = (props) => {
   const id = uid("select");
   return (
-    <Field {...props} id={id}>
+    <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
       <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <IdOptions items={props.options.map((o) => ({ id: o.value, label: o.label }))} selected={props.value} />
       </select>

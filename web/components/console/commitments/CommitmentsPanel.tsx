@@ -58,7 +58,9 @@ export const CommitmentsPanel: Component<Props> = (props) => {
         </Show>
       </Show>
       <NewCommitment
-        {...props}
+        token={props.token}
+        workshopId={props.workshopId}
+        joinCode={props.joinCode}
         groups={groups()}
         priorities={published()?.priorities ?? []}
         onCreated={() => void refetch()}

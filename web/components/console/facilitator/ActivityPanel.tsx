@@ -21,9 +21,31 @@ export const ActivityPanel: Component<Props> = (props) => {
   const mapConfig = createMemo(() => configOf(props.activity, "map"));
   return (
     <Switch>
-      <Match when={mapConfig()}>{(config) => <MapPanel {...props} config={config()} />}</Match>
+      {/* Props written out, not spread: a spread would bring Solid's mergeProps to every phone (Solid is shared). */}
+      <Match when={mapConfig()}>
+        {(config) => (
+          <MapPanel
+            activity={props.activity}
+            config={config()}
+            cards={props.cards}
+            waiting={props.waiting}
+            links={props.links}
+            comments={props.comments}
+            groups={props.groups}
+            commander={props.commander}
+          />
+        )}
+      </Match>
       <Match when={props.activity.kind === "vote"}>
-        <VotePanel {...props} />
+        <VotePanel
+          activity={props.activity}
+          result={props.result}
+          groups={props.groups}
+          currency={props.currency}
+          allCards={props.allCards}
+          source={props.source}
+          commander={props.commander}
+        />
       </Match>
       <Match when={true}>
         <section class="stack" aria-labelledby="activity-title">

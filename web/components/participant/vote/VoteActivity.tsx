@@ -4,7 +4,7 @@
  * and the results once the facilitator reveals them.
  */
 
-import { type Component, createMemo, createSignal, Match, Show, Switch } from "solid-js";
+import { type Component, createMemo, createSignal, Show } from "solid-js";
 import * as v from "valibot";
 import { Ballot, type VoteConfig } from "../../../../party/model/commands";
 import type { Activity } from "../../../../party/model/doc";
@@ -28,6 +28,15 @@ export interface MethodProps {
   onSubmit: (ballot: Ballot) => void;
 }
 
+/** Each method's own input (dots and budget share one). */
+const METHODS: Record<VoteConfig["method"], Component<MethodProps>> = {
+  dots: AllocateVote,
+  budget: AllocateVote,
+  rank: RankVote,
+  approve: ApproveVote,
+  matrix: MatrixVote,
+};
+
 export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }> = (props) => {
   const { room, me, workshop } = useRoom();
   // Co-delivery (#15): this phone remembers, for itself only, what it raised, supported or voted for.
@@ -47,13 +56,6 @@ export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }>
   const submit = (ballot: Ballot): void => {
     setLastId(room.send("ballot.submit", { activityId: props.activity.id, ballot }).id);
   };
-  const methodProps = (): MethodProps => ({
-    config: props.config,
-    saved: saved(),
-    disabled: disabled(),
-    submitLabel: saved() ? t("vote.update") : t("vote.submit"),
-    onSubmit: submit,
-  });
 
   return (
     <div class="stack vote-activity">
@@ -68,20 +70,18 @@ export const VoteActivity: Component<{ activity: Activity; config: VoteConfig }>
         </p>
       </Show>
       <Show when={props.config.options.length > 0} fallback={<p class="notice">{t("vote.noOptions")}</p>}>
-        <Switch>
-          <Match when={props.config.method === "dots" || props.config.method === "budget"}>
-            <AllocateVote {...methodProps()} />
-          </Match>
-          <Match when={props.config.method === "rank"}>
-            <RankVote {...methodProps()} />
-          </Match>
-          <Match when={props.config.method === "approve"}>
-            <ApproveVote {...methodProps()} />
-          </Match>
-          <Match when={props.config.method === "matrix"}>
-            <MatrixVote {...methodProps()} />
-          </Match>
-        </Switch>
+        {/* Props written out, not spread: a spread brings Solid's mergeProps to every phone. */}
+        <Show when={METHODS[props.config.method]} keyed>
+          {(Method) => (
+            <Method
+              config={props.config}
+              saved={saved()}
+              disabled={disabled()}
+              submitLabel={saved() ? t("vote.update") : t("vote.submit")}
+              onSubmit={submit}
+            />
+          )}
+        </Show>
       </Show>
       <CommandStatus id={lastId()} />
       <Show when={saved() && !lastRefused()}>
