@@ -36,10 +36,10 @@ describe("Solid parts the web app does without", () => {
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
-  it("does not use <Dynamic>, mergeProps or splitProps", () => {
+  it("does not use <Dynamic>, <Portal>, mergeProps or splitProps", () => {
     const offenders = files.filter(({ text }) =>
       (text.match(/import\s*\{[^}]*\}\s*from\s*"solid-js(\/web)?"/g) ?? []).some((line) =>
-        /\b(Dynamic|mergeProps|splitProps)\b/.test(line),
+        /\b(Dynamic|Portal|mergeProps|splitProps)\b/.test(line),
       ),
     );
     expect(offenders.map((f) => f.file)).toEqual([]);

@@ -4,8 +4,8 @@
  * `html.handout-open`). What to do, the link in full and as a QR code, and for secret links a
  * warning to keep the sheet private. The participants' handout leads with the join code.
  */
-import { type Component, createEffect, createSignal, onCleanup, Show } from "solid-js";
-import { Portal } from "solid-js/web";
+import { type Component, createEffect, createSignal, onCleanup, type ParentComponent, Show } from "solid-js";
+import { insert } from "solid-js/web";
 import type { ConsoleKey } from "../../../i18n/console";
 import { t } from "../i18n";
 import { QrCode } from "../QrCode";
@@ -89,6 +89,20 @@ const Sheet: Component<{ spec: HandoutSpec }> = (props) => {
   );
 };
 
+/**
+ * Its children at the end of <body>, in a `handout-portal` div (print CSS hides everything else
+ * while a handout is open), removed with it. Solid's <Portal> does this too, but Solid is shared
+ * with the phones, so a part only this page uses would ship to every phone (issue #17).
+ */
+const AtBodyEnd: ParentComponent = (props) => {
+  const host = document.createElement("div");
+  host.className = "handout-portal";
+  insert(host, () => props.children);
+  document.body.appendChild(host);
+  onCleanup(() => host.remove());
+  return null;
+};
+
 /** Mounted once by the organise page: the preview dialog of the open handout, if any. */
 export const HandoutHost: Component = () => {
   const close = () => {
@@ -111,7 +125,7 @@ export const HandoutHost: Component = () => {
   return (
     <Show when={current()}>
       {(spec) => (
-        <Portal ref={(el: HTMLDivElement) => el.classList.add("handout-portal")}>
+        <AtBodyEnd>
           <div class="handout-print">
             <div class="handout-dialog" role="dialog" aria-modal="true" aria-labelledby="handout-dialog-title">
               <div class="handout-dialog__bar no-print">
@@ -130,7 +144,7 @@ export const HandoutHost: Component = () => {
               <Sheet spec={spec()} />
             </div>
           </div>
-        </Portal>
+        </AtBodyEnd>
       )}
     </Show>
   );
