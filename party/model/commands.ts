@@ -409,7 +409,8 @@ const HOST_PAPER_COMMANDS: CommandName[] = [
 ];
 /** A kiosk's people add, support, comment, vote and give feedback, each turn for one person. */
 const KIOSK_COMMANDS: CommandName[] = ["card.add", "card.support", "comment.add", "ballot.submit", "feedback.submit"];
-export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
+// Built by a call marked pure: a bundle that never asks (a phone's) can drop the table and the lists above.
+export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = /* @__PURE__ */ (() => ({
   organiser: new Set(),
   // Facilitators vote and give feedback only on behalf of a person on paper (the handlers insist).
   facilitator: new Set(COMMAND_NAMES.filter((n) => n !== "me.withdraw")),
@@ -420,7 +421,7 @@ export const ROLE_COMMANDS: Record<Role, ReadonlySet<CommandName>> = {
   kiosk: new Set(KIOSK_COMMANDS),
   interpreter: new Set(["translation.set"]),
   partner: new Set(),
-};
+}))();
 
 export function mayRun(role: Role, name: CommandName): boolean {
   return ROLE_COMMANDS[role].has(name);

@@ -82,7 +82,7 @@ export function writeJson(store: KeyValueStore, key: string, value: unknown): vo
 
 // ---- participant credentials ------------------------------------------------------
 
-const KEY_PREFIX = "coproduce:";
+export const KEY_PREFIX = "coproduce:";
 
 const ParticipantCredentials = v.object({
   token: v.pipe(v.string(), v.minLength(1)),
@@ -130,25 +130,4 @@ export function forgetParticipant(workshopId: string, store: KeyValueStore = loc
  */
 export function mineKey(joinCode: string): string {
   return `${KEY_PREFIX}mine:${joinCode}`;
-}
-
-// ---- secrets in URL fragments ---------------------------------------------------------
-
-/**
- * Takes `#token=…` out of the address bar (so it is not bookmarked, shared or
- * shown on a projector) and keeps it for this tab in sessionStorage under `scope`
- * (e.g. "facilitate:<workshopId>"). Returns the token from the fragment, or the one
- * kept earlier, or null.
- */
-export function takeFragmentToken(scope: string, store: KeyValueStore = session): string | null {
-  const key = `${KEY_PREFIX}token:${scope}`;
-  const hash = globalThis.location?.hash ?? "";
-  const fromHash = new URLSearchParams(hash.replace(/^#/, "")).get("token");
-  if (fromHash) {
-    store.setItem(key, fromHash);
-    const { pathname, search } = globalThis.location;
-    globalThis.history?.replaceState(globalThis.history.state, "", `${pathname}${search}`);
-    return fromHash;
-  }
-  return store.getItem(key);
 }

@@ -16,7 +16,7 @@ import { ReportView } from "../components/console/report/ReportView";
 import { getReport } from "../components/console/report/schema";
 import { ApiError } from "../lib/api";
 import { createResource } from "../lib/async";
-import { takeFragmentToken } from "../lib/storage";
+import { takeFragmentToken } from "../lib/fragment-token";
 
 const Evaluator: Component<RouteProps> = (props) => {
   const programmeId = props.params.programmeId;

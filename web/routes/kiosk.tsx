@@ -11,10 +11,10 @@ import { type Component, createMemo, createSignal, For, Show } from "solid-js";
 import type { CommandArgs, CommandName } from "../../party/model/commands";
 import type { RouteProps } from "../app";
 import { te } from "../i18n/everyone";
+import { takeFragmentToken } from "../lib/fragment-token";
 import { groupLabel } from "../lib/groups";
 import { initLanguage, t } from "../lib/i18n";
 import { createRoom, type Room } from "../lib/room";
-import { takeFragmentToken } from "../lib/storage";
 import { ActivityView, ConnectionBadge, RoomContext, TopBar } from "./participant";
 import "../styles/kiosk.css";
 

@@ -15,7 +15,8 @@ import { WorkshopLinks } from "../components/console/organise/WorkshopLinks";
 import { WorkshopList } from "../components/console/organise/WorkshopList";
 import { SecretForm } from "../components/console/SecretForm";
 import { createResource } from "../lib/async";
-import { session, takeFragmentToken } from "../lib/storage";
+import { takeFragmentToken } from "../lib/fragment-token";
+import { session } from "../lib/storage";
 
 const SCOPE = "organise";
 

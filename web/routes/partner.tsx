@@ -12,7 +12,7 @@ import { t } from "../components/console/i18n";
 import { NoAccess } from "../components/console/NoAccess";
 import { ApiError } from "../lib/api";
 import { createResource } from "../lib/async";
-import { takeFragmentToken } from "../lib/storage";
+import { takeFragmentToken } from "../lib/fragment-token";
 
 const Partner: Component = () => {
   const token = takeFragmentToken("partner");

@@ -1,9 +1,9 @@
 /** Shown when a console link was opened without its `#token=…` (or in a new tab of a closed session). */
 import { type Component, Show } from "solid-js";
 import type { RouteProps } from "../../app";
+import { takeFragmentToken } from "../../lib/fragment-token";
 import { createRoom } from "../../lib/room";
-import { type ArchivedRoom, withArchives } from "../../lib/room/archives";
-import { takeFragmentToken } from "../../lib/storage";
+import { type ArchivedRoom, withArchives } from "../../lib/room/with-archives";
 import { ConsoleShell } from "./ConsoleShell";
 import { t } from "./i18n";
 
