@@ -15,7 +15,8 @@ export const ChartFigure: ParentComponent<{
   preserveAspectRatio?: JSX.SvgSVGAttributes<SVGSVGElement>["preserveAspectRatio"];
   table: { headings: readonly string[]; rows: ReadonlyArray<readonly string[]>; visible?: boolean | undefined };
 }> = (props) => (
-  <figure class={props.kind} classList={{ [`${props.kind}--large`]: props.large }}>
+  // A class string, not classList with a computed key: that needs Solid's classList helper, which every phone would download.
+  <figure class={props.large ? `${props.kind} ${props.kind}--large` : props.kind}>
     <figcaption>{props.title}</figcaption>
     <svg viewBox={props.viewBox} role="img" aria-label={props.title} preserveAspectRatio={props.preserveAspectRatio}>
       <title>{props.title}</title>
