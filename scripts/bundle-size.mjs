@@ -46,9 +46,11 @@ const BUDGET_BYTES = 60 * 1024;
  * Lowered to 67 KB (#17, bundle): catalogue keys are short ids in the build (scripts/lib/i18n-keys.ts),
  * 67.8 → 66.4 KB. Then 65 KB: web Yjs keeps pending updates in V1, so the V2 codec leaves the build
  * (65.3 KB), and lazy()/createResource() without Solid's Suspense (web/lib/async.ts), 64.3 KB
- * (64.8 KB with what landed meanwhile).
+ * (64.8 KB with what landed meanwhile). Then 64 KB: no JSX spreads (mergeProps), no <Portal>, no
+ * classList helper, console-only code out of the phone's files (with-archives.ts, fragment-token.ts),
+ * 63.3 KB (63.4 KB with the client core that landed meanwhile).
  */
-const JOURNEY_CEILING_BYTES = 65 * 1024;
+const JOURNEY_CEILING_BYTES = 64 * 1024;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
