@@ -38,10 +38,14 @@ export interface OutputSink {
 }
 
 /** `vite build`, optionally into another directory (e2e runs build into their own temp dir). */
-export async function buildWeb(options: { outDir?: string; manifest?: boolean } & OutputSink = {}): Promise<string> {
+export async function buildWeb(
+  /** `minify: false` keeps function names, for reading a CPU profile (PHONE_PROFILE=1 npm run bench) */
+  options: { outDir?: string; manifest?: boolean; minify?: boolean } & OutputSink = {},
+): Promise<string> {
   const outDir = options.outDir ?? path.join(ROOT, "dist/web");
   const args = [VITE_CLI, "build", "--outDir", outDir, "--emptyOutDir"];
   if (options.manifest) args.push("--manifest");
+  if (options.minify === false) args.push("--minify", "false");
   // What ships: a test runner's NODE_ENV=test would build Solid's development code instead.
   await run(process.execPath, args, {
     cwd: ROOT,

@@ -84,7 +84,11 @@ async function main(): Promise<void> {
     // The bundle is made once, up front: edits elsewhere in the repo cannot change the app mid-run.
     const script = await bundleWorker(dir);
     // The phone benchmark needs the pages: the web app built once too, served as ASSETS.
-    const assetsDir = options.phone ? await buildWeb({ outDir: path.join(dir, "web"), onOutput: () => {} }) : undefined;
+    // PHONE_PROFILE=1: unminified, so the profile names functions (the figures are then not the shipped code's).
+    const minify = process.env.PHONE_PROFILE !== "1";
+    const assetsDir = options.phone
+      ? await buildWeb({ outDir: path.join(dir, "web"), minify, onOutput: () => {} })
+      : undefined;
     app = await startBenchApp({ script, persistTo, organiserToken, migrate: true, assetsDir });
     log(`app at ${app.baseUrl}`);
 

@@ -123,13 +123,33 @@ export function setEasyRead(on: boolean): void {
   if (typeof document !== "undefined") document.documentElement.classList.toggle("easy-read", on);
 }
 
+/**
+ * perf (#17): one number format and one plural rule per language, made once: making them is
+ * what `toLocaleString(lang)` and `new Intl.PluralRules` cost every call (a map card's
+ * "3 supports" was ~1 ms each on a slow phone, for every card drawn).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function numberFormat(lang: string): Intl.NumberFormat {
+  let made = numberFormats.get(lang);
+  if (!made) numberFormats.set(lang, (made = new Intl.NumberFormat(lang)));
+  return made;
+}
+
+function pluralRule(lang: string): Intl.PluralRules {
+  let made = pluralRules.get(lang);
+  if (!made) pluralRules.set(lang, (made = new Intl.PluralRules(lang)));
+  return made;
+}
+
 /** Replaces `{name}` placeholders; an unknown one stays visible so a missing param gets noticed. */
 export function format(message: string, params?: Params): string {
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? value.toLocaleString(language()) : value;
+    return typeof value === "number" ? numberFormat(language()).format(value) : value;
   });
 }
 
@@ -155,6 +175,6 @@ export function t(key: TextKey, params?: Params): string {
 export function tn(key: PluralKey, count: number, params?: Params): string {
   const message = lookup(key);
   if (typeof message === "string") return format(message, { count, ...params });
-  const rule = new Intl.PluralRules(language()).select(count) as keyof Plural;
+  const rule = pluralRule(language()).select(count) as keyof Plural;
   return format(message[rule] ?? message.other, { count, ...params });
 }

@@ -41,7 +41,8 @@ export const MapActivity: Component<{ activity: Activity; config: MapConfig }> =
       me: participantId,
       mine: room.own(participantId).cards,
       myGroup: me()?.group ?? "",
-      publicCards: { ...archived()?.cards, ...room.cards() },
+      // perf (#17): copied only when a closed map's cards are merged in.
+      publicCards: archived()?.cards ? { ...archived()?.cards, ...room.cards() } : room.cards(),
       privateCards: room.privateCards()[props.activity.id],
       pending: room.pending(),
       refused: room.refused(),
