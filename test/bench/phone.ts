@@ -115,6 +115,42 @@ function topSelfTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDe
     .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
 
+/** The functions whose calls (with everything they called) took the most time (PHONE_PROFILE=1). */
+function topTotalTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }, n = 16): string[] {
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  }
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const total = new Map<number, number>();
+  const sum = (id: number): number => {
+    const node = byId.get(id)!;
+    let ms = self.get(id) ?? 0;
+    for (const child of node.children ?? []) ms += sum(child);
+    total.set(id, ms);
+    return ms;
+  };
+  const root = profile.nodes[0];
+  if (root) sum(root.id);
+  // A function counted once per call path would count recursion twice: keep the outermost.
+  const byName = new Map<string, number>();
+  const walk = (id: number, seen: Set<string>): void => {
+    const node = byId.get(id)!;
+    const f = node.callFrame;
+    const name = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}`;
+    const outer = !seen.has(name);
+    if (outer && f.url) byName.set(name, (byName.get(name) ?? 0) + (total.get(id) ?? 0));
+    const next = outer ? new Set(seen).add(name) : seen;
+    for (const child of node.children ?? []) walk(child, next);
+  };
+  if (root) walk(root.id, new Set());
+  return [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
 async function throttle(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
@@ -310,6 +346,7 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
     if (profiling) {
       const { profile } = await cdp.send("Profiler.stop");
       o.log(`phone: self time while cards arrived (CPU ${CPU_SLOWDOWN}×):\n${topSelfTime(profile).join("\n")}`);
+      o.log(`phone: total time while cards arrived:\n${topTotalTime(profile, 45).join("\n")}`);
     }
     o.log(
       `phone: ${arrivals} cards arrived; long tasks ${arrivalTasks.count}, max ${arrivalTasks.percentile(100).toFixed(0)} ms`,

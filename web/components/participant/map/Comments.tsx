@@ -22,6 +22,9 @@ export const Comments: Component<{ cardId: string; comments: Comment[]; open: bo
   const { room, participantId, workshop } = useRoom();
   const [text, setText] = createSignal("");
   const [lastId, setLastId] = createSignal<string | null>(null);
+  // perf (#17): the thread and its form are drawn when the person opens them, not for every card
+  // of a long map (they were most of what a card arriving cost a slow phone).
+  const [unfolded, setUnfolded] = createSignal(false);
   const comments = () => props.comments;
   const inputId = () => `comment-${props.cardId}`;
   const send = (event: SubmitEvent): void => {
@@ -33,37 +36,44 @@ export const Comments: Component<{ cardId: string; comments: Comment[]; open: bo
   };
   return (
     <Show when={props.open || comments().length > 0}>
-      <details class="comments">
+      <details class="comments" onToggle={(event) => setUnfolded(event.currentTarget.open)}>
         <summary>{tn("map.comments", comments().length)}</summary>
-        <ul class="comment-list" aria-label={t("map.commentsHeading")}>
-          <For each={comments()}>
-            {(comment) => (
-              <li>
-                <span class="muted">
-                  {room.own(participantId).comments.has(comment.id)
-                    ? t("map.myComment")
-                    : workshop()?.showNames
-                      ? t("map.byName", {
-                          name: comment.authorName,
-                          group: groupLabel(comment.group, workshop()?.groups),
-                        })
-                      : groupLabel(comment.group, workshop()?.groups)}
-                  :
-                </span>{" "}
-                <span dir="auto">{comment.text}</span>
-              </li>
-            )}
-          </For>
-        </ul>
-        <Show when={props.open}>
-          <form class="stack" onSubmit={send}>
-            <label for={inputId()}>{t("map.commentLabel")}</label>
-            <textarea id={inputId()} rows={2} value={text()} onInput={(event) => setText(event.currentTarget.value)} />
-            <div class="row">
-              <button type="submit">{t("map.commentSend")}</button>
-              <CommandStatus id={lastId()} />
-            </div>
-          </form>
+        <Show when={unfolded()}>
+          <ul class="comment-list" aria-label={t("map.commentsHeading")}>
+            <For each={comments()}>
+              {(comment) => (
+                <li>
+                  <span class="muted">
+                    {room.own(participantId).comments.has(comment.id)
+                      ? t("map.myComment")
+                      : workshop()?.showNames
+                        ? t("map.byName", {
+                            name: comment.authorName,
+                            group: groupLabel(comment.group, workshop()?.groups),
+                          })
+                        : groupLabel(comment.group, workshop()?.groups)}
+                    :
+                  </span>{" "}
+                  <span dir="auto">{comment.text}</span>
+                </li>
+              )}
+            </For>
+          </ul>
+          <Show when={props.open}>
+            <form class="stack" onSubmit={send}>
+              <label for={inputId()}>{t("map.commentLabel")}</label>
+              <textarea
+                id={inputId()}
+                rows={2}
+                value={text()}
+                onInput={(event) => setText(event.currentTarget.value)}
+              />
+              <div class="row">
+                <button type="submit">{t("map.commentSend")}</button>
+                <CommandStatus id={lastId()} />
+              </div>
+            </form>
+          </Show>
         </Show>
       </details>
     </Show>
