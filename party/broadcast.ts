@@ -1,11 +1,10 @@
 /**
- * Sending, to one socket or the whole room. A committed doc update is fanned out at once,
- * pre-encoded, straight to every socket (`ctx.getWebSockets()`). The fan-out to a full room
- * goes in slices with a yield between them, so commands that arrive meanwhile are
- * validated, stored and acknowledged without waiting for all 500 sends; their updates are
- * merged into ONE frame that goes out as soon as this fan-out is done. Nothing waits on a
- * clock: a quiet room sends each edit at once, a busy one merges exactly what queued up
- * behind the fan-out in flight (docs/performance.md). Presence changes are batched per tick.
+ * Sending, to one socket or the whole room. A committed doc update is fanned out on the next
+ * turn of the event loop (one timer hop, no window), pre-encoded, straight to every socket
+ * (`ctx.getWebSockets()`): commands that had already arrived when the update was committed are
+ * validated, stored and acknowledged first, and their updates go out merged in the SAME frame.
+ * Nothing waits on a clock: a quiet room sends each edit at once, a busy one merges exactly
+ * what arrived in the meantime (docs/performance.md). Presence changes are batched per tick.
  * Everything here is in memory: a pending timer keeps the room awake until sent.
  *
  * Two audiences (party/model/replica.ts): sockets that see who is who (facilitators, hosts, screens:
@@ -20,14 +19,15 @@ import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
 import { PresenceRegistry } from "./presence";
 
 export interface BroadcastTiming {
-  /** sockets sent to between two yields of a fan-out (the rest of the room waits its turn) */
+  /**
+   * Sockets sent to between two yields of a fan-out (the rest of the room waits its turn).
+   * Each yield is a timer hop through the OS, several ms on a busy machine: by default a room
+   * up to its participant cap is sent to in one pass (measured: docs/performance.md).
+   */
   fanOutSlice: number;
   /** presence changes are batched this long */
   presenceMs: number;
 }
-
-/** The longest rest between two fan-outs of a busy room (the old fixed window's length). */
-const MAX_REST_MS = 100;
 
 /** Lets the isolate take other events (commands, acks) between two slices of a fan-out. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,16 +96,18 @@ export class Broadcast {
   ) {}
 
   /**
-   * A committed doc update. With no fan-out running it goes out at the end of the current
-   * event (after the command's ack); while one runs, it waits for it and is merged with
-   * whatever else arrives meanwhile into the next frame.
+   * A committed doc update. It goes out on the next turn of the event loop (after the
+   * command's ack and after the commands that had already arrived, whose updates join it in
+   * one frame); while a fan-out runs, it waits for it and is merged with whatever else
+   * arrives meanwhile into the next frame.
    */
   queueUpdate(update: Uint8Array, redacted: Uint8Array): void {
     this.#pending.push({ full: update, room: redacted });
     this.#pendingFrame = null;
     if (this.#busy) return;
     this.#busy = true;
-    queueMicrotask(() => void this.#fanOut(this.#generation));
+    const generation = this.#generation;
+    setTimeout(() => void this.#fanOut(generation), 0);
   }
 
   /**
@@ -192,7 +194,6 @@ export class Broadcast {
   async #fanOut(generation: number): Promise<void> {
     try {
       while (this.#pending.length > 0 && generation === this.#generation) {
-        const started = Date.now();
         const frame = this.#pendingFrame ?? frameOf(this.#pending);
         this.#pending = [];
         this.#pendingFrame = null;
@@ -201,6 +202,7 @@ export class Broadcast {
         const sockets = this.ctx.getWebSockets();
         const whoIsWho = this.#whoIsWhoSockets();
         const slice = Math.max(1, this.timing().fanOutSlice);
+        const send = WebSocket.prototype.send;
         for (let start = 0; start < sockets.length; start += slice) {
           if (start > 0) {
             await yieldToEvents();
@@ -209,17 +211,16 @@ export class Broadcast {
           const end = Math.min(sockets.length, start + slice);
           for (let i = start; i < end; i++) {
             const ws = sockets[i]!;
-            safeSend(ws, whoIsWho.has(ws) ? frame.full : frame.room);
+            try {
+              // The prototype's send, looked up once: partyserver redefines properties on each
+              // socket object, which makes a property lookup on it a slow one (profiled: #17).
+              send.call(ws, whoIsWho.has(ws) ? frame.full : frame.room);
+            } catch {
+              // The socket closed under us; its close handler cleans up.
+            }
           }
         }
         this.#inFlight = null;
-        // A room busy enough to queue edits behind a fan-out gets a breath as long as that
-        // fan-out took (at most MAX_REST_MS) before the next: at most half of the isolate's time
-        // goes to fan-outs, so commands keep being acknowledged; what arrives meanwhile is merged
-        // too. A quiet room's fan-out takes a few ms, so its edits still go out at once.
-        if (this.#pending.length > 0) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_REST_MS, Date.now() - started)));
-        }
       }
     } finally {
       if (generation === this.#generation) {

@@ -72,7 +72,7 @@ export interface RoomTuning extends GuardLimits, BroadcastTiming {
 
 export const DEFAULT_TUNING: RoomTuning = {
   ...DEFAULT_LIMITS,
-  fanOutSlice: 64,
+  fanOutSlice: 5000,
   presenceMs: 100,
   snapshotEvery: 200,
   socketsPerParticipant: 3,

@@ -1,7 +1,7 @@
 /**
- * Broadcast: an edit goes out at once, with no merge window; edits that arrive while a
- * fan-out is in flight are merged into the one frame that follows it, and every socket
- * still gets every edit, in a frame that never lacks what it builds on.
+ * Broadcast: an edit goes out on the next turn of the event loop, with no merge window; edits
+ * that arrive before it goes or while a fan-out is in flight are merged into one frame, and
+ * every socket still gets every edit, in a frame that never lacks what it builds on.
  */
 import { describe, expect, it } from "vitest";
 import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
@@ -17,7 +17,7 @@ const updateFrames = (client: RoomClient, from: number) =>
   client.frames.slice(from).filter((f) => f[0] === 0 && f[1] === 2).length;
 
 describe("broadcasting doc updates", () => {
-  it("sends each edit of a quiet room in its own frame, with no timer in between", async () => {
+  it("sends each edit of a quiet room in its own frame, with no merge window", async () => {
     const id = await createRoom("broadcast-lone");
     const fac = await join(id, facilitator);
     const [mapId] = agendaOf(fac);
