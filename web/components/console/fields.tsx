@@ -1,5 +1,5 @@
 /** Labelled form controls with unique ids, so every input has an accessible name. */
-import { type Component, For, type ParentComponent } from "solid-js";
+import { type Component, For, type JSX, type ParentComponent } from "solid-js";
 import type { Language } from "../../lib/i18n";
 
 let counter = 0;
@@ -104,18 +104,26 @@ export const IdOptions: Component<{
   </For>
 );
 
-export const SelectField: Component<
-  Base & { value: string; onChange: (v: string) => void; options: ReadonlyArray<{ value: string; label: string }> }
-> = (props) => {
+/**
+ * A choice among `options`; `onChange` hands back the chosen option's own value, typed as the
+ * options are (a config's method or mode, say), so callers need no cast.
+ */
+export function SelectField<T extends string>(
+  props: Base & { value: T; onChange: (v: T) => void; options: ReadonlyArray<{ value: T; label: string }> },
+): JSX.Element {
   const id = uid("select");
+  const choose = (value: string) => {
+    const chosen = props.options.find((o) => o.value === value);
+    if (chosen) props.onChange(chosen.value);
+  };
   return (
     <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select id={id} value={props.value} onChange={(e) => choose(e.currentTarget.value)}>
         <IdOptions items={props.options.map((o) => ({ id: o.value, label: o.label }))} selected={props.value} />
       </select>
     </Field>
   );
-};
+}
 
 export const ColourField: Component<Base & { value: string; onInput: (v: string) => void }> = (props) => {
   const id = uid("colour");

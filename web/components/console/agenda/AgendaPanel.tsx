@@ -161,7 +161,7 @@ const AddActivity: Component<{ commander: Commander; disabled: boolean }> = (pro
       <SelectField
         label={t("agenda.kind")}
         value={kind()}
-        onChange={(k) => setKind(k as ActivityKind)}
+        onChange={setKind}
         options={(["map", "vote", "feedback", "info"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
       />
       <TextField label={t("agenda.newTitle")} value={title()} onInput={setTitle} />

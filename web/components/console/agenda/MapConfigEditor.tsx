@@ -54,7 +54,7 @@ export const MapConfigEditor: Component<Props> = (props) => {
       <SelectField
         label={t("editor.mode")}
         value={props.config.mode}
-        onChange={(mode) => set({ mode: mode as MapConfig["mode"] })}
+        onChange={(mode) => set({ mode })}
         options={[
           { value: "open", label: t("editor.modeOpen") },
           { value: "silent", label: t("editor.modeSilent") },

@@ -28,7 +28,7 @@ export const VoteConfigEditor: Component<Props> = (props) => {
       <SelectField
         label={t("editor.method")}
         value={props.config.method}
-        onChange={(method) => set({ method: method as VoteConfig["method"] })}
+        onChange={(method) => set({ method })}
         options={(["dots", "budget", "rank", "approve", "matrix"] as const).map((m) => ({
           value: m,
           label: t(`method.${m}`),
@@ -92,7 +92,7 @@ export const VoteConfigEditor: Component<Props> = (props) => {
         <SelectField
           label={t("editor.currency")}
           value={props.config.currency}
-          onChange={(currency) => set({ currency: currency as VoteConfig["currency"] })}
+          onChange={(currency) => set({ currency })}
           options={[
             { value: "points", label: t("editor.currencyPoints") },
             { value: "money", label: t("editor.currencyMoney") },
@@ -112,7 +112,7 @@ export const VoteConfigEditor: Component<Props> = (props) => {
       <SelectField
         label={t("editor.weighting")}
         value={props.config.weighting}
-        onChange={(weighting) => set({ weighting: weighting as VoteConfig["weighting"] })}
+        onChange={(weighting) => set({ weighting })}
         options={[
           { value: "people", label: t("editor.weightingPeople") },
           { value: "groups", label: t("editor.weightingGroups") },

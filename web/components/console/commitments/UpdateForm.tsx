@@ -44,7 +44,7 @@ export const UpdateForm: Component<{ token: string; commitment: CommitmentView; 
       <SelectField
         label={t("commitments.field.status")}
         value={status()}
-        onChange={(v) => setStatus(v as CommitmentStatus)}
+        onChange={setStatus}
         options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
       />
       <NumberField label={t("commitments.field.progress")} value={progress()} onInput={setProgress} min={0} max={100} />
