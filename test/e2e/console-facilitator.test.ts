@@ -4,8 +4,8 @@
  * the board, transcribing a paper card, removing a participant, a co-facilitator
  * on a second laptop seeing the same live console — and axe on every view.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Card, roots } from "../../party/model/doc";
 import { axeContext, noErrors } from "./console-support";
 import {
@@ -15,15 +15,14 @@ import {
   connect,
   formatViolations,
   join,
-  launchBrowser,
   newContext,
-  newWorkshop,
   type RoomClient,
   runAxe,
+  useBrowser,
 } from "./support";
 
 describe("facilitator console", () => {
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let errors: string[];
   let workshop: CreatedWorkshop;
@@ -38,23 +37,18 @@ describe("facilitator console", () => {
   const card = (text: string) => cards().find((c) => c.text === text) as Card;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    workshop = await newWorkshop({ title: "Console test" });
-    observer = await connect(workshop.facilitatorToken);
+    ({ workshop, facilitator: observer } = await suite.workshop({ title: "Console test" }));
     const joined = await join(workshop.joinCode, { group: "community", name: "Ada" });
     adaId = joined.participantId;
     ada = await connect(joined.token);
+    suite.clients.push(ada);
     // axe is injected as a script, which the app's CSP blocks: this page bypasses CSP,
     // and the co-facilitator's page (a normal context) shows the console keeps to it.
-    page = await (await axeContext(browser)).newPage();
+    page = await (await axeContext(suite.browser)).newPage();
     errors = collectPageErrors(page);
     page.on("dialog", (d) => void d.accept());
     await page.goto(absolute(workshop.links.facilitator));
     await page.getByRole("heading", { name: "Agenda" }).waitFor();
-  });
-  afterAll(async () => {
-    await Promise.all([observer?.close(), ada?.close()]);
-    await browser?.close();
   });
 
   it("edits the agenda: add, configure, reorder, remove", async () => {
@@ -261,7 +255,7 @@ describe("facilitator console", () => {
   });
 
   it("says so when the link is not valid, or has no token at all", async () => {
-    const other = await (await newContext(browser)).newPage();
+    const other = await (await newContext(suite.browser)).newPage();
     await other.goto(absolute(`/facilitate/${workshop.id}#token=not-a-real-token`));
     await other.getByRole("alert").getByText("This link is no longer valid").waitFor({ timeout: 20_000 });
     await other.goto(absolute(`/screen/${workshop.id}#token=not-a-real-token`));
@@ -279,7 +273,7 @@ describe("facilitator console", () => {
     await page.getByRole("button", { name: "Make a co-facilitator link" }).click();
     const link = await page.getByTestId("share-facilitator").locator("input").inputValue();
     expect(new URL(link).pathname).toBe(`/facilitate/${workshop.id}`);
-    const second = await (await newContext(browser)).newPage();
+    const second = await (await newContext(suite.browser)).newPage();
     const secondErrors = collectPageErrors(second);
     await second.goto(link);
     await second.locator(`[data-activity-id="${mapId}"][aria-current=step]`).waitFor();

@@ -4,8 +4,8 @@
  * participant QR appear, the agenda in the room is the template's, and the page
  * passes axe (WCAG 2.2 AA).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
 import { axeContext, decodeQr, noErrors, templateFiles } from "./console-support";
 import {
@@ -14,32 +14,26 @@ import {
   collectPageErrors,
   connect,
   formatViolations,
-  launchBrowser,
   newContext,
   pageOn,
-  type RoomClient,
   runAxe,
+  useBrowser,
 } from "./support";
 
 describe("organise page", () => {
-  let browser: Browser;
+  const suite = useBrowser();
+  const { clients } = suite;
   let page: Page;
   let errors: string[];
-  const clients: RoomClient[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     // axe is injected as a script, which the app's CSP blocks: this page bypasses CSP;
     // the last test opens the page in a normal context to show it keeps to the CSP.
     ({ page, errors } = await pageOn(
-      await axeContext(browser),
+      await axeContext(suite.browser),
       `/organise#token=${encodeURIComponent(app().organiserToken)}`,
     ));
     await page.getByRole("heading", { name: "Create a workshop" }).waitFor();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await browser?.close();
   });
 
   it("moves the organiser secret out of the address bar", async () => {
@@ -120,7 +114,7 @@ describe("organise page", () => {
   });
 
   it("copies a link to the clipboard and says so", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await suite.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const other = await context.newPage();
     await other.goto(absolute(`/organise#token=${encodeURIComponent(app().organiserToken)}`));
     await other.getByLabel("Title", { exact: true }).fill(`Copy ${Date.now()}`);
@@ -140,7 +134,7 @@ describe("organise page", () => {
   });
 
   it("asks for the secret when opened without one, and refuses a wrong one visibly", async () => {
-    const other = await (await newContext(browser)).newPage();
+    const other = await (await newContext(suite.browser)).newPage();
     const otherErrors = collectPageErrors(other);
     await other.goto(absolute("/organise"));
     await other.getByLabel("Organiser secret").fill("not-the-secret");
