@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { tokenInLink } from "../support/links";
 import { axeContext, decodeQr, noErrors, templateFiles } from "./console-support";
 import {
   absolute,
@@ -65,7 +66,7 @@ describe("organise page", () => {
       expect(await decodeQr(page, "[data-testid=workshop-links] [data-testid=qr-code]")).toBe(participant);
 
       // The room holds the template's agenda, in order, and the template's extra groups.
-      const token = new URLSearchParams(facilitator.hash.slice(1)).get("token") ?? "";
+      const token = tokenInLink(facilitator);
       const room = await connect(token);
       clients.push(room);
       const r = roots(room.doc);
@@ -100,7 +101,7 @@ describe("organise page", () => {
       `/evaluate/${id}`,
     );
     // The fresh facilitator link works.
-    const room = await connect(new URLSearchParams(new URL(facilitator).hash.slice(1)).get("token") ?? "");
+    const room = await connect(tokenInLink(facilitator));
     clients.push(room);
     expect(roots(room.doc).workshop.get("title")).toBe(title);
 

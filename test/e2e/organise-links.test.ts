@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { roots } from "../../party/model/doc";
+import { tokenInLink } from "../support/links";
 import { axeContext, decodeQr, noErrors } from "./console-support";
 import { absolute, app, collectPageErrors, connect, formatViolations, runAxe, useBrowser } from "./support";
 
@@ -23,7 +24,6 @@ async function api<T>(path: string, init: { method?: string; body?: unknown } = 
 
 const tokensOf = async (workshopId: string) =>
   (await api<{ tokens: TokenRow[] }>(`/api/workshops/${workshopId}/tokens`)).tokens;
-const secretOf = (link: string) => new URLSearchParams(new URL(link).hash.slice(1)).get("token") ?? "";
 
 /** How many pages Chromium prints the page on (A4). */
 async function printedPages(page: Page): Promise<number> {
@@ -82,7 +82,7 @@ describe("organise page: links kept, renewed on purpose, handouts and programmes
       evaluator: await value("link-evaluator"),
     };
     workshopId = new URL(created.facilitator).pathname.split("/")[2] ?? "";
-    const room = await connect(secretOf(created.facilitator));
+    const room = await connect(tokenInLink(created.facilitator));
     suite.clients.push(room);
     const groupLabels = (roots(room.doc).workshop.get("groups") as { label: string }[]).map((g) => g.label);
     expect(groupLabels).toContain("Unpaid carers");
@@ -157,8 +157,8 @@ describe("organise page: links kept, renewed on purpose, handouts and programmes
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: "{}",
       }).then((r) => r.status);
-    expect(await ticket(secretOf(created.facilitator))).toBe(401);
-    expect(await ticket(secretOf(facilitator))).toBe(200);
+    expect(await ticket(tokenInLink(created.facilitator))).toBe(401);
+    expect(await ticket(tokenInLink(facilitator))).toBe(200);
   });
 
   it("prints a one-page handout per role, alone", async () => {
@@ -249,7 +249,7 @@ describe("organise page: links kept, renewed on purpose, handouts and programmes
     const link = await evaluator.inputValue();
     expect(new URL(link).pathname).toBe(`/programme/${programmeId}`);
     const report = await fetch(`${app().baseUrl}/api/workshops/${workshopId}/report`, {
-      headers: { authorization: `Bearer ${secretOf(link)}` },
+      headers: { authorization: `Bearer ${tokenInLink(link)}` },
     });
     expect(report.status).toBe(200);
     await programme.getByRole("button", { name: "Make another programme evaluator link" }).click();

@@ -7,6 +7,7 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { loadDemo, readDemo } from "../../scripts/lib/demo";
 import { sleep } from "../../scripts/lib/proc";
+import { tokenInLink } from "../support/links";
 import { app, listWorkshops, request } from "./support";
 
 const Rows = v.object({ rows: v.array(v.looseObject({})) });
@@ -27,10 +28,6 @@ async function exportedRows(workshopId: string, token: string, table: string, en
   }
 }
 
-function tokenOf(link: string): string {
-  return decodeURIComponent(new URL(link).hash.replace(/^#token=/, ""));
-}
-
 describe("demo programme", () => {
   it("loads a finished workshop an evaluator can read, and loads only once", async () => {
     const { baseUrl, organiserToken } = app();
@@ -42,7 +39,7 @@ describe("demo programme", () => {
     const crisis = first.workshops[0]!;
     const script = demo.workshops[0]!.script;
     const count = (name: string) => script.filter((s) => s.command === name).length;
-    const evaluator = tokenOf(crisis.evaluator);
+    const evaluator = tokenInLink(crisis.evaluator);
     const cards = await exportedRows(crisis.id, evaluator, "cards", (rows) => rows.length >= count("card.add"));
     expect(cards).toHaveLength(count("card.add"));
     /** The export's rows of `table` once D1 holds one person's for each `command` in the script. */
@@ -68,7 +65,7 @@ describe("demo programme", () => {
     // The fresh links work: the new evaluator link reads the same saved cards.
     const again = await exportedRows(
       crisis.id,
-      tokenOf(second.workshops[0]!.evaluator),
+      tokenInLink(second.workshops[0]!.evaluator),
       "cards",
       (rows) => rows.length >= 1,
     );
