@@ -88,6 +88,12 @@ async function show(code: string): Promise<void> {
     document.documentElement.lang = code;
     document.documentElement.dir = languageInfo(code).dir;
   }
+  // perf (#17): the first number format costs a slow phone ~50 ms (its locale data): pay it now,
+  // while the person reads the join page, not while the map is first drawn.
+  setTimeout(() => {
+    numberFormat(code);
+    pluralRule(code);
+  }, 0);
 }
 
 /** At start-up, and again when a workshop's default language becomes known. */
@@ -133,13 +139,19 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 function numberFormat(lang: string): Intl.NumberFormat {
   let made = numberFormats.get(lang);
-  if (!made) numberFormats.set(lang, (made = new Intl.NumberFormat(lang)));
+  if (!made) {
+    made = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, made);
+  }
   return made;
 }
 
 function pluralRule(lang: string): Intl.PluralRules {
   let made = pluralRules.get(lang);
-  if (!made) pluralRules.set(lang, (made = new Intl.PluralRules(lang)));
+  if (!made) {
+    made = new Intl.PluralRules(lang);
+    pluralRules.set(lang, made);
+  }
   return made;
 }
 
