@@ -151,6 +151,13 @@ function topTotalTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeD
     .map(([name, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
 
+/** Chromium's main-thread counters (seconds): all tasks, script, style and layout. */
+async function mainThreadMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const wanted = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"];
+  return Object.fromEntries(metrics.filter((m) => wanted.includes(m.name)).map((m) => [m.name, m.value]));
+}
+
 async function throttle(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
@@ -326,6 +333,9 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
     // New cards arrive while the phone watches: each must cost no long task.
     const arrivals = 40;
     if (profiling) await cdp.send("Profiler.start");
+    // Where the main thread's time went (script, style, layout), from Chromium's own counters.
+    await cdp.send("Performance.enable");
+    const metricsBefore = await mainThreadMetrics(cdp);
     const before = await pageNow(page);
     refused = await addCards(writers, map.activityId, o.cards, arrivals, 4);
     if (refused > 0) throw new Error(`${refused} card.add refused while cards arrived`);
@@ -343,6 +353,11 @@ export async function runPhoneBench(o: PhoneBenchOptions): Promise<PhoneBenchRes
         () => false,
       );
     const arrivalTasks = await longTasksSince(page, before);
+    const metricsAfter = await mainThreadMetrics(cdp);
+    const spent = Object.entries(metricsAfter)
+      .map(([name, s]) => `${name} ${(((s - (metricsBefore[name] ?? 0)) * 1000) / arrivals).toFixed(1)} ms`)
+      .join(", ");
+    o.log(`phone: main thread per card that arrived: ${spent}`);
     if (profiling) {
       const { profile } = await cdp.send("Profiler.stop");
       o.log(`phone: self time while cards arrived (CPU ${CPU_SLOWDOWN}×):\n${topSelfTime(profile).join("\n")}`);
