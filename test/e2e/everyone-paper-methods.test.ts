@@ -128,6 +128,11 @@ describe("typing in paper ballots for every method from the console", () => {
       await page.getByText(`One sheet of paper at a time, for “${method.title}”.`).waitFor();
       const form = await paperForm(page);
       await method.fill(form);
+      // The room changes while the paper is being typed (here: the next item joins the agenda):
+      // what was typed must survive the console reading the doc afresh.
+      const next = `Next after ${method.title}`;
+      await facilitator.command("activity.add", { kind: "info", title: next, config: {} });
+      await page.getByText(next).first().waitFor();
       if (method.paper && "ratings" in method.paper) await expectAxeClean(page, "paper form for impact × effort");
       await page.getByRole("button", { name: "Enter paper ballot" }).click();
       await page.getByText(`${n + 1} paper ballot${n === 0 ? "" : "s"} entered`).waitFor();
@@ -168,6 +173,9 @@ describe("typing in paper ballots for every method from the console", () => {
     const form = await paperForm(page);
     await form.getByLabel("I felt listened to").fill("2");
     await form.getByLabel("Anything else?").fill("A bus to the venue");
+    // The doc changes while the paper is typed in: what was typed stays.
+    await facilitator.command("activity.add", { kind: "info", title: "Next: tea", config: {} });
+    await page.getByText("Next: tea").first().waitFor();
     await expectAxeClean(page, "paper feedback form");
     await page.getByRole("button", { name: "Enter paper feedback form" }).click();
     await page.getByText("1 paper feedback form entered").waitFor();

@@ -48,7 +48,12 @@ export const PaperEntryForm: Component<{
     const a = props.activity;
     return a?.status === "open" ? configOf(a, "feedback") : null;
   });
-  const options = () => (vote()?.options ?? []).filter((o) => !o.removed);
+  // The same options keep the same list (and so the same <option> and <input> elements): the
+  // vote's config is read afresh whenever its activity changes in the doc (turnout, a phone's
+  // ballot), and a new list would rebuild the form's fields, dropping what was already typed.
+  const sameJson = <T,>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+  const options = createMemo(() => (vote()?.options ?? []).filter((o) => !o.removed), [], { equals: sameJson });
+  const items = createMemo(() => feedback()?.items ?? [], [], { equals: sameJson });
   const ballotCount = () => entries().filter((e) => e.kind === "vote").length;
   const formCount = () => entries().filter((e) => e.kind === "feedback").length;
   let form: HTMLFormElement | undefined;
@@ -230,7 +235,7 @@ export const PaperEntryForm: Component<{
                     </For>
                   </Match>
                   <Match when={feedback()}>
-                    <For each={feedback()?.items ?? []}>
+                    <For each={items()}>
                       {(item) => (
                         <div class="row">
                           <label for={`paper-item-${item.id}`}>{item.label}</label>
