@@ -18,7 +18,7 @@
  */
 import { encodeStateVector } from "yjs";
 import { DEFLATE_PARAM, inflateFrame, isDeflatedFrame, STATE_VECTOR_PARAM_MAX, stateVectorParam } from "./frames";
-import { AckWaiters, type PresenceEntry, RoomPeer, type Timers } from "./peer";
+import { AckWaiters, type PresenceEntry, RoomPeer } from "./peer";
 import {
   CLIENT_RETRY_CLOSURE,
   CloseCode,
@@ -92,7 +92,14 @@ export class MemoryQueue implements CommandStore {
   }
 }
 
-export type { Timers } from "./peer";
+/**
+ * The timers the core arms: the runtime's own (globalThis) by default, fake ones in tests.
+ * (Methods, so the browser's and Node's differently typed globals both fit.)
+ */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
 
 export interface ClientEvents<C extends QueuedCommand> {
   state(state: ConnectionState, reason: CloseReason | null): void;
@@ -125,13 +132,12 @@ export interface ClientOptions<C extends QueuedCommand = QueuedCommand> {
 
 const OPEN = 1;
 
-/** A socket that has not said hello by then is treated as dead (captive portals, half-open links). */
-export const HELLO_TIMEOUT_MS = 15_000;
 /**
- * A command not acknowledged by then means the socket is dead without knowing it
- * (Wi-Fi hand-over, a sleeping radio, a runtime killed): reconnect, and the queue resends it.
+ * A socket that has not said hello by then is treated as dead (captive portals, half-open
+ * links), and so is one that leaves a command unacknowledged that long (Wi-Fi hand-over, a
+ * sleeping radio, a runtime killed): reconnect, and the queue resends it.
  */
-export const ACK_TIMEOUT_MS = 15_000;
+export const SILENCE_MS = 15_000;
 /** After this many refused sockets in a row, stop: the token is no good. */
 const MAX_UNAUTHORISED = 5;
 
@@ -193,7 +199,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
   constructor(options: ClientOptions<C>) {
     this.#o = options;
     this.#timers = options.timers ?? globalThis;
-    this.waiters = new AckWaiters(this.#timers);
+    this.waiters = new AckWaiters();
     this.peer = options.peer ?? new RoomPeer();
     this.queue = options.queue;
   }
@@ -222,7 +228,8 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
   /**
    * Settles when the room answers command `id` (also one restored from a stored queue). The
    * browser waits as long as it takes; Node tooling passes `timeoutMs` and gets a rejection
-   * instead (the command stays queued).
+   * instead (the command stays queued). That give-up time runs on the runtime's timers
+   * (AckWaiters), not the core's: the phone's bundle does not carry the indirection.
    */
   waitFor(id: string, timeoutMs?: number, what?: string): Promise<CommandOutcome> {
     return this.waiters.wait(id, timeoutMs, what);
@@ -297,7 +304,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
     };
     this.#helloTimer = this.#timers.setTimeout(() => {
       if (this.#socket === socket && !this.#greeted) this.drop("no hello");
-    }, HELLO_TIMEOUT_MS);
+    }, SILENCE_MS);
   }
 
   #onSocketClosed(code: number): void {
@@ -463,7 +470,7 @@ export class RoomClientCore<C extends QueuedCommand = QueuedCommand> {
     this.#ackTimer = this.#timers.setTimeout(() => {
       this.#ackTimer = null;
       if (this.#greeted && this.queue.list().length > 0) this.drop("no ack");
-    }, ACK_TIMEOUT_MS);
+    }, SILENCE_MS);
   }
 
   #disarmAckTimer(): void {

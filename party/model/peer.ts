@@ -132,16 +132,7 @@ export class RoomPeer {
 interface Waiter<A> {
   resolve: (answer: A) => void;
   reject: (error: Error) => void;
-  timer: unknown;
-}
-
-/**
- * The timers a client arms: the runtime's own (globalThis) by default, fake ones in tests.
- * (Methods, so the browser's and Node's differently typed globals both fit.)
- */
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /**
@@ -153,14 +144,12 @@ export interface Timers {
 export class AckWaiters<A> {
   readonly #waiting = new Map<string, Waiter<A>[]>();
 
-  constructor(private readonly timers: Timers = globalThis) {}
-
   /** Settles with the answer to command `id`; rejects after `timeoutMs` if given. */
   wait(id: string, timeoutMs?: number, what = `command ${id}`): Promise<A> {
     return new Promise<A>((resolve, reject) => {
       const waiter: Waiter<A> = { resolve, reject, timer: undefined };
       if (timeoutMs !== undefined) {
-        waiter.timer = this.timers.setTimeout(() => {
+        waiter.timer = setTimeout(() => {
           this.#drop(id, waiter);
           reject(new Error(`${what}: no ack within ${timeoutMs} ms`));
         }, timeoutMs);
@@ -174,7 +163,7 @@ export class AckWaiters<A> {
     const waiting = this.#waiting.get(id);
     this.#waiting.delete(id);
     for (const waiter of waiting ?? []) {
-      this.timers.clearTimeout(waiter.timer);
+      clearTimeout(waiter.timer);
       waiter.resolve(answer);
     }
     return waiting !== undefined;
@@ -184,7 +173,7 @@ export class AckWaiters<A> {
   failAll(error: (id: string) => Error): void {
     for (const [id, waiting] of this.#waiting) {
       for (const waiter of waiting) {
-        this.timers.clearTimeout(waiter.timer);
+        clearTimeout(waiter.timer);
         waiter.reject(error(id));
       }
     }

@@ -77,7 +77,6 @@ export interface RoomConnectionOptions {
 export class RoomConnection extends RoomClientCore<PendingCommand> {
   readonly statuses = new Map<string, CommandStatus>();
   private cache: DocCache | null = null;
-  private stopped = false;
 
   constructor(private readonly options: RoomConnectionOptions) {
     const { workshopId, token, events } = options;
@@ -130,7 +129,6 @@ export class RoomConnection extends RoomClientCore<PendingCommand> {
   }
 
   override stop(): void {
-    this.stopped = true;
     this.options.network?.removeEventListener("online", this.onOnline);
     this.options.network?.removeEventListener("offline", this.onOffline);
     void this.cache?.saveNow();
@@ -184,7 +182,8 @@ export class RoomConnection extends RoomClientCore<PendingCommand> {
         this.options.store,
       );
       await cache.load();
-      if (!this.stopped) this.cache = cache;
+      // (not once stopped: a stopped connection keeps nothing)
+      if (this.state !== "closed") this.cache = cache;
     } catch {
       // The cache's code could not be fetched (offline before it was ever loaded): no cache this time.
     }
