@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
+    // expect.poll waits for what a person would see (a count, a status text); Vitest gives it 1 s,
+    // which a loaded machine's click → request → redraw can outlast. As long as the pages' own waits.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
