@@ -117,6 +117,41 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
+ * Sub-documents and deep observers: our doc has neither (no ContentDoc, above, and the web app
+ * observes each root map itself), so what Yjs does for them after each transaction and on
+ * `load()`/`destroy()` never runs. [first lines, the text that follows the part to drop, what it
+ * becomes]: the part from the first to the second is replaced.
+ */
+const NO_SUBDOCS_OR_DEEP_OBSERVERS: readonly (readonly [string, string, string])[] = [
+  [
+    "        // deep observe events\n        transaction.changedParentTypes.forEach((events, type) => {",
+    "        fs.push(() => doc.emit('afterTransaction', [transaction, doc]));",
+    "        // (no deep observers in the web app)\n",
+  ],
+  [
+    "      const { subdocsAdded, subdocsLoaded, subdocsRemoved } = transaction;",
+    "      if (transactionCleanups.length <= i + 1) {",
+    "      // (no sub-documents)\n",
+  ],
+  ["  load () {\n    const item = this._item;", "  getSubdocs () {", `  load () {\n    ${UNUSED}();\n  }\n\n`],
+  [
+    "  getSubdocGuids () {\n    return new Set(array.from(this.subdocs).map(doc => doc.guid))",
+    "  /**\n   * Changes that happen inside of a transaction are bundled.",
+    `  getSubdocGuids () {\n    return ${UNUSED}()\n  }\n\n`,
+  ],
+  [
+    "    array.from(this.subdocs).forEach(subdoc => subdoc.destroy());\n    const item = this._item;",
+    "    // @ts-ignore\n    this.emit('destroyed', [true]); // DEPRECATED!",
+    "    // (a root doc: no sub-documents, no item)\n",
+  ],
+  [
+    "  observeDeep (f) {\n    addEventHandlerListener(this._dEH, f);",
+    "  /**\n   * Unregister an observer function.\n   *\n   * @param {function(EventType,Transaction):void} f Observer function\n   */\n  unobserve (f) {",
+    `  observeDeep (f) {\n    ${UNUSED}();\n  }\n\n`,
+  ],
+];
+
+/**
  * YEvent's getters that describe a change in detail (`keys`, `changes`, `delta`): the web app's
  * observers re-read the whole map instead (web/lib/room.ts), so they throw instead. Each is
  * found by its first lines and ends at the class's next closing brace.
@@ -141,6 +176,13 @@ export function yjsMapsOnly(source: string): string {
   for (const [from, to] of REPLACEMENTS) {
     const at = once(out, from);
     out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  for (const [start, next, replacement] of NO_SUBDOCS_OR_DEEP_OBSERVERS) {
+    const at = once(out, start);
+    const end = out.indexOf(next, at);
+    if (end === -1)
+      throw new Error(`scripts/lib/yjs-maps-only.ts: Yjs has changed, cannot find after ${start}:\n${next}`);
+    out = out.slice(0, at) + replacement + out.slice(end);
   }
   for (const start of EVENT_GETTERS) {
     const at = once(out, start);

@@ -153,6 +153,15 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
       );
     }
     expect(() => new Trimmed.Doc().getText("notes")).toThrow(/not used by Coproduce's doc/);
+    // No deep observers or sub-documents; a root doc still destroys cleanly (the client core does).
+    expect(() => new Trimmed.Doc().getMap("cards").observeDeep(() => {})).toThrow(/not used by Coproduce's doc/);
+    const destroyed = new Trimmed.Doc();
+    let said = false;
+    destroyed.on("destroy", () => {
+      said = true;
+    });
+    destroyed.destroy();
+    expect(said).toBe(true);
     // Only the V1 update format is in the web build.
     expect(() => Trimmed.applyUpdateV2(new Trimmed.Doc(), Y.encodeStateAsUpdateV2(new Y.Doc()))).toThrow();
     expect(() => Trimmed.encodeStateAsUpdateV2(new Trimmed.Doc())).toThrow(/not used by Coproduce's doc/);
