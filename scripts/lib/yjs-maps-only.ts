@@ -149,14 +149,21 @@ const NO_SUBDOCS_OR_DEEP_OBSERVERS: readonly (readonly [string, string, string])
     "  /**\n   * Unregister an observer function.\n   *\n   * @param {function(EventType,Transaction):void} f Observer function\n   */\n  unobserve (f) {",
     `  observeDeep (f) {\n    ${UNUSED}();\n  }\n\n`,
   ],
+  // The warning for a page that imports two copies of Yjs: the web build bundles exactly one.
+  [
+    "if (glo[importIdentifier] === true) {",
+    "\nexport { AbsolutePosition,",
+    "// (one bundled copy of Yjs: no check for a second)\n",
+  ],
 ];
 
 /**
- * YEvent's getters that describe a change in detail (`keys`, `changes`, `delta`): the web app's
+ * YEvent's getters that describe a change in detail (`path`, `keys`, `changes`, `delta`): the web app's
  * observers re-read the whole map instead (web/lib/room.ts), so they throw instead. Each is
  * found by its first lines and ends at the class's next closing brace.
  */
 const EVENT_GETTERS: readonly string[] = [
+  "  get path () {\n    return this._path || (this._path = getPathTo(this.currentTarget, this.target))",
   "  get keys () {\n    if (this._keys === null) {",
   "  get delta () {\n    return this.changes.delta\n  }",
   "  get changes () {\n    let changes = this._changes;\n    if (changes === null) {\n      if (this.transaction.doc._transactionCleanups.length === 0) {\n        throw error.create(errorComputeChanges)\n      }\n      const target = this.target;\n      const added = set.create();",

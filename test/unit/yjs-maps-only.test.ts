@@ -169,7 +169,7 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
     const doc = new Trimmed.Doc();
     const details: unknown[] = [];
     doc.getMap("cards").observe((event) => {
-      for (const read of [() => event.keys, () => event.changes, () => event.delta]) {
+      for (const read of [() => event.keys, () => event.changes, () => event.delta, () => event.path]) {
         try {
           details.push(read());
         } catch (error) {
@@ -180,7 +180,7 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
     const source = new Y.Doc();
     source.getMap("cards").set("c1", { text: "hello" });
     Trimmed.applyUpdate(doc, Y.encodeStateAsUpdate(source));
-    expect(details).toHaveLength(3);
+    expect(details).toHaveLength(4);
     for (const detail of details) expect(detail).toMatch(/not used by Coproduce's doc/);
   });
 
