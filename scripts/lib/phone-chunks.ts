@@ -8,9 +8,12 @@
  * into a few files, chosen by when the phone needs them:
  *
  * - `index`   what the entry imports statically (Solid, the router, the language picker);
- * - `landing` the code box page (kept light: no Yjs);
- * - `phone`   the join page and the room page with all they import (Yjs, the room client, the API),
- *             and the IndexedDB doc cache, which the room loads beside its ticket request;
+ * - `phone`   the code box, the join page and the room page with all they import (Yjs, the room
+ *             client, the API), and the IndexedDB doc cache, which the room loads beside its ticket
+ *             request. The code box had a light file of its own until issue #17's last round, but
+ *             the join page imports its parts (the top bar) and a phone goes on to the join page:
+ *             one file is 0.8 KB gzip less over the journey, for ~25 KB more before the code box
+ *             shows (a phone that scans the join link loaded both files anyway);
  * - `phone-later` everything the room page loads on demand (map, vote, feedback, results,
  *             the "You" panel, what happens after close), fetched ahead once the room shows,
  *             and the public follow-up page (a later visit, which needs most of that file anyway).
@@ -24,9 +27,8 @@
 import path from "node:path";
 import type { Plugin } from "vite";
 
-/** The routes a phone walks through before the room (the follow-up page keeps its own file). */
-const LANDING = /[\\/]web[\\/]routes[\\/]landing\.tsx$/;
-const PHONE = /[\\/]web[\\/]routes[\\/](join|participant)\.tsx$/;
+/** The routes a phone walks through to the room (the follow-up page goes with what the room loads later). */
+const PHONE = /[\\/]web[\\/]routes[\\/](landing|join|participant)\.tsx$/;
 const CACHE = /[\\/]web[\\/]lib[\\/]room[\\/]cache\.ts$/;
 const FOLLOW_UP = /[\\/]web[\\/]routes[\\/]followup\.tsx$/;
 /** Loaded one per phone, each in its own file. */
@@ -62,10 +64,6 @@ export function planPhoneChunks(ids: readonly string[], info: Lookup): Map<strin
     ids.filter((id) => info(id)?.isEntry || RUNTIME.test(id)),
     "index",
   );
-  const landing = take(
-    ids.filter((id) => LANDING.test(id)),
-    "landing",
-  );
   const phone = take(
     ids.filter((id) => PHONE.test(id)),
     "phone",
@@ -76,7 +74,7 @@ export function planPhoneChunks(ids: readonly string[], info: Lookup): Map<strin
     "phone",
   );
   // What the phone's pages load on demand, and what that loads on demand in turn.
-  const later = [...landing, ...phone];
+  const later = [...phone];
   for (let i = 0; i < later.length; i++) {
     for (const lazy of info(later[i] as string)?.dynamicallyImportedIds ?? []) {
       if (!CATALOGUE.test(lazy)) later.push(...take([lazy], "phone-later"));
