@@ -10,8 +10,10 @@
  * - Language catalogues are loaded one per phone (English too is a file of its own since
  *   issue #17): the journey counts the largest one, as a phone in that language would.
  * - Console code (facilitator, screen, evaluator, organiser) is reached only through the
- *   entry's dynamic imports, which are not followed; a route that would drag it in shows up
- *   as a console file in the list, which `consoleFiles` reports.
+ *   entry's dynamic imports of console routes, which are not followed (the entry's other dynamic
+ *   imports are followed when a participant page lives in the entry: since issue #17 the phone's
+ *   pages to the room do); a route that would drag console code in shows up as a console file
+ *   in the list, which `consoleFiles` reports.
  * - The phone's pages live in grouped files (scripts/lib/phone-chunks.ts), which the manifest
  *   knows only as `_phone-….js`: the build's `.vite/modules.json` (file → sources) says
  *   which file holds which page.
@@ -58,10 +60,13 @@ export function journey(manifest, modules = {}) {
   const catalogues = new Set();
   /** Chunks whose dynamic imports have been followed. */
   const followed = new Set();
-  /** @param {string} key @param {boolean} followDynamic */
-  const visit = (key, followDynamic) => {
-    // The entry's dynamic imports are every route, console ones included: never followed.
-    const dynamic = followDynamic && key !== entry;
+  /** Routes that are not the participant's (console pages): never followed from the entry. */
+  const consoleRoute = (key) => {
+    const src = manifest[key]?.src ?? key;
+    return /^routes\//.test(src) && !PARTICIPANT_ROUTES.test(src);
+  };
+  /** @param {string} key @param {boolean} dynamic follow dynamic imports too */
+  const visit = (key, dynamic) => {
     if (keys.has(key) && (!dynamic || followed.has(key))) return;
     const chunk = manifest[key];
     if (!chunk) throw new Error(`manifest has no entry "${key}"`);
@@ -73,8 +78,13 @@ export function journey(manifest, modules = {}) {
     if (dynamic) followed.add(key);
     if (typeof chunk.file === "string" && /\.(m?js|css)$/.test(chunk.file)) files.add(chunk.file);
     for (const css of chunk.css ?? []) files.add(css);
-    for (const imported of chunk.imports ?? []) visit(imported, followDynamic);
-    if (dynamic) for (const imported of chunk.dynamicImports ?? []) visit(imported, true);
+    for (const imported of chunk.imports ?? []) visit(imported, dynamic);
+    if (dynamic)
+      for (const imported of chunk.dynamicImports ?? []) {
+        // The entry's dynamic imports are every route, console ones included: those are not followed.
+        if (key === entry && (consoleRoute(imported) || imported === entry)) continue;
+        visit(imported, true);
+      }
   };
   // First load: the entry and the pages from the code box to the room (landing, join, room)
   // with their static imports. The follow-up page is a later visit of its own.

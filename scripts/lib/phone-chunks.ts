@@ -7,20 +7,24 @@
  * those 25 files together was ~8 KB smaller than one by one). So the phone's modules go
  * into a few files, chosen by when the phone needs them:
  *
- * - `index`   what the entry imports statically (Solid, the router, the language picker);
- * - `phone`   the code box, the join page and the room page with all they import (Yjs, the room
- *             client, the API), and the IndexedDB doc cache, which the room loads beside its ticket
- *             request. The code box had a light file of its own until issue #17's last round, but
- *             the join page imports its parts (the top bar) and a phone goes on to the join page:
- *             one file is 0.8 KB gzip less over the journey, for ~25 KB more before the code box
- *             shows (a phone that scans the join link loaded both files anyway);
+ * - `index`   the entry and what it imports statically (Solid, the router, the language picker),
+ *             and the phone's pages to the room: the code box, the join page and the room page
+ *             with all they import (Yjs, the room client, the API), and the IndexedDB doc cache,
+ *             which the room loads beside its ticket request. Until issue #17's last round these
+ *             were three files (entry, code box, join and room), but a phone walks through all of
+ *             them and every console page loaded the phone's file too (it holds the room client,
+ *             the API and the model the consoles share), so one file costs nobody a byte more and
+ *             saves the journey ~2.5 KB gzip: import/export lists between the files, a compression
+ *             dictionary that starts from nothing in each, and a CSS file of its own (the phone's
+ *             participant.css is now in the entry's CSS; console pages already loaded it, before
+ *             their own, as they still do);
  * - `phone-later` everything the room page loads on demand (map, vote, feedback, results,
  *             the "You" panel, what happens after close), fetched ahead once the room shows,
  *             and the public follow-up page (a later visit, which needs most of that file anyway).
  *
  * Language catalogues and console routes are not grouped: each catalogue stays one file per
  * language, and console code keeps Vite's automatic split (it may import the phone's
- * files; the phone never imports console files, which `scripts/bundle-size.mjs` checks).
+ * later file; the phone never imports console files, which `scripts/bundle-size.mjs` checks).
  * The build also writes `.vite/modules.json` (file → the sources in it) next to the Vite
  * manifest when it writes one, so the bundle check finds pages that now live in a group.
  */
@@ -66,12 +70,12 @@ export function planPhoneChunks(ids: readonly string[], info: Lookup): Map<strin
   );
   const phone = take(
     ids.filter((id) => PHONE.test(id)),
-    "phone",
+    "index",
   );
   // Imported on demand, but always during the room's first load: one file less.
   take(
     ids.filter((id) => CACHE.test(id)),
-    "phone",
+    "index",
   );
   // What the phone's pages load on demand, and what that loads on demand in turn.
   const later = [...phone];

@@ -138,6 +138,48 @@ describe("the participant journey in a Vite manifest", () => {
     expect(() => journey(grouped)).toThrow(/no landing route/);
   });
 
+  it("follows what the entry loads on demand when the phone's pages live in it, but not the console's routes", () => {
+    // Since issue #17's last round the phone's pages to the room are in the entry's own file.
+    const inEntry: Record<string, ManifestChunk> = {
+      "index.html": {
+        file: "assets/index.js",
+        isEntry: true,
+        css: ["assets/index.css"],
+        dynamicImports: [
+          "i18n/bn.ts",
+          "index.html",
+          "_phone-later.js",
+          "routes/facilitator.tsx",
+          "routes/followup.tsx",
+        ],
+      },
+      "i18n/bn.ts": { file: "assets/bn.js", src: "i18n/bn.ts", isDynamicEntry: true },
+      "_phone-later.js": { file: "assets/phone-later.js", imports: ["index.html"] },
+      "routes/followup.tsx": { file: "assets/followup.js", src: "routes/followup.tsx", imports: ["index.html"] },
+      "routes/facilitator.tsx": {
+        file: "assets/facilitator.js",
+        src: "routes/facilitator.tsx",
+        imports: ["index.html", "_console.js"],
+        dynamicImports: ["_console-later.js"],
+      },
+      "_console.js": { file: "assets/console.js" },
+      "_console-later.js": { file: "assets/console-later.js" },
+    };
+    const modules = {
+      "assets/index.js": ["main.tsx", "app.tsx", "routes/landing.tsx", "routes/join.tsx", "routes/participant.tsx"],
+      "assets/phone-later.js": ["components/participant/map/MapActivity.tsx"],
+    };
+    const found = journey(inEntry, modules);
+    expect(found.firstLoad.sort()).toEqual(["assets/index.css", "assets/index.js"]);
+    expect(found.files.sort()).toEqual([
+      "assets/followup.js",
+      "assets/index.css",
+      "assets/index.js",
+      "assets/phone-later.js",
+    ]);
+    expect(found.catalogues).toEqual(["i18n/bn.ts"]);
+  });
+
   it("refuses a manifest without the join or room pages instead of measuring too little", () => {
     const { "routes/join.tsx": _join, ...withoutJoin } = manifest;
     expect(() => journey(withoutJoin)).toThrow(/no join route/);
