@@ -119,7 +119,7 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
 /**
  * Sub-documents and deep observers: our doc has neither (no ContentDoc, above, and the web app
  * observes each root map itself), so what Yjs does for them after each transaction and on
- * `load()`/`destroy()` never runs. [first lines, the text that follows the part to drop, what it
+ * `load()`/`destroy()` never runs; nor do a map's writes in a web client. [first lines, the text that follows the part to drop, what it
  * becomes]: the part from the first to the second is replaced.
  */
 const NO_SUBDOCS_OR_DEEP_OBSERVERS: readonly (readonly [string, string, string])[] = [
@@ -148,6 +148,28 @@ const NO_SUBDOCS_OR_DEEP_OBSERVERS: readonly (readonly [string, string, string])
     "  observeDeep (f) {\n    addEventHandlerListener(this._dEH, f);",
     "  /**\n   * Unregister an observer function.\n   *\n   * @param {function(EventType,Transaction):void} f Observer function\n   */\n  unobserve (f) {",
     `  observeDeep (f) {\n    ${UNUSED}();\n  }\n\n`,
+  ],
+  // A web client only reads the doc (the room is the authority: a change is a command the room
+  // applies), so a map's set, delete, clear and clone throw instead of writing.
+  [
+    "  delete (key) {\n    if (this.doc !== null) {\n      transact(this.doc, transaction => {\n        typeMapDelete(transaction, this, key);",
+    "  /**\n   * Adds or updates an element with a specified key and value.",
+    `  delete (key) {\n    ${UNUSED}();\n  }\n\n`,
+  ],
+  [
+    "  set (key, value) {\n    if (this.doc !== null) {\n      transact(this.doc, transaction => {\n        typeMapSet(transaction, this, key, /** @type {any} */ (value));",
+    "  /**\n   * Returns a specified element from this YMap.",
+    `  set (key, value) {\n    return ${UNUSED}()\n  }\n\n`,
+  ],
+  [
+    "  clear () {\n    if (this.doc !== null) {\n      transact(this.doc, transaction => {\n        this.forEach(function (_value, key, map) {\n          typeMapDelete(transaction, map, key);",
+    "  /**\n   * @param {UpdateEncoderV1 | UpdateEncoderV2} encoder\n   */\n  _write (encoder) {\n    encoder.writeTypeRef(YMapRefID);",
+    `  clear () {\n    ${UNUSED}();\n  }\n\n`,
+  ],
+  [
+    "  clone () {\n    /**\n     * @type {YMap<MapType>}\n     */\n    const map = new YMap();",
+    "  /**\n   * Creates YMapEvent and calls observers.",
+    `  clone () {\n    return ${UNUSED}()\n  }\n\n`,
   ],
   // The warning for a page that imports two copies of Yjs: the web build bundles exactly one.
   [
