@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
 import { i18nKeysPlugin } from "./scripts/lib/i18n-keys";
 import { phoneChunks } from "./scripts/lib/phone-chunks";
+import { preloadHelperPlugin } from "./scripts/lib/preload-helper";
 import { serviceWorker } from "./scripts/lib/service-worker";
 import { yjsMapsOnlyPlugin } from "./scripts/lib/yjs-maps-only";
 
@@ -28,6 +29,8 @@ export default defineConfig({
           : null,
     },
     phoneChunks(),
+    // A leaner helper for dynamic imports' CSS and preloads than Vite's (scripts/lib/preload-helper.ts).
+    preloadHelperPlugin(),
     serviceWorker(),
   ],
   resolve: {
