@@ -3,8 +3,8 @@
  * The phones-first budget (docs/architecture.md, "Budgets"): the JS and CSS a participant's phone
  * downloads over the WHOLE journey (join, the room with map, vote and feedback, and the
  * follow-up page), gzipped, must stay within 60 KB. The first load (join page, then the
- * room) is held to it; the whole journey is measured and held to a ceiling that may only go
- * down (see JOURNEY_CEILING_BYTES). Which files that is comes from the
+ * room) is held to it, and so is the whole journey (since issue #17's last round; until then it
+ * was held to a ceiling that could only go down, JOURNEY_CEILING_BYTES). Which files that is comes from the
  * Vite manifest (scripts/lib/journey.mjs): the entry and participant routes with their
  * static imports, the chunks those routes load later on demand, and the largest
  * language catalogue (a phone loads one; English too is a file of its own). Each file counts once.
@@ -14,7 +14,7 @@
  *   node scripts/bundle-size.mjs                 build, measure, fail above budget
  *   node scripts/bundle-size.mjs --dir dist/web  measure an existing build (needs .vite/manifest.json)
  *   node scripts/bundle-size.mjs --json          also print the figures as one JSON line
- *   node scripts/bundle-size.mjs --strict        fail unless the whole journey is within 60 KB
+ *   node scripts/bundle-size.mjs --strict        the same (the whole journey is held to 60 KB either way)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -26,9 +26,9 @@ import { consoleFiles, journey } from "./lib/journey.mjs";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BUDGET_BYTES = 60 * 1024;
 /**
- * The whole journey is over the 60 KB budget today (Yjs alone is ~24 KB gzip; see
- * BENCHMARKS.md). Until it is within, this ceiling stops it growing: lower it as it shrinks,
- * never raise it without saying why in BENCHMARKS.md. `--strict` fails on the budget itself.
+ * The whole journey's limit, and its history. It was over the 60 KB budget (Yjs alone was ~24 KB
+ * gzip; see BENCHMARKS.md), so until it was within, this ceiling stopped it growing and went down
+ * as it shrank; since issue #17's last round it is the budget itself.
  * (77 KB measured on 2026-11-28 without a follow-up page; the ceiling leaves room for one.)
  * Raised to 86 KB the same day when the follow-up page landed (#15): by then the journey had
  * grown to ~83.5 KB without it, and the page costs ~3.5 KB (page 2.2, its schema 0.6, what the
@@ -48,9 +48,12 @@ const BUDGET_BYTES = 60 * 1024;
  * (65.3 KB), and lazy()/createResource() without Solid's Suspense (web/lib/async.ts), 64.3 KB
  * (64.8 KB with what landed meanwhile). Then 64 KB: no JSX spreads (mergeProps), no <Portal>, no
  * classList helper, console-only code out of the phone's files (with-archives.ts, fragment-token.ts),
- * 63.3 KB (63.4 KB with the client core that landed meanwhile).
+ * 63.3 KB (63.4 KB with the client core that landed meanwhile). Then the budget itself, 60 KB: more of
+ * Yjs's unused parts out, the phone's pages in the entry's file, a leaner preload helper (59.8 KB).
+ * From here the whole journey fails the check above 60 KB like the first load: a change that needs
+ * more must find the bytes elsewhere (docs/performance.md, "The phone's bytes", says where to look).
  */
-const JOURNEY_CEILING_BYTES = 64 * 1024;
+const JOURNEY_CEILING_BYTES = BUDGET_BYTES;
 
 function build(outDir) {
   return new Promise((resolve, reject) => {
@@ -174,7 +177,7 @@ async function main() {
     }
     if (whole > JOURNEY_CEILING_BYTES) {
       console.error(
-        `Whole journey ${kb(whole)} is above its ceiling ${kb(JOURNEY_CEILING_BYTES)}: it may only shrink.`,
+        `Whole journey ${kb(whole)} is over the ${kb(JOURNEY_CEILING_BYTES)} budget: find the bytes elsewhere (docs/performance.md, "The phone's bytes").`,
       );
       process.exitCode = 1;
     } else if (process.argv.includes("--strict") && whole > BUDGET_BYTES) {
