@@ -80,7 +80,9 @@ export function keyIds(
   const elsewhere = participantKeys(others);
   const ids = new Map<string, string>();
   let next = 0;
-  for (const key of keys) {
+  // The keys the code names most often get the shortest ids.
+  const uses = new Map(keys.map((key) => [key, web.reduce((n, source) => n + source.split(`"${key}"`).length - 1, 0)]));
+  for (const key of [...keys].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0))) {
     if (key.endsWith(PLAIN)) continue;
     if (prefixes.some((p) => key.startsWith(p)) || protocol.has(key)) continue;
     if (elsewhere.some((k) => k === key || k.startsWith(`${key}_`) || k.startsWith(`${key}.`))) continue;
