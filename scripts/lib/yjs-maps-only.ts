@@ -149,6 +149,13 @@ const NO_SUBDOCS_OR_DEEP_OBSERVERS: readonly (readonly [string, string, string])
     "  /**\n   * Unregister an observer function.\n   *\n   * @param {function(EventType,Transaction):void} f Observer function\n   */\n  unobserve (f) {",
     `  observeDeep (f) {\n    ${UNUSED}();\n  }\n\n`,
   ],
+  // No persistence or sync provider: the room client keeps its own state, so a doc's whenLoaded
+  // and whenSynced promises and the "sync" listener behind them are not made.
+  [
+    "    this.whenLoaded = promise.create(resolve => {\n      this.on('load', () => {",
+    "  }\n\n  /**\n   * Notify the parent document that you request to load data",
+    "    // (no persistence or sync provider in the web app: no whenLoaded or whenSynced)\n",
+  ],
   // A web client only reads the doc (the room is the authority: a change is a command the room
   // applies), so a map's set, delete, clear and clone throw instead of writing.
   [

@@ -156,6 +156,8 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
     // A web client only reads the doc: a map's writes are not in the build.
     expect(() => new Trimmed.Doc().getMap("cards").set("x", 1)).toThrow(/not used by Coproduce's doc/);
     expect(() => new Trimmed.Doc().getMap("cards").delete("x")).toThrow(/not used by Coproduce's doc/);
+    // No persistence or sync provider: no whenLoaded / whenSynced promises.
+    expect(new Trimmed.Doc().whenSynced).toBeUndefined();
     // No deep observers or sub-documents; a root doc still destroys cleanly (the client core does).
     expect(() => new Trimmed.Doc().getMap("cards").observeDeep(() => {})).toThrow(/not used by Coproduce's doc/);
     const destroyed = new Trimmed.Doc();
