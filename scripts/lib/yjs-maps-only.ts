@@ -33,6 +33,8 @@ const REPLACEMENTS: readonly (readonly [string, string])[] = [
   // Content kinds of Y.Text and Y.Array (strings, embeds, formatting, the legacy JSON) and
   // sub-documents: map values are written as ContentAny (or ContentType, for nested types).
   ["  readContentJSON, // 2", `  ${UNUSED}, // 2`],
+  // Binary map values: the room writes JSON values only.
+  ["  readContentBinary, // 3", `  ${UNUSED}, // 3`],
   ["  readContentString, // 4", `  ${UNUSED}, // 4`],
   ["  readContentEmbed, // 5\n  readContentFormat, // 6", `  ${UNUSED}, // 5\n  ${UNUSED}, // 6`],
   ["  readContentDoc, // 9", `  ${UNUSED}, // 9`],

@@ -145,6 +145,7 @@ describe("Yjs without the types Coproduce's doc never holds", () => {
       (d: Y.Doc) => d.getMap("cards").set("x", Y.Array.from([1, 2])),
       (d: Y.Doc) => d.getText("notes").insert(0, "hello"),
       (d: Y.Doc) => d.getMap("cards").set("x", new Y.Doc()),
+      (d: Y.Doc) => d.getMap("cards").set("x", new Uint8Array([1, 2])),
     ]) {
       const source = new Y.Doc();
       write(source);
