@@ -3,7 +3,8 @@
  * tokens) in one batch, then the room's agenda via its `init` RPC. If the room
  * cannot be set up, the rows are removed again so nothing half-made remains.
  */
-import { DEFAULT_GROUPS, type StakeholderGroup } from "../party/model/commands";
+import type { StakeholderGroup } from "../party/model/commands";
+import { DEFAULT_GROUPS } from "../party/model/default-groups";
 import { joinCode as newJoinCode, randomId } from "../party/model/ids";
 import { tablesFrom } from "../party/model/tables";
 import { eraseWorkshopRows } from "./db/erase";

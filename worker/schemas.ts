@@ -3,13 +3,13 @@ import * as v from "valibot";
 import {
   CurrencyCode,
   DEFAULT_CURRENCY,
-  DEFAULT_GROUPS,
   Id,
   LanguageTag,
   LIMITS,
   StakeholderGroup,
   Title,
 } from "../party/model/commands";
+import { DEFAULT_GROUPS } from "../party/model/default-groups";
 import { TablesInput } from "../party/model/tables";
 import { DEFAULT_MAX_PARTICIPANTS, DEFAULT_RETENTION_DAYS, MAX_MAX_PARTICIPANTS, MAX_RETENTION_DAYS } from "./defaults";
 

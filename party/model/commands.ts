@@ -57,12 +57,7 @@ export const GroupId = Id;
 export const StakeholderGroup = v.strictObject({ id: Id, label: Title });
 export type StakeholderGroup = v.InferOutput<typeof StakeholderGroup>;
 
-export const DEFAULT_GROUPS: StakeholderGroup[] = [
-  { id: "community", label: "Community member / lived experience" },
-  { id: "voluntary", label: "Voluntary or community organisation" },
-  { id: "statutory", label: "Statutory partner (NHS, council, public health)" },
-  { id: "other", label: "Other" },
-];
+// The groups a workshop starts with: party/model/default-groups.ts (DEFAULT_GROUPS).
 
 // ---- tables (#13): shapes here so commands and tables.ts share them without an import cycle
 export const MAX_TABLES = 50;

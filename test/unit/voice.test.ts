@@ -1,7 +1,7 @@
 /** Balance of voice on a hand-computed room. */
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { DEFAULT_GROUPS } from "../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../party/model/default-groups";
 import { balanceOfVoice, UNDER_HEARD, type VoiceInput, voiceInputFromDoc } from "../../party/model/voice";
 import { facilitator, typicalRoomWithMapOpen } from "./support/room";
 

@@ -4,7 +4,7 @@
  * changes a workshop; deleting one is for organisers and facilitators.
  */
 import { type Component, createSignal, Show } from "solid-js";
-import { DEFAULT_GROUPS } from "../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../party/model/default-groups";
 import type { RouteProps } from "../app";
 import { getProgramme } from "../components/console/api";
 import { ConsoleShell } from "../components/console/ConsoleShell";

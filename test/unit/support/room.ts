@@ -16,7 +16,8 @@ import {
   type RoomInit,
   type RoomPrivate,
 } from "../../../party/model/apply";
-import { type Ballot, DEFAULT_GROUPS, type FeedbackAnswers, type Source } from "../../../party/model/commands";
+import type { Ballot, FeedbackAnswers, Source } from "../../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../../party/model/default-groups";
 import { type Card, readWorkshop, roots } from "../../../party/model/doc";
 import type { Actor, ErrorCode, PrivateMessage } from "../../../party/model/protocol";
 import type { Tally } from "../../../party/model/tally";

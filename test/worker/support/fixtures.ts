@@ -1,6 +1,6 @@
 /** Workshops and actors for room tests. */
 import type { RoomInit } from "../../../party/model/apply";
-import { DEFAULT_GROUPS } from "../../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../../party/model/default-groups";
 import type { Actor } from "../../../party/model/protocol";
 import { mapConfig, THREE_OPTIONS, voteConfig } from "../../support/activities";
 import { type RoomClient, roomStub } from "./room-client";

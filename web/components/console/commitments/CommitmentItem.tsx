@@ -1,6 +1,7 @@
 /** One commitment as the console shows it: owner, status, what it answers (with origin groups), history. */
 import { type Component, For, Show } from "solid-js";
-import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/commands";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../../../party/model/default-groups";
 import type { CommitmentView } from "../../../../party/model/followup";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";

@@ -4,7 +4,8 @@
  * A failed request keeps everything typed, and says why.
  */
 import { type Component, createSignal, For, Show } from "solid-js";
-import { DEFAULT_GROUPS, type StakeholderGroup } from "../../../../party/model/commands";
+import type { StakeholderGroup } from "../../../../party/model/commands";
+import { DEFAULT_GROUPS } from "../../../../party/model/default-groups";
 import { ApiError } from "../../../lib/api";
 import { createResource } from "../../../lib/async";
 import { LANGUAGES } from "../../../lib/i18n";
