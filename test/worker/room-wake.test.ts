@@ -48,6 +48,9 @@ async function snapshottedRoom(label: string, after: number) {
   await tuneRoom(id, { snapshotEvery: 1000 });
   for (let i = 4; i < 4 + after; i++)
     await p1.ok("card.add", { activityId: mapId, lane: "during", kind: "helps", text: text(i) });
+  // Every card has reached the facilitator (edits go out on the turn after their ack).
+  const cardCount = () => Object.keys((fac.json().cards ?? {}) as Record<string, unknown>).length;
+  await fac.waitFor(() => cardCount() === 4 + after, `the facilitator to hold ${4 + after} cards`);
   const expected = fac.json();
   const stored = await runInDurableObject(stub, (_room: WorkshopRoom, ctx) => {
     const sql = ctx.storage.sql;
