@@ -15,54 +15,9 @@ import {
   retryDelay,
   SILENCE_MS,
   type Timers,
-  type WebSocketLike,
 } from "../../party/model/client";
-import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
-
-class FakeSocket implements WebSocketLike {
-  binaryType = "blob";
-  readyState = 0;
-  sent: Array<string | Uint8Array> = [];
-  closedWith: { code?: number; reason?: string } | null = null;
-  onopen: ((event: unknown) => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-
-  constructor(readonly url: string) {}
-
-  send(data: string | Uint8Array): void {
-    if (this.readyState !== 1) throw new Error("not open");
-    this.sent.push(data);
-  }
-  close(code?: number, reason?: string): void {
-    this.readyState = 3;
-    this.closedWith = { code, reason };
-  }
-  // ---- the room's side ----
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  says(message: unknown): void {
-    this.onmessage?.({ data: `${CUSTOM_PREFIX}${JSON.stringify(message)}` });
-  }
-  hello(serverTime = 5_000): void {
-    this.says({ type: "hello", you: { role: "participant", id: "p1", name: "Blue Heron", group: "g1" }, serverTime });
-  }
-  ack(id: string, result: Record<string, unknown> = {}): void {
-    this.says({ type: "ack", id, ok: true, result });
-  }
-  drop(code = 1006): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: "" });
-  }
-  commandIds(): string[] {
-    return this.sent
-      .filter((f): f is string => typeof f === "string")
-      .map((f) => (JSON.parse(f.slice(CUSTOM_PREFIX.length)) as { id: string }).id);
-  }
-}
+import { CloseCode } from "../../party/model/protocol";
+import { FakeSocket } from "./support/fake-socket";
 
 /** Timers the test moves by hand: the core arms only these. */
 class FakeTimers implements Timers {
@@ -172,7 +127,7 @@ describe("client core", () => {
     expect(core.clockOffset).toBe(5_000);
     expect(states).toEqual(["online"]);
     core.stop();
-    expect(sockets[0]!.closedWith?.code).toBe(1000);
+    expect(sockets[0]!.closed?.code).toBe(1000);
     expect(core.state).toBe("closed");
   });
 
@@ -248,9 +203,9 @@ describe("client core", () => {
     await settle();
     last().open();
     await timers.advance(SILENCE_MS - 1);
-    expect(sockets[0]!.closedWith).toBeNull();
+    expect(sockets[0]!.closed).toBeNull();
     await timers.advance(1);
-    expect(sockets[0]!.closedWith).toEqual({ code: 4000, reason: "no hello" });
+    expect(sockets[0]!.closed).toEqual({ code: 4000, reason: "no hello" });
     await timers.advance(375);
     expect(sockets).toHaveLength(2);
     core.stop();
@@ -260,9 +215,9 @@ describe("client core", () => {
     const { core, sockets, timers, last } = await online();
     core.enqueue(command("c1"));
     await timers.advance(SILENCE_MS - 1);
-    expect(sockets[0]!.closedWith).toBeNull();
+    expect(sockets[0]!.closed).toBeNull();
     await timers.advance(1);
-    expect(sockets[0]!.closedWith).toEqual({ code: 4000, reason: "no ack" });
+    expect(sockets[0]!.closed).toEqual({ code: 4000, reason: "no ack" });
     expect(core.state).toBe("offline");
     await timers.advance(375);
     last().open();
@@ -278,10 +233,10 @@ describe("client core", () => {
     await timers.advance(SILENCE_MS - 10);
     last().ack("c1");
     await timers.advance(SILENCE_MS - 10);
-    expect(sockets[0]!.closedWith).toBeNull();
+    expect(sockets[0]!.closed).toBeNull();
     last().ack("c2");
     await timers.advance(SILENCE_MS * 2);
-    expect(sockets[0]!.closedWith).toBeNull();
+    expect(sockets[0]!.closed).toBeNull();
     expect(timers.pending()).toBe(0);
     core.stop();
   });
@@ -347,7 +302,7 @@ describe("client core", () => {
   it("reconnects at once when the device comes back online", async () => {
     const { core, sockets, last } = await online();
     core.drop("device offline");
-    expect(sockets[0]!.closedWith).toEqual({ code: 4000, reason: "device offline" });
+    expect(sockets[0]!.closed).toEqual({ code: 4000, reason: "device offline" });
     core.reconnectNow();
     await settle();
     expect(sockets).toHaveLength(2);

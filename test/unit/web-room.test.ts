@@ -15,60 +15,12 @@ import {
   syncStep1FromParam,
   updateFrame,
 } from "../../party/model/frames";
-import { CloseCode, CUSTOM_PREFIX } from "../../party/model/protocol";
+import { CloseCode } from "../../party/model/protocol";
 import { DocCache, type DocStore, legacyDocKey, memoryDocs } from "../../web/lib/room/cache";
-import { RoomConnection, type WebSocketLike } from "../../web/lib/room/connection";
+import { RoomConnection } from "../../web/lib/room/connection";
 import { pendingKey } from "../../web/lib/room/queue";
 import { type KeyValueStore, memoryStore } from "../../web/lib/storage";
-
-class FakeSocket implements WebSocketLike {
-  binaryType = "blob";
-  readyState = 0;
-  sent: Array<string | Uint8Array> = [];
-  closed: { code?: number; reason?: string } | null = null;
-  onopen: ((event: unknown) => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-
-  constructor(readonly url: string) {}
-
-  send(data: string | Uint8Array): void {
-    if (this.readyState !== 1) throw new Error("not open");
-    this.sent.push(data);
-  }
-  close(code?: number, reason?: string): void {
-    this.readyState = 3;
-    this.closed = { code, reason };
-  }
-  // ---- the "server" side ----
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  serverSays(message: unknown): void {
-    this.onmessage?.({ data: `${CUSTOM_PREFIX}${JSON.stringify(message)}` });
-  }
-  serverSends(bytes: Uint8Array): void {
-    this.onmessage?.({ data: bytes.slice().buffer });
-  }
-  hello(serverTime = 1_000_000): void {
-    this.serverSays({
-      type: "hello",
-      you: { role: "participant", id: "p1", name: "Blue Heron", group: "community" },
-      serverTime,
-    });
-  }
-  drop(code = 1006): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: "" });
-  }
-  commands(): Array<{ id: string; name: string; args: unknown }> {
-    return this.sent
-      .filter((f): f is string => typeof f === "string")
-      .map((f) => JSON.parse(f.slice(CUSTOM_PREFIX.length)) as { id: string; name: string; args: unknown });
-  }
-}
+import { FakeSocket } from "./support/fake-socket";
 
 function setup(
   store: KeyValueStore = memoryStore(),
@@ -156,7 +108,7 @@ describe("room connection", () => {
     expect(store.getItem(pendingKey("w1", "p1"))).toContain("cmd-1");
     expect(conn.statuses.get("cmd-1")).toEqual({ state: "pending", name: "card.add" });
     expect(sockets[0]!.commands()).toEqual([{ type: "command", id: "cmd-1", name: "card.add", args: card }]);
-    sockets[0]!.serverSays({ type: "ack", id: "cmd-1", ok: true, result: { cardId: "c9" } });
+    sockets[0]!.says({ type: "ack", id: "cmd-1", ok: true, result: { cardId: "c9" } });
     await expect(outcome).resolves.toEqual({ ok: true, result: { cardId: "c9" } });
     expect(conn.statuses.get("cmd-1")).toEqual({ state: "saved", name: "card.add", result: { cardId: "c9" } });
     expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
@@ -166,7 +118,7 @@ describe("room connection", () => {
   it("reports a refusal with the room's reason and does not resend it", async () => {
     const { conn, sockets } = await online();
     const outcome = conn.send("card.add", card, "cmd-locked");
-    sockets[0]!.serverSays({
+    sockets[0]!.says({
       type: "ack",
       id: "cmd-locked",
       ok: false,
@@ -214,7 +166,7 @@ describe("room connection", () => {
     sockets[1]!.open();
     sockets[1]!.hello();
     expect(sockets[1]!.commands().map((c) => c.id)).toEqual(["cmd-lost"]);
-    sockets[1]!.serverSays({ type: "ack", id: "cmd-lost", ok: true, result: {} });
+    sockets[1]!.says({ type: "ack", id: "cmd-lost", ok: true, result: {} });
     await vi.advanceTimersByTimeAsync(30_000);
     expect(sockets).toHaveLength(2); // acknowledged: nothing more to chase
     conn.stop();
@@ -237,7 +189,7 @@ describe("room connection", () => {
       { type: "command", id: "cmd-offline", name: "card.add", args: card },
     ]);
     // The room had already applied it before the reload: it answers with the original ack.
-    second.sockets[0]!.serverSays({ type: "ack", id: "cmd-offline", ok: true, result: { cardId: "c1" } });
+    second.sockets[0]!.says({ type: "ack", id: "cmd-offline", ok: true, result: { cardId: "c1" } });
     await expect(outcome).resolves.toEqual({ ok: true, result: { cardId: "c1" } });
     expect(store.getItem(pendingKey("w1", "p1"))).toBeNull();
     second.conn.stop();
@@ -300,7 +252,7 @@ describe("room connection", () => {
     encoding.writeVarUint(step1, 0);
     encoding.writeVarUint(step1, 0);
     encoding.writeVarUint8Array(step1, Y.encodeStateVector(server));
-    sockets[0]!.serverSends(encoding.toUint8Array(step1));
+    sockets[0]!.sends(encoding.toUint8Array(step1));
     expect(conn.doc.getMap("cards").has("ghost")).toBe(false);
     // It asked again from nothing.
     const last = sockets[0]!.sent.at(-1) as Uint8Array;
@@ -309,7 +261,7 @@ describe("room connection", () => {
     encoding.writeVarUint(step2, 0);
     encoding.writeVarUint(step2, 1);
     encoding.writeVarUint8Array(step2, Y.encodeStateAsUpdate(server));
-    sockets[0]!.serverSends(encoding.toUint8Array(step2));
+    sockets[0]!.sends(encoding.toUint8Array(step2));
     expect(conn.doc.getMap("workshop").get("id")).toBe("w1");
     conn.stop();
   });
@@ -330,9 +282,9 @@ describe("room connection", () => {
     cards.set("c0", { id: "c0", text: "Edited" });
     const edit = Y.encodeStateAsUpdate(server, before);
     const saved = conn.send("card.add", card, "cmd-1");
-    sockets[0]!.serverSends(packed);
-    sockets[0]!.serverSends(updateFrame(edit));
-    sockets[0]!.serverSays({ type: "ack", id: "cmd-1", ok: true, result: {} });
+    sockets[0]!.sends(packed);
+    sockets[0]!.sends(updateFrame(edit));
+    sockets[0]!.says({ type: "ack", id: "cmd-1", ok: true, result: {} });
     // Nothing is read out of order: the edit and the ack wait behind the sync.
     expect(conn.doc.getMap("cards").size).toBe(0);
     expect(conn.pending()).toHaveLength(1);
@@ -342,14 +294,14 @@ describe("room connection", () => {
     expect(await saved).toEqual({ ok: true, result: {} });
     // Frames after the queue drained are read at once again.
     cards.set("c1", { id: "c1", text: "Edited too" });
-    sockets[0]!.serverSends(updateFrame(Y.encodeStateAsUpdate(server, Y.encodeStateVector(conn.doc))));
+    sockets[0]!.sends(updateFrame(Y.encodeStateAsUpdate(server, Y.encodeStateVector(conn.doc))));
     expect(conn.doc.getMap("cards").get("c1")).toEqual({ id: "c1", text: "Edited too" });
     conn.stop();
   });
 
   it("drops a socket whose deflated frame does not inflate, and reconnects", async () => {
     const { conn, sockets } = await online();
-    sockets[0]!.serverSends(new Uint8Array([MESSAGE_DEFLATED, 0xff, 0xff, 0xff, 0x00, 0x13]));
+    sockets[0]!.sends(new Uint8Array([MESSAGE_DEFLATED, 0xff, 0xff, 0xff, 0x00, 0x13]));
     await vi.waitFor(() => expect(sockets[0]!.closed).not.toBeNull());
     expect(conn.state).toBe("offline");
     conn.stop();
@@ -385,7 +337,7 @@ describe("room connection", () => {
     const outer = encoding.createEncoder();
     encoding.writeVarUint(outer, 1);
     encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-    socket.serverSends(encoding.toUint8Array(outer));
+    socket.sends(encoding.toUint8Array(outer));
     expect(seen).toEqual([[{ clientId: 42, state: { id: "p1", group: "community" } }]]);
     conn.stop();
   });
