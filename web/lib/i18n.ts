@@ -134,26 +134,20 @@ export function setEasyRead(on: boolean): void {
  * what `toLocaleString(lang)` and `new Intl.PluralRules` cost every call (a map card's
  * "3 supports" was ~1 ms each on a slow phone, for every card drawn).
  */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-function numberFormat(lang: string): Intl.NumberFormat {
-  let made = numberFormats.get(lang);
-  if (!made) {
-    made = new Intl.NumberFormat(lang);
-    numberFormats.set(lang, made);
-  }
-  return made;
+function perLanguage<T>(make: (lang: string) => T): (lang: string) => T {
+  const made = new Map<string, T>();
+  return (lang) => {
+    let one = made.get(lang);
+    if (!one) {
+      one = make(lang);
+      made.set(lang, one);
+    }
+    return one;
+  };
 }
 
-function pluralRule(lang: string): Intl.PluralRules {
-  let made = pluralRules.get(lang);
-  if (!made) {
-    made = new Intl.PluralRules(lang);
-    pluralRules.set(lang, made);
-  }
-  return made;
-}
+const numberFormat = perLanguage((lang) => new Intl.NumberFormat(lang));
+const pluralRule = perLanguage((lang) => new Intl.PluralRules(lang));
 
 /** Replaces `{name}` placeholders; an unknown one stays visible so a missing param gets noticed. */
 export function format(message: string, params?: Params): string {
