@@ -13,7 +13,10 @@ import { run } from "../../scripts/lib/proc";
 
 /** As in wrangler.toml: the bundle must run as it would when deployed. */
 const COMPATIBILITY_DATE = "2026-11-01";
-const COMPATIBILITY_FLAGS = ["nodejs_compat"];
+const COMPATIBILITY_FLAGS = [
+  "nodejs_compat",
+  ...(process.env.BENCH_NO_WS_COMPRESSION ? ["no_web_socket_compression"] : []),
+];
 
 export interface BenchApp {
   baseUrl: string;
@@ -149,7 +152,8 @@ export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
       compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: COMPATIBILITY_FLAGS,
       host: "127.0.0.1",
-      port: o.port ?? 0,
+      port: process.env.BENCH_DIRECT ? 0 : (o.port ?? 0),
+      ...(process.env.BENCH_DIRECT ? { unsafeDirectSockets: [{ host: "127.0.0.1", port: o.port ?? 0 }] } : {}),
       d1Databases: { DB: "coproduce-bench" },
       durableObjects: { WorkshopRoom: { className: "WorkshopRoom", useSQLite: true } },
       bindings: { ORGANISER_TOKEN: o.organiserToken, PUBLIC_ORIGIN: "" },
@@ -161,7 +165,8 @@ export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
     }),
   );
   try {
-    const url = await mf.ready;
+    const ready = await mf.ready;
+    const url = process.env.BENCH_DIRECT ? await mf.unsafeGetDirectURL() : ready;
     if (o.migrate) await applyMigrations(mf);
     const baseUrl = url.origin;
     await waitForHealth(baseUrl, 30_000);

@@ -71,6 +71,23 @@ async function profiler(port: number) {
   };
 }
 
+/** CPU time (ms) under the room's wake and its first answer: onStart and the first message it handles. */
+function roomCpu(profile: Profile): number {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  let ms = 0;
+  profile.samples.forEach((id, i) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      if (name.get(at) === "onStart" || name.get(at) === "webSocketMessage") {
+        ms += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+        return;
+      }
+    }
+  });
+  return ms;
+}
+
 /** Self and total (inclusive) time per function, in ms. */
 function summarise(profile: Profile): void {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -157,6 +174,7 @@ async function main(): Promise<void> {
   const port = 9330;
   const cold = new Samples();
   const warm = new Samples();
+  const cpu = new Samples();
   const n = Number(countArg ?? 3);
   for (let i = 0; i < n; i++) {
     process.env.BENCH_INSPECTOR_PORT = String(port);
@@ -164,14 +182,15 @@ async function main(): Promise<void> {
     try {
       // Warm the Worker (not the room) first, as the bench does.
       await getTicket(app.baseUrl, facilitatorToken);
-      const prof = i === 0 && !process.env.NOPROF ? await profiler(port) : null;
+      const prof = !process.env.NOPROF ? await profiler(port) : null;
       await prof?.start();
       cold.add(await timeConnect(app.baseUrl, facilitatorToken));
       const profile = await prof?.stop();
       await prof?.start();
       warm.add(await timeConnect(app.baseUrl, facilitatorToken));
       const warmProfile = await prof?.stop();
-      if (profile) summarise(profile);
+      if (profile) cpu.add(roomCpu(profile));
+      if (profile && i === 0 && process.env.TREE) summarise(profile);
       if (warmProfile && process.env.WARM) {
         console.log("---- warm");
         summarise(warmProfile);
@@ -182,7 +201,7 @@ async function main(): Promise<void> {
     }
   }
   log(
-    `cold median ${cold.percentile(50).toFixed(1)} ms, warm ${warm.percentile(50).toFixed(1)} ms, wake ${(cold.percentile(50) - warm.percentile(50)).toFixed(1)} ms (cold ${cold.values.map((x) => x.toFixed(0)).join(",")})`,
+    `cold median ${cold.percentile(50).toFixed(1)} ms, warm ${warm.percentile(50).toFixed(1)} ms, wake ${(cold.percentile(50) - warm.percentile(50)).toFixed(1)} ms (cold ${cold.values.map((x) => x.toFixed(0)).join(",")}); the room's CPU on wake (onStart + first messages) median ${cpu.percentile(50).toFixed(1)} ms (${cpu.values.map((x) => x.toFixed(0)).join(",")})`,
   );
 }
 
