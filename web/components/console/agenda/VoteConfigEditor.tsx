@@ -22,6 +22,10 @@ export const VoteConfigEditor: Component<Props> = (props) => {
       props.onChange(rest as VoteConfig);
     } else set({ fromActivity: { ...props.config.fromActivity, activityId } });
   };
+  /** One of the method's whole-number limits, from 1 to `max`. */
+  const limit = (key: "dots" | "maxPerOption" | "budget" | "topK", label: string, max: number) => (
+    <NumberField label={label} value={props.config[key]} min={1} max={max} onInput={(n) => set({ [key]: n })} />
+  );
   return (
     <div class="stack">
       <PromptField value={props.config.prompt} onInput={(prompt) => set({ prompt })} />
@@ -66,29 +70,11 @@ export const VoteConfigEditor: Component<Props> = (props) => {
         />
       </Show>
       <Show when={props.config.method === "dots"}>
-        <NumberField
-          label={t("editor.dots")}
-          value={props.config.dots}
-          min={1}
-          max={100}
-          onInput={(dots) => set({ dots })}
-        />
-        <NumberField
-          label={t("editor.maxPerOption")}
-          value={props.config.maxPerOption}
-          min={1}
-          max={100}
-          onInput={(maxPerOption) => set({ maxPerOption })}
-        />
+        {limit("dots", t("editor.dots"), 100)}
+        {limit("maxPerOption", t("editor.maxPerOption"), 100)}
       </Show>
       <Show when={props.config.method === "budget"}>
-        <NumberField
-          label={t("editor.budget")}
-          value={props.config.budget}
-          min={1}
-          max={100_000_000}
-          onInput={(budget) => set({ budget })}
-        />
+        {limit("budget", t("editor.budget"), 100_000_000)}
         <SelectField
           label={t("editor.currency")}
           value={props.config.currency}
@@ -99,15 +85,7 @@ export const VoteConfigEditor: Component<Props> = (props) => {
           ]}
         />
       </Show>
-      <Show when={props.config.method === "rank"}>
-        <NumberField
-          label={t("editor.topK")}
-          value={props.config.topK}
-          min={1}
-          max={100}
-          onInput={(topK) => set({ topK })}
-        />
-      </Show>
+      <Show when={props.config.method === "rank"}>{limit("topK", t("editor.topK"), 100)}</Show>
       {/* voice (#16): both totals are always shown; this chooses which one orders the results */}
       <SelectField
         label={t("editor.weighting")}
