@@ -1,5 +1,6 @@
 /** Asks for the organiser secret when the page was opened without `#token=…`. */
 import { type Component, createSignal } from "solid-js";
+import { Field } from "./fields";
 import { t } from "./i18n";
 
 export const SecretForm: Component<{ onSubmit: (secret: string) => void }> = (props) => {
@@ -13,8 +14,7 @@ export const SecretForm: Component<{ onSubmit: (secret: string) => void }> = (pr
       }}
     >
       <p>{t("organise.secretHint")}</p>
-      <div class="field">
-        <label for="organiser-secret">{t("organise.secret")}</label>
+      <Field id="organiser-secret" label={t("organise.secret")}>
         <input
           id="organiser-secret"
           type="password"
@@ -23,7 +23,7 @@ export const SecretForm: Component<{ onSubmit: (secret: string) => void }> = (pr
           value={value()}
           onInput={(e) => setValue(e.currentTarget.value)}
         />
-      </div>
+      </Field>
       <button type="submit" class="primary">
         {t("organise.secretSubmit")}
       </button>

@@ -13,16 +13,21 @@ interface Base {
 }
 
 /**
- * The label (hidden when compact), the control, and a hint under it if there is one. Callers
- * pass its props one by one: a spread would bring Solid's mergeProps to every phone (Solid is shared).
+ * The label (hidden when compact), the control, and a hint under it if there is one (its id is
+ * `<id>-hint`, for the control's aria-describedby). `id` is the control's. Callers pass its
+ * props one by one: a spread would bring Solid's mergeProps to every phone (Solid is shared).
  */
-const Field: ParentComponent<Base & { id: string }> = (props) => (
+export const Field: ParentComponent<Base & { id: string }> = (props) => (
   <div class="field" classList={{ "field--compact": props.compact }}>
     <label for={props.id} classList={{ "visually-hidden": props.compact }}>
       {props.label}
     </label>
     {props.children}
-    {props.hint ? <p class="hint">{props.hint}</p> : null}
+    {props.hint ? (
+      <p id={`${props.id}-hint`} class="hint">
+        {props.hint}
+      </p>
+    ) : null}
   </div>
 );
 

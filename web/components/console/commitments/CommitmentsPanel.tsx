@@ -10,7 +10,7 @@ import { ApiError } from "../../../lib/api";
 import { createResource } from "../../../lib/async";
 import { CopyLink } from "../CopyLink";
 import { ErrorAlert } from "../ErrorAlert";
-import { TextField } from "../fields";
+import { Field, TextField } from "../fields";
 import { groupLabel } from "../groups";
 import { t } from "../i18n";
 import { createCommitment, getFollowUp, listCommitments, mintPartnerLink } from "./api";
@@ -114,10 +114,9 @@ const NewCommitment: Component<
       <TextField label={t("commitments.field.title")} value={title()} onInput={setTitle} required />
       <TextField label={t("commitments.field.description")} value={description()} onInput={setDescription} multiline />
       <OrganisationField value={organisation()} onInput={setOrganisation} />
-      <div class="field">
-        <label for={dueId}>{t("commitments.field.due")}</label>
+      <Field id={dueId} label={t("commitments.field.due")}>
         <input id={dueId} type="date" value={due()} onInput={(e) => setDue(e.currentTarget.value)} />
-      </div>
+      </Field>
       <fieldset>
         <legend>{t("commitments.answers")}</legend>
         <Show when={props.priorities.length > 0} fallback={<p>{t("commitments.noPriorities")}</p>}>

@@ -6,7 +6,7 @@
 import { type Component, createSignal, Show } from "solid-js";
 import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
 import type { Commander } from "../commander";
-import { SelectField } from "../fields";
+import { SelectField, TextField } from "../fields";
 import { t } from "../i18n";
 
 interface Props {
@@ -76,16 +76,13 @@ export const TranscribeForm: Component<Props> = (props) => {
           onChange={setKind}
           options={props.config.kinds.map((k) => ({ value: k.id, label: k.label }))}
         />
-        <div class="field">
-          <label for="transcribe-text">{t("transcribe.text")}</label>
-          <textarea
-            id="transcribe-text"
-            rows={3}
-            maxLength={props.config.maxLength}
-            value={text()}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          label={t("transcribe.text")}
+          value={text()}
+          onInput={setText}
+          maxLength={props.config.maxLength}
+          multiline
+        />
         <button type="submit">{t("transcribe.add")}</button>
         <p role="status">
           <Show when={done()}>{done()}</Show>

@@ -11,7 +11,7 @@ import { createResource } from "../../../lib/async";
 import { LANGUAGES } from "../../../lib/i18n";
 import { type CreatedWorkshop, createWorkshop, listTemplates } from "../api";
 import { ErrorAlert } from "../ErrorAlert";
-import { LanguageOptions } from "../fields";
+import { Field, LanguageOptions } from "../fields";
 import { t } from "../i18n";
 import { GroupsEditor } from "./GroupsEditor";
 
@@ -87,12 +87,10 @@ export const NewWorkshopForm: Component<Props> = (props) => {
   return (
     <form class="stack new-workshop" onSubmit={submit} aria-labelledby="new-workshop-title" novalidate>
       <h2 id="new-workshop-title">{t("organise.newTitle")}</h2>
-      <div class="field">
-        <label for="ws-title">{t("organise.title")}</label>
+      <Field id="ws-title" label={t("organise.title")}>
         <input id="ws-title" name="title" type="text" required maxLength={200} autocomplete="off" />
-      </div>
-      <div class="field">
-        <label for="ws-purpose">{t("organise.purpose")}</label>
+      </Field>
+      <Field id="ws-purpose" label={t("organise.purpose")}>
         <textarea
           id="ws-purpose"
           name="purpose"
@@ -101,11 +99,10 @@ export const NewWorkshopForm: Component<Props> = (props) => {
           value={purpose()}
           onInput={(e) => setPurpose(e.currentTarget.value)}
         />
-      </div>
-      <div class="field">
-        <label for="ws-date">{t("organise.date")}</label>
+      </Field>
+      <Field id="ws-date" label={t("organise.date")}>
         <input id="ws-date" name="date" type="date" />
-      </div>
+      </Field>
       <div class="field">
         <label for="ws-template">{t("organise.template")}</label>
         <select
@@ -138,22 +135,19 @@ export const NewWorkshopForm: Component<Props> = (props) => {
         </Show>
       </div>
       <GroupsEditor groups={groups()} onChange={editGroups} />
-      <div class="field">
-        <label for="ws-consent">{t("organise.consent")}</label>
+      <Field id="ws-consent" label={t("organise.consent")}>
         <textarea id="ws-consent" name="consent" rows={4} maxLength={4000} value={t("organise.consentDefault")} />
-      </div>
+      </Field>
       <div class="field field--inline">
         <input id="ws-names" name="showNames" type="checkbox" />
         <label for="ws-names">{t("organise.showNames")}</label>
       </div>
-      <div class="field">
-        <label for="ws-language">{t("organise.language")}</label>
+      <Field id="ws-language" label={t("organise.language")}>
         <select id="ws-language" name="language">
           <LanguageOptions languages={LANGUAGES} />
         </select>
-      </div>
-      <div class="field">
-        <label for="ws-retention">{t("organise.retention")}</label>
+      </Field>
+      <Field id="ws-retention" label={t("organise.retention")} hint={t("organise.retentionHint")}>
         <input
           id="ws-retention"
           name="retention"
@@ -163,10 +157,7 @@ export const NewWorkshopForm: Component<Props> = (props) => {
           value={365}
           aria-describedby="ws-retention-hint"
         />
-        <p id="ws-retention-hint" class="hint">
-          {t("organise.retentionHint")}
-        </p>
-      </div>
+      </Field>
       <ErrorAlert message={error()} />
       <button type="submit" class="primary" disabled={busy()}>
         {busy() ? t("organise.creating") : t("organise.create")}
