@@ -105,6 +105,8 @@ describe("the room's doc byte budget", () => {
     if (refused && !refused.ok) expect(refused.error.code).toBe("room_full_of_content");
     expect(kept.length).toBeGreaterThan(2);
     // Nobody, however many tickets they hold, adds more: comments and supports are refused too.
+    // (Edits reach other sockets on the turn after their ack: wait for the facilitator to hold all.)
+    await fac.waitFor(() => kept.every((id) => (fac.json().cards as Record<string, unknown>)[id]), "every kept card");
     const docBefore = JSON.stringify(fac.json());
     await expectRefused(phones[1]!, "comment.add", { cardId: kept[0]!, text: "Still here" }, "room_full_of_content");
     await expectRefused(phones[2]!, "card.support", { cardId: kept[0]!, on: true }, "room_full_of_content");
