@@ -22,6 +22,13 @@ import {
 
 const team = redTeam();
 
+/** The workshop's session report, read with `token`. */
+const report = (workshopId: string, token: string) => call(`/api/workshops/${workshopId}/report`, { token });
+
+/** A room ticket for the workshop, asked for with `token`. */
+const ticket = (workshopId: string, token: string) =>
+  call("/api/tickets", { method: "POST", token, body: { workshopId } });
+
 /** A further programme-wide evaluator link (e.g. for a second evaluator): its token and id. */
 async function mintProgrammeLink(programme: Programme): Promise<{ token: string; id: string }> {
   const { status, body } = await json<{ token: string; id: string }>(`/api/programmes/${programme.id}/tokens`, {
@@ -36,14 +43,10 @@ describe("a revoked programme evaluator link", () => {
   it("the programme's first evaluator link can be revoked at all: creating the programme returns its id", async () => {
     const programme = await newProgramme();
     const first = await newWorkshop({ programmeId: programme.id });
-    expect((await call(`/api/workshops/${first.id}/report`, { token: programme.evaluatorToken })).status).toBe(200);
+    expect((await report(first.id, programme.evaluatorToken)).status).toBe(200);
     const revoked = await call(`/api/tokens/${programme.evaluatorTokenId}`, { method: "DELETE", token: ORGANISER });
     expect(revoked.status).toBe(200);
-    await expectHttpError(
-      await call(`/api/workshops/${first.id}/report`, { token: programme.evaluatorToken }),
-      401,
-      "unauthorised",
-    );
+    await expectHttpError(await report(first.id, programme.evaluatorToken), 401, "unauthorised");
   });
 
   it("closes its live sessions in every workshop of the programme (4401) and opens nothing more", async () => {
@@ -71,14 +74,10 @@ describe("a revoked programme evaluator link", () => {
     for (const socket of sockets) expect((await socket.waitClosed(1000)).code).toBe(CloseCode.unauthorised);
     await expectHttpError(await handoff(second.id, inFlight), 401, "unauthorised");
     await expectHttpError(await call(`/api/programmes/${programme.id}`, { token }), 401, "unauthorised");
-    await expectHttpError(await call(`/api/workshops/${first.id}/report`, { token }), 401, "unauthorised");
-    await expectHttpError(
-      await call("/api/tickets", { method: "POST", token, body: { workshopId: first.id } }),
-      401,
-      "unauthorised",
-    );
+    await expectHttpError(await report(first.id, token), 401, "unauthorised");
+    await expectHttpError(await ticket(first.id, token), 401, "unauthorised");
     // It never reached a workshop outside its programme, before or after.
-    await expectHttpError(await call(`/api/workshops/${elsewhere.id}/report`, { token }), 401, "unauthorised");
+    await expectHttpError(await report(elsewhere.id, token), 401, "unauthorised");
   });
 });
 
@@ -111,16 +110,8 @@ describe("a programme evaluator link and other workshops", () => {
     const theirs = await newWorkshop({ programmeId: other.id });
     const loose = await newWorkshop();
     for (const w of [theirs, loose]) {
-      await expectHttpError(
-        await call("/api/tickets", { method: "POST", token: programme.evaluatorToken, body: { workshopId: w.id } }),
-        403,
-        "forbidden",
-      );
-      await expectHttpError(
-        await call(`/api/workshops/${w.id}/report`, { token: programme.evaluatorToken }),
-        403,
-        "forbidden",
-      );
+      await expectHttpError(await ticket(w.id, programme.evaluatorToken), 403, "forbidden");
+      await expectHttpError(await report(w.id, programme.evaluatorToken), 403, "forbidden");
     }
   });
 
@@ -132,6 +123,6 @@ describe("a programme evaluator link and other workshops", () => {
       403,
       "forbidden",
     );
-    expect((await call(`/api/workshops/${w.id}/report`, { token: programme.evaluatorToken })).status).toBe(200);
+    expect((await report(w.id, programme.evaluatorToken)).status).toBe(200);
   });
 });
