@@ -5,7 +5,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { COMMAND_NAMES } from "../../party/model/commands";
 import { CloseCode } from "../../party/model/protocol";
-import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
+import { createRoom, facilitator, liveMap, participant, screen } from "./support/fixtures";
 import { type Json, roomClients, roomStub, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
@@ -152,13 +152,13 @@ describe("a participant cannot write the doc", () => {
 
 describe("garbage and floods", () => {
   it("survives thousands of malformed, oversized, unknown and random messages with the doc unchanged", async () => {
-    const id = await createRoom("fuzz");
-    const stub = await roomStub(id);
     // Lift the per-connection limits so a single socket can deliver the whole fuzz run.
-    await tuneRoom(id, { maxBadMessages: 1_000_000, ratePerSecond: 1_000_000, burst: 1_000_000 });
-    const fac = await join(id, facilitator);
-    const [mapId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
+    const { id, mapId } = await liveMap(join, "fuzz", {
+      maxBadMessages: 1_000_000,
+      ratePerSecond: 1_000_000,
+      burst: 1_000_000,
+    });
+    const stub = await roomStub(id);
     const p1 = await join(id, participant(1));
     const before = await stub.state();
     const docBefore = JSON.stringify(p1.json());

@@ -4,7 +4,7 @@
  * every socket still gets every edit, in a frame that never lacks what it builds on.
  */
 import { describe, expect, it } from "vitest";
-import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
+import { liveMap, participant, screen } from "./support/fixtures";
 import { type RoomClient, roomClients, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
@@ -18,10 +18,7 @@ const updateFrames = (client: RoomClient, from: number) =>
 
 describe("broadcasting doc updates", () => {
   it("sends each edit of a quiet room in its own frame, with no merge window", async () => {
-    const id = await createRoom("broadcast-lone");
-    const fac = await join(id, facilitator);
-    const [mapId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
+    const { id, mapId } = await liveMap(join, "broadcast-lone");
     const phone = await join(id, participant(1));
     const watcher = await join(id, screen);
     const before = watcher.frames.length;
@@ -33,10 +30,7 @@ describe("broadcasting doc updates", () => {
   });
 
   it("merges the edits that arrive during a fan-out into the next frame, and loses none", async () => {
-    const id = await createRoom("broadcast-burst");
-    const fac = await join(id, facilitator);
-    const [mapId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
+    const { id, mapId } = await liveMap(join, "broadcast-burst");
     const phones = await Promise.all([1, 2, 3, 4].map((n) => join(id, participant(n))));
     const watchers = await Promise.all([1, 2, 3, 4, 5, 6].map(() => join(id, screen)));
     // One socket per slice: a fan-out to this room yields between every send, so the

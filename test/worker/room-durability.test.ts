@@ -3,18 +3,14 @@ import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFAULT_TUNING, type WorkshopRoom } from "../../party/room";
-import { agendaOf, createRoom, facilitator, participant, screen } from "./support/fixtures";
+import { liveMap, participant, screen } from "./support/fixtures";
 import { type Json, roomClients, roomStub, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
 const { join } = clients;
 
 async function busyRoom(label: string, cards: number) {
-  const id = await createRoom(label);
-  const fac = await join(id, facilitator);
-  const [mapId] = agendaOf(fac);
-  if (!mapId) throw new Error("no map in the fixture");
-  await fac.ok("activity.open", { activityId: mapId });
+  const { id, fac, mapId } = await liveMap(join, label);
   const p1 = await join(id, participant(1));
   const p2 = await join(id, participant(2, "statutory"));
   const acks = [];
@@ -74,12 +70,8 @@ describe("restarting the room", () => {
   });
 
   it("snapshots every N commands, prunes replayed updates and still recognises old command ids", async () => {
-    const id = await createRoom("snapshot");
+    const { id, mapId } = await liveMap(join, "snapshot", { snapshotEvery: 5 });
     const stub = await roomStub(id);
-    await tuneRoom(id, { snapshotEvery: 5 });
-    const fac = await join(id, facilitator);
-    const [mapId] = agendaOf(fac);
-    await fac.ok("activity.open", { activityId: mapId });
     const p1 = await join(id, participant(1));
     const first = await p1.command(
       "card.add",

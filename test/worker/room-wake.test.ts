@@ -8,7 +8,7 @@ import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { WorkshopRoom } from "../../party/room";
-import { agendaOf, createRoom, facilitator, participant } from "./support/fixtures";
+import { facilitator, liveMap, participant } from "./support/fixtures";
 import { type RoomClient, roomClients, roomStub, tuneRoom } from "./support/room-client";
 
 const clients = roomClients();
@@ -28,12 +28,8 @@ function syncFrames(client: RoomClient): [number, Uint8Array][] {
 
 /** A room with a snapshot and `after` logged updates since it, then evicted (sockets closed). */
 async function snapshottedRoom(label: string, after: number) {
-  const id = await createRoom(label);
+  const { id, fac, mapId } = await liveMap(join, label, { snapshotEvery: 1 });
   const stub = await roomStub(id);
-  await tuneRoom(id, { snapshotEvery: 1 });
-  const fac = await join(id, facilitator);
-  const [mapId] = agendaOf(fac);
-  await fac.ok("activity.open", { activityId: mapId });
   const p1 = await join(id, participant(1));
   const text = (i: number) => `Card number ${i} from person one`;
   for (let i = 0; i < 4; i++)

@@ -2,8 +2,9 @@
 import type { RoomInit } from "../../../party/model/apply";
 import { DEFAULT_GROUPS } from "../../../party/model/default-groups";
 import type { Actor } from "../../../party/model/protocol";
+import type { RoomTuning } from "../../../party/room";
 import { mapConfig, THREE_OPTIONS, voteConfig } from "../../support/activities";
-import { type RoomClient, roomStub } from "./room-client";
+import { type RoomClient, roomStub, tuneRoom } from "./room-client";
 
 let counter = 0;
 
@@ -51,10 +52,16 @@ export async function createRoom(label: string): Promise<string> {
 
 /**
  * A fresh room (roomInit's map then vote) with its facilitator joined through `join`
- * (a suite's `roomClients().join`, which closes the socket after the suite) and the map open.
+ * (a suite's `roomClients().join`, which closes the socket after the suite) and the map open;
+ * `tuning`, if given, is set before anyone joins.
  */
-export async function liveMap(join: (id: string, actor: Actor) => Promise<RoomClient>, label: string) {
+export async function liveMap(
+  join: (id: string, actor: Actor) => Promise<RoomClient>,
+  label: string,
+  tuning?: Partial<RoomTuning>,
+) {
   const id = await createRoom(label);
+  if (tuning) await tuneRoom(id, tuning);
   const fac = await join(id, facilitator);
   const [mapId, voteId] = agendaOf(fac);
   if (!mapId || !voteId) throw new Error("fixture agenda is missing its map or vote");
