@@ -50,6 +50,7 @@ describe("one person flooding the room", () => {
     // Never more than a card's own cap on any one card: only the per-person quota can stop this.
     for (let i = 0; i < QUOTA.commentsPerPerson; i++)
       await bot.ok("comment.add", { cardId: cards[i % cards.length]!, text: `Flood ${i}` });
+    await bot.synced(); // edits reach sockets on the turn after their ack
     const before = JSON.stringify(bot.json());
     await expectRefused(bot, "comment.add", { cardId: cards.at(-1)!, text: "One more" }, "quota_exceeded");
     expect(JSON.stringify(bot.json())).toBe(before);
@@ -131,6 +132,7 @@ describe("the room's doc byte budget", () => {
     const first = await phone.command("card.add", args, "replay-1");
     expect(first.ok).toBe(true);
     await liftRateLimits(w.id, 1);
+    await fac.synced();
     const cardsBefore = Object.keys(fac.json().cards as object).length;
     // The same command id again, now that the doc is over budget: the room's first answer, once.
     expect(await phone.command("card.add", args, "replay-1")).toEqual(first);

@@ -161,6 +161,7 @@ describe("garbage and floods", () => {
     const stub = await roomStub(id);
     const p1 = await join(id, participant(1));
     const before = await stub.state();
+    await p1.synced();
     const docBefore = JSON.stringify(p1.json());
 
     const rand = prng(20261126);

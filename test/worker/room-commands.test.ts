@@ -83,6 +83,7 @@ describe("exactly once", () => {
     const first = await p1.command("card.add", cardArgs(mapId), "cmd-1");
     expect(first.ok).toBe(true);
     const before = await stub.state();
+    await p1.synced(); // its own card reaches it on the turn after the ack
     const docBefore = JSON.stringify(p1.json());
 
     // The phone lost the ack and resends, even from a new connection.

@@ -32,6 +32,7 @@ describe("restarting the room", () => {
     const { id, fac, acks } = await busyRoom("restart", 6);
     expect(acks.every((a) => a.ok)).toBe(true);
     await fac.ok("timer.start", { seconds: 300 });
+    await fac.synced(); // every edit so far reaches it on the turn after its ack
     const expected = fac.json();
     const stub = await roomStub(id);
     const before = await stub.state();
@@ -92,6 +93,7 @@ describe("restarting the room", () => {
         .one().n;
     });
     expect(pruned).toBe(0);
+    await p1.synced();
     const expected = p1.json();
     clients.closeAll();
 
@@ -108,6 +110,7 @@ describe("restarting the room", () => {
     const { id, p1, fac, mapId } = await busyRoom("write-fails", 1);
     const stub = await roomStub(id);
     const before = await stub.state();
+    await p1.synced();
     const docBefore = JSON.stringify(p1.json());
     // Both replicas hold the same items (a phone's redacted, party/model/replica.ts): same state vector.
     const vector = (c: typeof p1) => Y.encodeStateVector(c.doc).join(",");
