@@ -63,12 +63,19 @@ describe("facilitator console", () => {
     const voteId = await add("vote", "Our vote");
     const spare = await add("info", "Spare slide");
 
-    // Configure the map: rename the first lane.
+    // Configure the map: rename the first lane and the first card kind.
     const item = page.locator(`[data-activity-id="${mapId}"]`);
     await item.getByRole("button", { name: "Configure Our map" }).click();
     await item.getByLabel("Lane 1", { exact: true }).fill("Getting there");
+    await item.getByLabel("Card kind 1", { exact: true }).fill("Worry");
     await item.getByRole("button", { name: "Save" }).click();
-    await observer.waitFor(() => mapLanes()[0]?.label === "Getting there", 10_000, "lane renamed");
+    const mapKinds = () =>
+      (r().activities.get(mapId)?.config as { kinds?: { label: string }[] } | undefined)?.kinds ?? [];
+    await observer.waitFor(
+      () => mapLanes()[0]?.label === "Getting there" && mapKinds()[0]?.label === "Worry",
+      10_000,
+      "lane and kind renamed",
+    );
 
     // Configure the vote: ranking, top 2, a third option typed in.
     const voteItem = page.locator(`[data-activity-id="${voteId}"]`);

@@ -10,6 +10,15 @@ export const PromptField: Component<{ value: string; onInput: (prompt: string) =
   <TextField label={t("editor.prompt")} value={props.value} onInput={props.onInput} multiline />
 );
 
+/** A list item's label, as a compact text field (its visible context is the list row). */
+export const ItemLabelField: Component<{
+  label: string;
+  item: { label: string };
+  update: (patch: { label: string }) => void;
+}> = (props) => (
+  <TextField compact label={props.label} value={props.item.label} onInput={(label) => props.update({ label })} />
+);
+
 /** An editable list of items that have an id and a label only (map lanes, vote options). */
 export function LabelListEditor(props: {
   legend: string;
@@ -32,14 +41,7 @@ export function LabelListEditor(props: {
       min={props.min}
       max={props.max}
       newItem={(id) => ({ id, label: props.newLabel() })}
-      fields={(item, update, i) => (
-        <TextField
-          compact
-          label={props.fieldLabel(i + 1)}
-          value={item().label}
-          onInput={(label) => update({ label })}
-        />
-      )}
+      fields={(item, update, i) => <ItemLabelField label={props.fieldLabel(i + 1)} item={item()} update={update} />}
     />
   );
 }

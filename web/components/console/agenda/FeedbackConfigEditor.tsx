@@ -1,8 +1,9 @@
 /** Editing feedback: a prompt and questions, each a 1–5 scale or free text. */
 import type { Component } from "solid-js";
 import type { FeedbackConfig } from "../../../../party/model/commands";
-import { SelectField, TextField } from "../fields";
+import { SelectField } from "../fields";
 import { t } from "../i18n";
+import { ItemLabelField, PromptField } from "./ConfigParts";
 import { ListEditor } from "./ListEditor";
 
 type Item = FeedbackConfig["items"][number];
@@ -11,12 +12,7 @@ export const FeedbackConfigEditor: Component<{ config: FeedbackConfig; onChange:
   props,
 ) => (
   <div class="stack">
-    <TextField
-      label={t("editor.prompt")}
-      value={props.config.prompt}
-      onInput={(prompt) => props.onChange({ ...props.config, prompt })}
-      multiline
-    />
+    <PromptField value={props.config.prompt} onInput={(prompt) => props.onChange({ ...props.config, prompt })} />
     <ListEditor<Item>
       legend={t("editor.questions")}
       items={props.config.items}
@@ -27,12 +23,7 @@ export const FeedbackConfigEditor: Component<{ config: FeedbackConfig; onChange:
       newItem={(id) => ({ id, type: "likert", label: t("editor.newQuestion") })}
       fields={(item, update, i) => (
         <>
-          <TextField
-            compact
-            label={t("editor.questionLabel", { n: i + 1 })}
-            value={item().label}
-            onInput={(label) => update({ label })}
-          />
+          <ItemLabelField label={t("editor.questionLabel", { n: i + 1 })} item={item()} update={update} />
           <SelectField
             compact
             label={t("editor.questionType", { n: i + 1 })}

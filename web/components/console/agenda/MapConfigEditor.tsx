@@ -1,9 +1,9 @@
 /** Editing a map: prompt, lanes, card kinds, mode (open / silent / community-first), links, length. */
 import { type Component, Show } from "solid-js";
 import type { MapConfig, StakeholderGroup } from "../../../../party/model/commands";
-import { CheckField, ColourField, NumberField, SelectField, TextField } from "../fields";
+import { CheckField, ColourField, NumberField, SelectField } from "../fields";
 import { t } from "../i18n";
-import { GroupChecklist, LabelListEditor, PromptField } from "./ConfigParts";
+import { GroupChecklist, ItemLabelField, LabelListEditor, PromptField } from "./ConfigParts";
 import { ListEditor } from "./ListEditor";
 
 interface Props {
@@ -37,12 +37,7 @@ export const MapConfigEditor: Component<Props> = (props) => {
         newItem={(id) => ({ id, label: t("editor.newKind"), color: "#3d4a5c" })}
         fields={(kind, update, i) => (
           <>
-            <TextField
-              compact
-              label={t("editor.kindLabel", { n: i + 1 })}
-              value={kind().label}
-              onInput={(label) => update({ label })}
-            />
+            <ItemLabelField label={t("editor.kindLabel", { n: i + 1 })} item={kind()} update={update} />
             <ColourField
               label={t("editor.kindColour", { n: i + 1 })}
               value={kind().color}
