@@ -26,6 +26,7 @@ function setup(
   store: KeyValueStore = memoryStore(),
   ticketFails: () => number | null = () => null,
   docs: DocStore = memoryDocs(),
+  freshStart = false,
 ) {
   const sockets: FakeSocket[] = [];
   const tickets: string[] = [];
@@ -55,6 +56,7 @@ function setup(
     events: { state: (s) => states.push(s) },
     random: () => 0.5,
     now: () => 999_000,
+    freshStart,
   });
   return { conn, sockets, tickets, states, store, docs };
 }
@@ -304,6 +306,49 @@ describe("room connection", () => {
     sockets[0]!.sends(new Uint8Array([MESSAGE_DEFLATED, 0xff, 0xff, 0xff, 0x00, 0x13]));
     await vi.waitFor(() => expect(sockets[0]!.closed).not.toBeNull());
     expect(conn.state).toBe("offline");
+    conn.stop();
+  });
+
+  it("a phone that has just joined connects before its cache opens, and replaces what the device held (perf #17)", async () => {
+    const memory = memoryDocs();
+    const old = new Y.Doc();
+    old.getMap("cards").set("ghost", { id: "ghost" });
+    await memory.replace("w1", Y.encodeStateAsUpdate(old));
+    // The device's store answers only when the test lets it (a slow IndexedDB).
+    let release = (): void => {};
+    const opened = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const docs: DocStore = { ...memory, remove: async (id) => opened.then(() => memory.remove(id)) };
+    const { conn, sockets } = setup(memoryStore(), () => null, docs, true);
+    conn.start();
+    await flush();
+    // Connected without waiting, from nothing: the room sends it all.
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]!.url).toContain(`&sv=${stateVectorParam(Y.encodeStateVector(new Y.Doc()))}&`);
+    sockets[0]!.open();
+    sockets[0]!.hello();
+    const server = new Y.Doc();
+    server.getMap("cards").set("c1", { id: "c1", text: "A bus after six" });
+    const sync = encoding.createEncoder();
+    encoding.writeVarUint(sync, 0);
+    encoding.writeVarUint(sync, 1);
+    encoding.writeVarUint8Array(sync, Y.encodeStateAsUpdate(server));
+    sockets[0]!.sends(encoding.toUint8Array(sync));
+    expect(conn.doc.getMap("cards").toJSON()).toEqual({ c1: { id: "c1", text: "A bus after six" } });
+    // The cache opens: the old copy is gone, never applied, and what arrived meanwhile is kept.
+    release();
+    const cached = async (): Promise<unknown> => {
+      const doc = new Y.Doc();
+      for (const piece of await memory.read("w1")) Y.applyUpdate(doc, piece);
+      return doc.getMap("cards").toJSON();
+    };
+    await flush();
+    // The cache saves every 2 s (web/lib/room/cache.ts).
+    await vi.advanceTimersByTimeAsync(2_100);
+    await flush();
+    expect(await cached()).toEqual({ c1: { id: "c1", text: "A bus after six" } });
+    expect(conn.doc.getMap("cards").has("ghost")).toBe(false);
     conn.stop();
   });
 

@@ -32,7 +32,7 @@ import {
   type PresenceEntry,
   RoomConnection,
 } from "./room/connection";
-import { takeHandedTicket } from "./room/ticket";
+import { hasHandedTicket, takeHandedTicket } from "./room/ticket";
 import { type KeyValueStore, local } from "./storage";
 
 export type { CloseReason, CommandOutcome, CommandStatus, ConnectionState, PresenceEntry } from "./room/connection";
@@ -185,6 +185,8 @@ export function createRoom(options: CreateRoomOptions): Room {
     actorKey: options.actorKey,
     store: options.store ?? local,
     cacheDoc: options.cacheDoc ?? true,
+    // perf (#17): a phone that has just joined connects without waiting for its cache to open.
+    freshStart: hasHandedTicket(options.token),
     // perf (#17): the join answer's ticket for the first connect; every other connect asks.
     fetchTicket: async (token, workshopId) => takeHandedTicket(token) ?? (await postTicket(token, workshopId)).ticket,
     openSocket: (url) => new WebSocket(url),

@@ -15,6 +15,11 @@ export function handOverTicket(token: string, ticket: string, now: number = Date
   handed = { token, ticket, at: now };
 }
 
+/** Whether a ticket was handed over for `token` (a phone that has just joined), without taking it. */
+export function hasHandedTicket(token: string): boolean {
+  return handed?.token === token;
+}
+
 /** The handed ticket for `token`, once; null when there is none, it is another token's, or it is too old. */
 export function takeHandedTicket(token: string, now: number = Date.now()): string | null {
   const h = handed;
