@@ -174,6 +174,11 @@ export class RoomClient {
     return (await this.command<{ activityId: string }>("activity.add", { kind, title, config })).activityId;
   }
 
+  /** Adds a card (a participant's or facilitator's `card.add`) and returns its id; throws CommandRejected on a refusal. */
+  async addCard(activityId: string, lane: string, kind: string, text: string): Promise<string> {
+    return (await this.command<{ cardId: string }>("card.add", { activityId, lane, kind, text })).cardId;
+  }
+
   /** Sends a raw text frame (for tests of malformed input). */
   sendRaw(text: string): void {
     this.socket.send(text);

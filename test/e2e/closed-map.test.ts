@@ -17,12 +17,7 @@ describe("a closed map", () => {
     const map = await facilitator.addActivity("map", "Getting there", { ...ONE_LANE_MAP, prompt: "What happened?" });
     await facilitator.command("activity.open", { activityId: map });
     const author = await suite.person(workshop, "community", "Ada");
-    const { cardId } = await author.command<{ cardId: string }>("card.add", {
-      activityId: map,
-      lane: "now",
-      kind: "idea",
-      text: "The bus stops at six",
-    });
+    const cardId = await author.addCard(map, "now", "idea", "The bus stops at six");
     await author.command("comment.add", { cardId, text: "And not at all on Sundays" });
     await facilitator.command("activity.close", { activityId: map });
 

@@ -19,9 +19,7 @@ describe("theme suggestions", () => {
     const person = (group: string, name: string) => suite.person(workshop, group, name);
     const ada = await person("community", "Ada");
     const ben = await person("statutory", "Ben");
-    const add = async (room: RoomClient, text: string) =>
-      (await room.command<{ cardId: string }>("card.add", { activityId: mapId, lane: "now", kind: "idea", text }))
-        .cardId;
+    const add = (room: RoomClient, text: string) => room.addCard(mapId, "now", "idea", text);
     const bus1 = await add(ada, "More buses to the hospital");
     const bus2 = await add(ben, "We need more bus services to the hospital");
     const ur1 = await add(ada, "ہسپتال کے لیے زیادہ بسیں");

@@ -109,12 +109,7 @@ describe("an interpreter translating a card into Urdu", () => {
     const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
     const authorClient = await suite.person(workshop, "community", "Amina");
     const original = "The carers' centre closes at four";
-    const { cardId } = await authorClient.command<{ cardId: string }>("card.add", {
-      activityId: mapId,
-      lane: "today",
-      kind: "gap",
-      text: original,
-    });
+    const cardId = await authorClient.addCard(mapId, "today", "gap", original);
 
     const interpreterLink = await mint(workshop, { role: "interpreter", language: "ur" });
     const desk = await laptop(suite);

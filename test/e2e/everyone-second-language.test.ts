@@ -37,18 +37,8 @@ describe("the projector's second language", () => {
     const mapId = await openActivity(facilitator, "map", "Where do carers go?", MAP_CONFIG);
     const author = await suite.person(workshop, "community");
     const original = "The centre closes at four";
-    const { cardId } = await author.command<{ cardId: string }>("card.add", {
-      activityId: mapId,
-      lane: "today",
-      kind: "gap",
-      text: original,
-    });
-    const untranslated = await author.command<{ cardId: string }>("card.add", {
-      activityId: mapId,
-      lane: "wish",
-      kind: "idea",
-      text: "A bus on Sundays",
-    });
+    const cardId = await author.addCard(mapId, "today", "gap", original);
+    const untranslated = await author.addCard(mapId, "wish", "idea", "A bus on Sundays");
     const translated = [
       [`activity.${mapId}.title`, URDU.title],
       [`activity.${mapId}.prompt`, URDU.prompt],
@@ -92,7 +82,7 @@ describe("the projector's second language", () => {
     await screen.getByRole("heading", { name: "Where do carers go?" }).waitFor();
     await screen.getByTestId("board").getByText(original).waitFor();
     await screen.getByTestId("screen-kinds").getByText("Gap").waitFor();
-    expect(await second(`card.${untranslated.cardId}`).count()).toBe(0);
+    expect(await second(`card.${untranslated}`).count()).toBe(0);
     expect(await second(`lane.${mapId}.wish`).count()).toBe(0);
     expect(roots(facilitator.doc).workshop.get("screenLanguage")).toBe("ur");
     await expectAxeClean(screen, "projector with a second language");

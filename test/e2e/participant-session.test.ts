@@ -42,12 +42,7 @@ describe("a phone through a session", () => {
 
     await facilitator.command("activity.open", { activityId: map });
     await status.getByText("Add cards; support others'").waitFor();
-    const { cardId } = await me.command<{ cardId: string }>("card.add", {
-      activityId: map,
-      lane: "now",
-      kind: "idea",
-      text: "Letters arrive late",
-    });
+    const cardId = await me.addCard(map, "now", "idea", "Letters arrive late");
     await me.command("comment.add", { cardId, text: "And in English only" });
     await page.getByText("1 comment").click();
     await page.getByText("Your comment:").waitFor();
@@ -102,12 +97,7 @@ describe("a phone through a session", () => {
     const author = await connect((await join(workshop.joinCode, { name: "Author" })).token);
     suite.clients.push(author);
     await facilitator.command("activity.open", { activityId: map });
-    const { cardId } = await author.command<{ cardId: string }>("card.add", {
-      activityId: map,
-      lane: "now",
-      kind: "idea",
-      text: "Later opening hours",
-    });
+    const cardId = await author.addCard(map, "now", "idea", "Later opening hours");
     await facilitator.command("activity.open", { activityId: vote });
     const joined = await join(workshop.joinCode, { name: "Ola", group: "community" });
     const voter = await connect(joined.token);

@@ -88,12 +88,12 @@ describe("projector through a session, at 1280×720", () => {
       reviewCards: true,
     });
     await facilitator.command("activity.open", { activityId });
-    const { cardId } = await (scene.phones[0] ?? facilitator).command<{ cardId: string }>("card.add", {
+    const cardId = await (scene.phones[0] ?? facilitator).addCard(
       activityId,
-      lane: "now",
-      kind: "idea",
-      text: "Dr Example on ward 3 was rude",
-    });
+      "now",
+      "idea",
+      "Dr Example on ward 3 was rude",
+    );
     await page.getByTestId("screen-held").getByText("1 card waiting for the facilitator's review").waitFor();
     expect(await page.getByText("Dr Example on ward 3 was rude").count()).toBe(0);
     await facilitator.command("cards.approve", { cardIds: [cardId] });

@@ -37,12 +37,7 @@ describe("D1 outage", () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const client = clients[i % clients.length]!;
-      const { cardId } = await client.command<{ cardId: string }>("card.add", {
-        activityId,
-        lane: "now",
-        kind: "note",
-        text: `${label} ${i}`,
-      });
+      const cardId = await client.addCard(activityId, "now", "note", `${label} ${i}`);
       ids.push(cardId);
     }
     return ids;
