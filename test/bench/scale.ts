@@ -67,7 +67,7 @@ const MAP_CONFIG = {
 };
 
 /** Time from opening the WebSocket (ticket already in hand) until the doc is synced. */
-async function timeConnect(baseUrl: string, token: string): Promise<{ ms: number; client: RoomClient }> {
+export async function timeConnect(baseUrl: string, token: string): Promise<{ ms: number; client: RoomClient }> {
   const ticket = await getTicket(baseUrl, token);
   const t0 = performance.now();
   const socket = await openSocket(roomUrl(baseUrl, ticket.workshopId, ticket.ticket), 60_000);

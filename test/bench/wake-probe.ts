@@ -12,22 +12,16 @@ import path from "node:path";
 import WebSocket from "ws";
 import { getTicket } from "../../scripts/lib/api";
 import { randomToken } from "../../scripts/lib/app";
-import { openSocket, RoomClient, roomUrl } from "../../scripts/lib/room-client";
 import { type BenchApp, bundleWorker, startBenchApp } from "./miniflare-app";
-import { runScale } from "./scale";
+import { runScale, timeConnect } from "./scale";
 import { Samples } from "./stats";
 
 const [mode, dir = "/tmp/wake", countArg] = process.argv.slice(2);
 const log = (line: string) => console.log(`[wake ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-async function timeConnect(baseUrl: string, token: string) {
-  const ticket = await getTicket(baseUrl, token);
-  const t0 = performance.now();
-  const socket = await openSocket(roomUrl(baseUrl, ticket.workshopId, ticket.ticket), 60_000);
-  const client = new RoomClient(socket, ticket.workshopId);
-  client.startSync();
-  await client.waitForSync(60_000);
-  const ms = performance.now() - t0;
+/** scale.ts's connect-to-synced time, the socket closed after. */
+async function timeConnectAndClose(baseUrl: string, token: string): Promise<number> {
+  const { ms, client } = await timeConnect(baseUrl, token);
   await client.close();
   return ms;
 }
@@ -184,10 +178,10 @@ async function main(): Promise<void> {
       await getTicket(app.baseUrl, facilitatorToken);
       const prof = !process.env.NOPROF ? await profiler(port) : null;
       await prof?.start();
-      cold.add(await timeConnect(app.baseUrl, facilitatorToken));
+      cold.add(await timeConnectAndClose(app.baseUrl, facilitatorToken));
       const profile = await prof?.stop();
       await prof?.start();
-      warm.add(await timeConnect(app.baseUrl, facilitatorToken));
+      warm.add(await timeConnectAndClose(app.baseUrl, facilitatorToken));
       const warmProfile = await prof?.stop();
       if (profile) cpu.add(roomCpu(profile));
       if (profile && i === 0 && process.env.TREE) summarise(profile);
