@@ -13,9 +13,7 @@ const team = redTeam();
 type Entries = { cards: Record<string, unknown>; comments: Record<string, unknown> };
 
 async function closedMap() {
-  const w = await newWorkshop();
-  const fac = await team.facilitator(w);
-  const mapId = await openMap(fac);
+  const { w, fac, mapId } = await team.mapRoom();
   const { joined: person, phone } = await team.participant(w, "community", "Archived Author");
   const { cardId } = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "No bus" });
   await phone.ok("comment.add", { cardId: cardId as string, text: "Not after six" });

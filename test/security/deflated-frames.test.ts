@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { inflateFrame, MESSAGE_DEFLATED, readServerFrame, stateVectorParam } from "../../party/model/frames";
 import { RoomClient } from "../worker/support/room-client";
-import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor } from "./support/harness";
+import { handoff, joinAs, newWorkshop, redTeam, ticketFor } from "./support/harness";
 
 const team = redTeam();
 const EMPTY_SV = stateVectorParam(Y.encodeStateVector(new Y.Doc()));
@@ -23,9 +23,7 @@ async function open(workshopId: string, token: string, query: string): Promise<R
 
 /** A map with enough cards that the first sync is worth compressing. */
 async function busyMap() {
-  const w = await newWorkshop();
-  const fac = await team.facilitator(w);
-  const mapId = await openMap(fac);
+  const { w, mapId } = await team.mapRoom();
   const { joined: author, phone: writer } = await team.participant(w, "community", "Named Author");
   for (let i = 0; i < 40; i++) {
     await writer.ok("card.add", {

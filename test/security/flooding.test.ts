@@ -143,9 +143,7 @@ describe("the room's doc byte budget", () => {
   });
 
   it("a role that may not add content is told forbidden, not that the room is full", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, mapId } = await team.mapRoom();
     await liftRateLimits(w.id, 1);
     const screen = await team.connect(w.id, tokenOf(w, "screen"));
     await expectRefused(

@@ -5,15 +5,13 @@
  * it with participant.update.
  */
 import { describe, expect, it } from "vitest";
-import { expectRefused, newWorkshop, openMap, openVote, redTeam } from "./support/harness";
+import { expectRefused, newWorkshop, openVote, redTeam } from "./support/harness";
 
 const team = redTeam();
 
 describe("group switching", () => {
   it("a participant cannot change group once they have added a card", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, mapId } = await team.mapRoom();
     const { phone } = await team.participant(w, "statutory");
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "from the council" });
     await expectRefused(phone, "me.update", { group: "community" }, "forbidden");
@@ -31,9 +29,7 @@ describe("group switching", () => {
   });
 
   it("before taking part they may still correct it, and a facilitator may correct it later", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, fac, mapId } = await team.mapRoom();
     const { joined: p, phone } = await team.participant(w, "statutory");
     await phone.ok("me.update", { group: "voluntary" });
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "x" });

@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { stateVectorParam } from "../../party/model/frames";
 import { RoomClient } from "../worker/support/room-client";
-import { handoff, joinAs, newWorkshop, openMap, redTeam, ticketFor } from "./support/harness";
+import { handoff, joinAs, newWorkshop, redTeam, ticketFor } from "./support/harness";
 
 const team = redTeam();
 
@@ -25,9 +25,7 @@ const gotStep2 = (client: RoomClient): boolean => client.frames.some((f) => f[0]
 
 describe("the state vector in the address", () => {
   it("brings the phone its redacted doc with the welcome, before it sends anything", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, mapId } = await team.mapRoom();
     const { joined: author, phone: writer } = await team.participant(w, "community", "Named Author");
     await writer.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "No bus after six" });
 

@@ -13,7 +13,6 @@ import {
   expectRefused,
   freshIp,
   newWorkshop,
-  openMap,
   redTeam,
   roomState,
 } from "./support/harness";
@@ -22,9 +21,7 @@ const team = redTeam();
 
 describe("strict command schemas", () => {
   it("refuses unknown keys in command args (a 60 KB junk field) and stores nothing", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, fac, mapId } = await team.mapRoom();
     const { phone } = await team.participant(w);
     const before = await roomState(w.id);
     const junk = "J".repeat(60_000);
@@ -40,9 +37,7 @@ describe("strict command schemas", () => {
   });
 
   it("logs the validated args (trimmed, without extras), not what the client sent", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, mapId } = await team.mapRoom();
     const { phone } = await team.participant(w);
     await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "   spaced out   " });
     const row = await eventually(
@@ -56,9 +51,7 @@ describe("strict command schemas", () => {
   });
 
   it("does not log a command that changes nothing", async () => {
-    const w = await newWorkshop();
-    const fac = await team.facilitator(w);
-    const mapId = await openMap(fac);
+    const { w, fac, mapId } = await team.mapRoom();
     const { phone } = await team.participant(w);
     const { cardId } = await phone.ok("card.add", { activityId: mapId, lane: "day", kind: "barrier", text: "x" });
     const before = await roomState(w.id);

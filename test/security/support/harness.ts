@@ -113,7 +113,13 @@ export function redTeam() {
   /** The phone of someone joined in `group` (and named, if given), when the test needs only that. */
   const phone = async (w: CreatedWorkshop, group = "community", name?: string): Promise<RoomClient> =>
     (await participant(w, group, name)).phone;
-  return { ...clients, connect, connectToRoom, facilitator, participant, phone };
+  /** A new workshop with its facilitator connected and a map open: where most attacks on cards start. */
+  const mapRoom = async (): Promise<{ w: CreatedWorkshop; fac: RoomClient; mapId: string }> => {
+    const w = await newWorkshop();
+    const fac = await facilitator(w);
+    return { w, fac, mapId: await openMap(fac) };
+  };
+  return { ...clients, connect, connectToRoom, facilitator, participant, phone, mapRoom };
 }
 
 /** Expects a command to be refused with `code`. */
