@@ -18,6 +18,16 @@ async function commit(workshopId: string, token: string, body: Record<string, un
   return res.body.id;
 }
 
+/** The workshop's facilitator commits `organisation` to `title` (with any further fields in `more`). */
+function facilitatorCommits(
+  s: { w: { id: string; facilitatorToken: string } },
+  title: string,
+  organisation: string,
+  more: Record<string, unknown> = {},
+) {
+  return commit(s.w.id, s.w.facilitatorToken, { title, owner: { organisation }, ...more });
+}
+
 async function list(workshopId: string, token: string) {
   const res = await json<Listed>(`/api/workshops/${workshopId}/commitments`, { token });
   expect(res.status).toBe(200);
@@ -136,9 +146,7 @@ describe("commitments from a revealed vote", () => {
 describe("updates", () => {
   it("append a dated history that is never rewritten", async () => {
     const s = await codeliverySession();
-    const id = await commit(s.w.id, s.w.facilitatorToken, {
-      title: "Evening bus trial",
-      owner: { organisation: "County Transport" },
+    const id = await facilitatorCommits(s, "Evening bus trial", "County Transport", {
       from: [{ activityId: s.ids.vote, optionId: s.ids.bus }],
     });
     const post = (body: Record<string, unknown>, token = s.w.facilitatorToken) =>
@@ -173,7 +181,7 @@ describe("updates", () => {
 
   it("need a reason to mark a commitment as not being done", async () => {
     const s = await codeliverySession();
-    const id = await commit(s.w.id, s.w.facilitatorToken, { title: "Ramp", owner: { organisation: "Council" } });
+    const id = await facilitatorCommits(s, "Ramp", "Council");
     const refused = await json(`/api/commitments/${id}/updates`, {
       token: s.w.facilitatorToken,
       body: { status: "not_doing", note: " " },
@@ -191,16 +199,8 @@ describe("updates", () => {
 
   it("mark commitments past their due date as overdue until done", async () => {
     const s = await codeliverySession();
-    await commit(s.w.id, s.w.facilitatorToken, {
-      title: "Late",
-      owner: { organisation: "Council" },
-      due: "2020-01-31",
-    });
-    await commit(s.w.id, s.w.facilitatorToken, {
-      title: "Later",
-      owner: { organisation: "Council" },
-      due: "2999-01-31",
-    });
+    await facilitatorCommits(s, "Late", "Council", { due: "2020-01-31" });
+    await facilitatorCommits(s, "Later", "Council", { due: "2999-01-31" });
     const rows = await list(s.w.id, s.w.facilitatorToken);
     expect(rows.map((c) => [c.title, c.overdue])).toEqual([
       ["Late", true],
@@ -212,14 +212,8 @@ describe("updates", () => {
 describe("partner links", () => {
   it("update their own organisation's commitment and get 403 on another's", async () => {
     const s = await codeliverySession();
-    const housing = await commit(s.w.id, s.w.facilitatorToken, {
-      title: "Repairs within a week",
-      owner: { organisation: "Council Housing Team" },
-    });
-    const nhs = await commit(s.w.id, s.w.facilitatorToken, {
-      title: "Pharmacy stock",
-      owner: { organisation: "NHS Trust" },
-    });
+    const housing = await facilitatorCommits(s, "Repairs within a week", "Council Housing Team");
+    const nhs = await facilitatorCommits(s, "Pharmacy stock", "NHS Trust");
     const partner = await partnerLink(s.w.id, s.w.facilitatorToken, "council  housing team");
     expect(partner.link).toMatch(/\/partner#token=/);
     expect(partner.role).toBe("partner");
@@ -260,12 +254,9 @@ describe("partner links", () => {
     const a = await codeliverySession({ programmeId: programme.body.id });
     const b = await codeliverySession({ programmeId: programme.body.id });
     const outside = await codeliverySession();
-    const inA = await commit(a.w.id, a.w.facilitatorToken, { title: "A", owner: { organisation: "NHS Trust" } });
-    const inB = await commit(b.w.id, b.w.facilitatorToken, { title: "B", owner: { organisation: "NHS Trust" } });
-    const out = await commit(outside.w.id, outside.w.facilitatorToken, {
-      title: "C",
-      owner: { organisation: "NHS Trust" },
-    });
+    const inA = await facilitatorCommits(a, "A", "NHS Trust");
+    const inB = await facilitatorCommits(b, "B", "NHS Trust");
+    const out = await facilitatorCommits(outside, "C", "NHS Trust");
     const minted = await json<{ token: string; link: string }>(`/api/programmes/${programme.body.id}/tokens`, {
       token: ORGANISER,
       body: { role: "partner", organisation: "NHS Trust" },
