@@ -89,6 +89,9 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
     await Promise.all(phones.map((p) => p.connected(30_000)));
 
     for (let round = 0; round < KILLS; round++) {
+      // Each kill finds every phone connected: one still backing off from the last restart (its
+      // commands all answered before that kill) would take two kills with one reconnect.
+      await Promise.all(phones.map((p) => p.connected(ANSWER_WITHIN_MS)));
       const streams = phones.map((phone, who) =>
         streamCards(phone, who, ledger, activityId, nextId, {
           intervalMs: 80,
@@ -123,6 +126,7 @@ describe(`runtime killed at random (${KILLS} kills, seed ${SEED})`, () => {
       expect(unanswered(phones), "a phone still holds commands the room never answered").toEqual(new Set());
     }
     // A hello per socket: the first, and at least one after every kill (more if the back-off raced the restart).
+    await Promise.all(phones.map((p) => p.connected(ANSWER_WITHIN_MS)));
     const hellos = phones.map((p) => p.messages.filter((m) => m.type === "hello").length);
     expect(Math.min(...hellos), "every phone reconnected after every kill").toBeGreaterThanOrEqual(KILLS + 1);
 
