@@ -38,7 +38,11 @@ export async function runCapacity(o: {
   seconds: number;
   log: (line: string) => void;
 }): Promise<CapacityResult> {
-  const workshop = await createWorkshop(o.baseUrl, o.organiserToken, { title: `Capacity ${Date.now()}` });
+  const workshop = await createWorkshop(o.baseUrl, o.organiserToken, {
+    title: `Capacity ${Date.now()}`,
+    // A workshop admits 500 people by default: the ramp goes past that, as room-load.ts does.
+    maxParticipants: 5000,
+  });
   const facilitator = await connectRoom({ baseUrl: o.baseUrl, token: workshop.facilitatorToken });
   const phones: RoomClient[] = [];
   const steps: CapacityStep[] = [];
@@ -78,6 +82,7 @@ export async function runCapacity(o: {
           }),
         );
         for (const r of joins) if (r.status === "fulfilled") phones.push(r.value);
+        if (phones.length < target) throw new Error(`capacity: only ${phones.length} of ${target} phones joined`);
       }
       const mapId = await newMap();
       const edits = new EditTracker(phones.length);
