@@ -22,7 +22,7 @@ import { renderPhone, runPhoneBench } from "./phone";
 import { runReference } from "./reference";
 import { renderReport } from "./report";
 import { runRoomLoad } from "./room-load";
-import { runScale } from "./scale";
+import { runScale, WORKSHOP_SHAPE } from "./scale";
 
 function numberFlag(name: string, fallback: number, max: number): number {
   const i = process.argv.indexOf(name);
@@ -117,9 +117,7 @@ async function main(): Promise<void> {
     const scale = options.scale
       ? await runScale({
           people: options.scalePeople,
-          cardsPerPersonPerMap: 4,
-          supportsPerPersonPerMap: 8,
-          commentsPerPersonPerMap: 2,
+          ...WORKSHOP_SHAPE,
           organiserToken,
           app,
           log,

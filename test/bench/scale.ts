@@ -28,6 +28,13 @@ export interface ScaleOptions {
   log: (line: string) => void;
 }
 
+/** The 3-hour workshop's shape per person and map: what `npm run bench` and the wake probe both build. */
+export const WORKSHOP_SHAPE = {
+  cardsPerPersonPerMap: 4,
+  supportsPerPersonPerMap: 8,
+  commentsPerPersonPerMap: 2,
+} as const;
+
 export interface ScaleResult {
   /** the workshop built, so a tool can wake it again (test/bench/wake-probe.ts) */
   workshop: { id: string; facilitatorToken: string };

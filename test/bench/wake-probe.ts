@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import { getTicket } from "../../scripts/lib/api";
 import { randomToken } from "../../scripts/lib/app";
 import { type BenchApp, bundleWorker, startBenchApp } from "./miniflare-app";
-import { runScale, timeConnect } from "./scale";
+import { runScale, timeConnect, WORKSHOP_SHAPE } from "./scale";
 import { Samples } from "./stats";
 
 const [mode, dir = "/tmp/wake", countArg] = process.argv.slice(2);
@@ -141,9 +141,7 @@ async function main(): Promise<void> {
     let app: BenchApp = await startBenchApp({ script, persistTo, organiserToken, migrate: true });
     const result = await runScale({
       people: Number(countArg ?? 200),
-      cardsPerPersonPerMap: 4,
-      supportsPerPersonPerMap: 8,
-      commentsPerPersonPerMap: 2,
+      ...WORKSHOP_SHAPE,
       organiserToken,
       app,
       log,
