@@ -100,18 +100,18 @@ export class RoomConnection extends RoomClientCore<PendingCommand> {
         ...events,
         state: (state, reason) => {
           // A removed or withdrawn person's phone keeps no copy of the workshop either.
-          if (reason === "removed" || reason === "deleted") void this?.cache?.clear();
+          if (reason === "removed" || reason === "deleted") void this.cache?.clear();
           events?.state?.(state, reason);
         },
         answer: (id, outcome, queued) => {
           // An answer to a command this client never made (another tab) is not ours to show.
-          const name = queued?.name ?? this?.statuses.get(id)?.name;
-          if (name) this?.settle(id, name, outcome, queued?.args);
+          const name = queued?.name ?? this.statuses.get(id)?.name;
+          if (name) this.settle(id, name, outcome, queued?.args);
         },
         doc: (doc) => {
-          this?.watchDoc(doc);
-          this?.cache?.use(doc);
-          void this?.cache?.clear();
+          this.watchDoc(doc);
+          this.cache?.use(doc);
+          void this.cache?.clear();
           events?.doc?.(doc);
         },
       },
