@@ -309,15 +309,15 @@ export class RoomSession extends RoomClientCore {
   constructor(options: SessionOptions) {
     const { baseUrl, token } = options;
     const wake = () => {
-      if (this) for (const check of this.#checks) check();
+      for (const check of this.#checks) check();
     };
     super({
       fetchTicket: async () => {
         const ticket = await getTicket(baseUrl, token);
-        if (this) this.workshopId = ticket.workshopId;
+        this.workshopId = ticket.workshopId;
         return ticket.ticket;
       },
-      socketUrl: (ticket) => roomUrl(baseUrl, this?.workshopId ?? "", ticket),
+      socketUrl: (ticket) => roomUrl(baseUrl, this.workshopId, ticket),
       openSocket: (url) => {
         const socket = new WebSocket(url);
         // Errors end in a close, which the core handles; an unheard 'error' would crash the process.
@@ -331,8 +331,8 @@ export class RoomSession extends RoomClientCore {
       timers: options.timers,
       random: options.random,
       events: {
-        hello: (hello) => this?.messages.push(hello),
-        private: (message) => this?.messages.push(message),
+        hello: (hello) => this.messages.push(hello),
+        private: (message) => this.messages.push(message),
         state: wake,
       },
     });
