@@ -11,6 +11,8 @@ import { insertToken, type NewToken, type TokenRole } from "./db/tokens";
 export interface MintedToken {
   id: string;
   token: string;
+  /** the secret's SHA-256, as stored (what a ticket for this token is bound to) */
+  hash: string;
   statement: D1PreparedStatement;
 }
 
@@ -52,5 +54,5 @@ export async function newToken(spec: TokenSpec, now: number): Promise<{ id: stri
 
 export async function mintToken(db: D1Database, spec: TokenSpec, now: number): Promise<MintedToken> {
   const { id, token, row } = await newToken(spec, now);
-  return { id, token, statement: insertToken(db, row) };
+  return { id, token, hash: row.hash, statement: insertToken(db, row) };
 }

@@ -104,7 +104,6 @@ export const join = new Hono<AppEnv>()
     // perf (#17): the room's first ticket comes with the answer (the phone saves a round trip).
     const ticket = newSecret();
     const ticketExpiresAt = now + TICKET_TTL_MS;
-    const tokenHash = await sha256Hex(minted.token);
     const chosen = body.name ? body.name : null;
     const name = chosen ?? friendlyName();
     const [inserted] = await db.batch([
@@ -126,7 +125,7 @@ export const join = new Hono<AppEnv>()
       minted.statement,
       insertTicketForParticipant(
         db,
-        { hash: await sha256Hex(ticket), tokenHash, workshopId: workshop.id, expiresAt: ticketExpiresAt },
+        { hash: await sha256Hex(ticket), tokenHash: minted.hash, workshopId: workshop.id, expiresAt: ticketExpiresAt },
         participantId,
       ),
     ]);
