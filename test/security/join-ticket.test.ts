@@ -2,7 +2,8 @@
  * Attacks on the ticket the join answer brings (perf #17: POST /api/join/:code returns the
  * room's first ticket, so a phone opens the room without asking POST /api/tickets): used in
  * another workshop, replayed, used as a token, kept past its minute, written for a join that
- * was refused (a full workshop), or smuggled into the join request.
+ * was refused (a full workshop), smuggled into the join request, or used after its
+ * participant's token was revoked or the participant removed.
  */
 import { describe, expect, it } from "vitest";
 import { RoomClient } from "../worker/support/room-client";
@@ -94,6 +95,17 @@ describe("the join answer's ticket", () => {
       body: { group: "community", consent: true, ticket: "chosen-by-me" },
     });
     await expectHttpError(res, 400, "bad_request");
+  });
+
+  it("dies with its token: once the participant's token is revoked, the unused ticket opens nothing (401)", async () => {
+    const w = await newWorkshop();
+    const { body } = await join(w.joinCode);
+    const token = await env.DB.prepare("SELECT id FROM tokens WHERE hash = ?")
+      .bind(await sha256Hex(body.token))
+      .first<{ id: string }>();
+    const revoked = await call(`/api/tokens/${token!.id}`, { method: "DELETE", token: w.facilitatorToken });
+    expect(revoked.status).toBe(200);
+    await expectHttpError(await handoff(w.id, body.ticket), 401, "unauthorised");
   });
 
   it("stops opening the room once the participant is removed", async () => {
