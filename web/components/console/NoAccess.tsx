@@ -2,8 +2,8 @@
 import { type Component, Show } from "solid-js";
 import type { RouteProps } from "../../app";
 import { takeFragmentToken } from "../../lib/fragment-token";
-import { createRoom } from "../../lib/room";
-import { type ArchivedRoom, withArchives } from "../../lib/room/with-archives";
+import { createRoom, type Room } from "../../lib/room";
+import { withArchives } from "../../lib/room/with-archives";
 import { ConsoleShell } from "./ConsoleShell";
 import { t } from "./i18n";
 
@@ -39,7 +39,7 @@ export function workshopTokenPage(
  * queue of unacknowledged commands is kept per actor), and without caching the doc, which
  * is the phone's way to start offline and not wanted on a shared laptop or projector.
  */
-export function consoleRoom(page: { workshopId: string; token: string }, actorKey: string): ArchivedRoom {
+export function consoleRoom(page: { workshopId: string; token: string }, actorKey: string): Room {
   // perf (#17): a console shows closed maps too; their cards are fetched from the room's archive.
-  return withArchives(createRoom({ workshopId: page.workshopId, token: page.token, actorKey, cacheDoc: false }), "all");
+  return withArchives(createRoom({ workshopId: page.workshopId, token: page.token, actorKey, cacheDoc: false }));
 }

@@ -4,7 +4,7 @@
  * (`GET /api/workshops/:id/activities/:activityId/archive`), again whenever the doc says an
  * archive changed (`rev`). Kept out of `room.ts`, so a phone's first load does not carry it:
  * a phone's map asks for one activity when it shows it; consoles wrap their room with
- * `withArchives(room, "all")` (with-archives.ts, a file of its own so that phones, whose bytes
+ * `withArchives(room)` (with-archives.ts, a file of its own so that phones, whose bytes
  * are counted, do not download it with this one).
  */
 import { type Accessor, createEffect, createSignal, onCleanup } from "solid-js";

@@ -10,15 +10,8 @@ import type { Room } from "../room";
 
 type Fetched = Record<string, ArchivedActivity & { rev: number }>;
 
-export interface ArchivedRoom extends Room {
-  /** closed activities whose entries left the live doc, with what each holds */
-  archived: Accessor<Record<string, ArchivedEntry>>;
-  /** fetches a closed activity's entries into cards, comments and links (again when they change) */
-  loadArchive(activityId: string): void;
-}
-
 /** Call inside a component (it follows the doc and cleans up with it). */
-export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoom {
+export function withArchives(room: Room): Room {
   const [archived, setArchived] = createSignal<Record<string, ArchivedEntry>>({});
   const [fetched, setFetched] = createSignal<Fetched>({});
   const asking = new Set<string>();
@@ -40,6 +33,7 @@ export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoo
     onCleanup(() => map.unobserve(read));
   });
 
+  /** Fetches a closed activity's entries into cards, comments and links (again when they change). */
   const loadArchive = (activityId: string): void => {
     const entry = archived()[activityId];
     const key = `${activityId}@${entry?.rev}`;
@@ -58,7 +52,7 @@ export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoo
       })
       .finally(() => asking.delete(key));
   };
-  if (mode === "all") createEffect(() => Object.keys(archived()).forEach(loadArchive));
+  createEffect(() => Object.keys(archived()).forEach(loadArchive));
 
   /** A live root with the fetched entries of the activities still archived. */
   const merged = <K extends "cards" | "comments" | "links">(key: K, live: Accessor<ArchivedActivity[K]>) =>
@@ -73,7 +67,5 @@ export function withArchives(room: Room, mode: "all" | "on-demand"): ArchivedRoo
     cards: merged("cards", room.cards),
     comments: merged("comments", room.comments),
     links: merged("links", room.links),
-    archived,
-    loadArchive,
   };
 }
