@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../party/model/commands";
-import { type AppEnv, authenticated } from "../auth";
+import { type AppEnv, authenticated, ROOM_ROLES } from "../auth";
 import { newSecret, sha256Hex } from "../crypto";
 import { insertTicket, TICKET_TTL_MS } from "../db/tickets";
 import { badRequest, forbidden } from "../errors";
@@ -16,8 +16,8 @@ export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => 
   const auth = c.var.auth;
   if (auth.kind !== "token") throw forbidden("Tickets are for workshop tokens, not the organiser secret.");
   const { token, tokenHash } = auth;
-  // Co-delivery (#15): partners post updates over HTTP; they never enter a live room.
-  if (token.role === "partner") throw forbidden("Partner links do not open the live room.");
+  // Co-delivery (#15): partners post updates over HTTP; they never enter a live room (ROOM_ROLES).
+  if (!ROOM_ROLES.includes(token.role)) throw forbidden("Partner links do not open the live room.");
   const body = await readBody(c, TicketRequest);
 
   // Programme-wide evaluator tokens name the workshop they want to watch.
