@@ -170,8 +170,11 @@ export class SharedDoc {
     // What was loaded bounds the doc's size; measured exactly only if the budget is near.
     const updateBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.#bytes = (snapshot?.state.byteLength ?? 0) + updateBytes;
+    // The stored bytes are sent as they are only if they hold nothing the doc has forgotten: a
+    // withdrawal still in the log (its compaction failed) leaves the person's words in them.
+    const uncompacted = this.store.loggedAfter(snapshot?.seq ?? 0, "me.withdraw");
     this.#stored =
-      updateBytes <= STORED_UPDATES_MAX_BYTES
+      updateBytes <= STORED_UPDATES_MAX_BYTES && !uncompacted
         ? { snapshot: snapshot?.state ?? null, updates, bytes: updateBytes, merged: since }
         : null;
     this.#bytesExact = false;

@@ -180,6 +180,11 @@ export class RoomStorage {
   }
 
   /** The logged doc updates after `seq`, in order: replayed on top of the snapshot. */
+  /** Whether a command of this name was logged after `seq`. */
+  loggedAfter(seq: number, name: string): boolean {
+    return this.#sql.exec("SELECT 1 FROM commands WHERE seq > ? AND name = ? LIMIT 1", seq, name).toArray().length > 0;
+  }
+
   updatesAfter(seq: number): Uint8Array[] {
     return this.#sql
       .exec<{ doc_update: ArrayBuffer }>(

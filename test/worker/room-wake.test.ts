@@ -118,4 +118,31 @@ describe("waking a room", () => {
     const texts = Object.values(fac.json().cards as Record<string, { text: string }>).map((c) => c.text);
     expect(texts).not.toContain(text(0));
   });
+  it("after a withdrawal whose compaction failed, a woken room still answers from the doc, not the log", async () => {
+    // Cards 0-3 are in the stored snapshot, card 4 in the log after it.
+    const { id, stub, text } = await snapshottedRoom("wake-withdraw-uncompacted", 1);
+    const p1 = await join(id, participant(1));
+    // Storage refuses the snapshot that should compact the log after the withdrawal.
+    await runInDurableObject(stub, (_room: WorkshopRoom, ctx) => {
+      ctx.storage.sql.exec(
+        "CREATE TRIGGER no_snapshot BEFORE INSERT ON snapshots BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+      );
+    });
+    await p1.ok("me.withdraw", {});
+    clients.closeAll();
+    await evictDurableObject(stub, { webSockets: "close" });
+
+    const fac = await join(id, facilitator);
+    for (const card of [text(0), text(4)]) {
+      const words = new TextEncoder().encode(card);
+      const holds = (bytes: Uint8Array) => Buffer.from(bytes).includes(Buffer.from(words));
+      expect(
+        syncFrames(fac).some(([, payload]) => holds(payload)),
+        card,
+      ).toBe(false);
+    }
+    const texts = Object.values(fac.json().cards as Record<string, { text: string }>).map((c) => c.text);
+    expect(texts).not.toContain(text(0));
+    expect(texts).not.toContain(text(4));
+  });
 });
