@@ -1,7 +1,8 @@
 /**
  * Deflated frames (perf #17): a phone that says `deflate=1` in its WebSocket address gets the
  * welcome's sync compressed (party/model/frames.ts MESSAGE_DEFLATED). Attacks: asking for it in
- * another spelling, getting more than the redacted replica through it, and sending the room a
+ * another spelling or an oversized value, getting more than the redacted replica through it (as a
+ * participant or another role), and sending the room a
  * deflated frame (the room never inflates what a client sends).
  */
 import { describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { inflateFrame, MESSAGE_DEFLATED, readServerFrame, stateVectorParam } from "../../party/model/frames";
 import { RoomClient } from "../worker/support/room-client";
-import { handoff, joinAs, newWorkshop, redTeam, ticketFor } from "./support/harness";
+import { handoff, joinAs, newWorkshop, redTeam, ticketFor, tokenOf } from "./support/harness";
 
 const team = redTeam();
 const EMPTY_SV = stateVectorParam(Y.encodeStateVector(new Y.Doc()));
@@ -68,6 +69,30 @@ describe("deflated first sync", () => {
       expect(deflated(phone)).toBeUndefined();
       phone.close();
     }
+  });
+
+  it("an oversized deflate value is dropped by the Worker like any other spelling: plain sync", async () => {
+    const { w } = await busyMap();
+    const token = (await joinAs(w)).token;
+    const phone = await open(w.id, token, `&sv=${EMPTY_SV}&deflate=${"1".repeat(4000)}`);
+    await phone.waitFor(() => phone.frames.some((f) => f[0] === 0 && f[1] === 1), "a plain sync");
+    expect(deflated(phone)).toBeUndefined();
+  });
+
+  it("another redacted role asking deflate=1 (the evaluator) gets its plain replica, deflated: no id, no name", async () => {
+    const { w, author } = await busyMap();
+    const token = tokenOf(w, "evaluator");
+    const packed = await open(w.id, token, `&sv=${EMPTY_SV}&deflate=1`);
+    await packed.waitFor(() => deflated(packed), "a deflated sync with the welcome");
+    const frame = readServerFrame(await inflateFrame(deflated(packed)!));
+    const doc = new Y.Doc();
+    if (frame.kind === "sync-step-2") Y.applyUpdate(doc, frame.update);
+    const plain = await open(w.id, token, `&sv=${EMPTY_SV}`);
+    await plain.waitFor(() => plain.frames.some((f) => f[0] === 0 && f[1] === 1), "a plain sync");
+    expect(doc.getMap("cards").toJSON()).toEqual(roots(plain.doc).cards.toJSON());
+    const text = JSON.stringify(doc.toJSON());
+    expect(text).not.toContain(author.participantId);
+    expect(text).not.toContain("Named Author");
   });
 
   it("a deflated frame sent to the room is an unreadable frame, never inflated or applied", async () => {
