@@ -1,13 +1,13 @@
 /**
- * What everyone but facilitators receive of the room's doc (docs/architecture.md, principle 2;
+ * What everyone but facilitators, table hosts and screens receive of the room's doc (docs/architecture.md, principle 2;
  * docs/security.md, "Names and ids"): the same Yjs items, with the same ids, so catch-up by
  * state vector, cached docs and deletions work unchanged, but with the values rewritten so a
  * phone's replica holds no participant id and no name unless the workshop shows names.
  *
  * The room's own doc keeps authorship (cards' and comments' `authorId`, supporters' ids, the
  * participants map): the handlers, the D1 mirror, results, balance of voice, harvest and
- * withdrawal read it there. Facilitators receive that doc as it is (they see who is who);
- * every other socket receives this redacted replica, and each phone learns privately which
+ * withdrawal read it there. Facilitators, hosts and screens receive that doc as it is (they see
+ * who is who: WHO_IS_WHO in party/admission.ts); every other socket receives this redacted replica, and each phone learns privately which
  * cards, comments and supports are its own (`mine`, party/model/mine.ts).
  *
  * How: an update is decoded into its structs, each JSON value is redacted by the root map it
