@@ -13,6 +13,7 @@
  */
 import * as Y from "yjs";
 import { type Addressee, WHO_IS_WHO } from "./admission";
+import { deflateFrame } from "./deflate";
 import type { Effect } from "./model/apply";
 import { awarenessFrame, updateFrame } from "./model/frames";
 import { CloseCode, encodeText, type ServerMessage } from "./model/protocol";
@@ -147,10 +148,16 @@ export class Broadcast {
     this.#presenceTimer ??= setTimeout(() => this.#sendPresence(), this.timing().presenceMs);
   }
 
-  /** Everyone present, to one socket that just connected or asked (`full`: its actor sees who is who). */
-  sendPresenceTo(ws: WebSocket, full: boolean): void {
+  /**
+   * Everyone present, to one socket that just connected or asked (`full`: its actor sees who is
+   * who). `deflate`: the socket said it reads deflated frames; a big room's presence (~70 bytes a
+   * person) then goes compressed, as the socket itself sends plain frames (wrangler.toml).
+   */
+  sendPresenceTo(ws: WebSocket, full: boolean, deflate = false): void {
     const everyone = this.presence.encodeAll(full);
-    if (everyone) safeSend(ws, awarenessFrame(everyone));
+    if (!everyone) return;
+    const frame = awarenessFrame(everyone);
+    safeSend(ws, deflate ? deflateFrame(frame) : frame);
   }
 
   /**

@@ -195,8 +195,9 @@ export class WorkshopRoom extends Server<RoomEnv> {
     const params = new URL(ctx.request.url).searchParams;
     const asked = syncStep1FromParam(params.get("sv"));
     // perf (#17): deflated for a client that accepts it (a phone on a slow network).
-    if (asked) this.#answerSyncStep1(conn, actor, asked, params.get(DEFLATE_PARAM) === "1");
-    this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor));
+    const deflate = params.get(DEFLATE_PARAM) === "1";
+    if (asked) this.#answerSyncStep1(conn, actor, asked, deflate);
+    this.#broadcast.sendPresenceTo(conn, seesWhoIsWho(actor), deflate);
     for (const message of pipeline.store.priv.privateStateFor(actor)) sendMessage(conn, message);
     for (const id of this.#ownIds(actor)) sendMessage(conn, this.#mine(id));
     this.#broadcast.presenceChanged();

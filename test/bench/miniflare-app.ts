@@ -11,12 +11,20 @@ import * as v from "valibot";
 import { ROOT, toolEnv, waitForHealth, wranglerArgs } from "../../scripts/lib/app";
 import { run } from "../../scripts/lib/proc";
 
-/** As in wrangler.toml: the bundle must run as it would when deployed. */
-const COMPATIBILITY_DATE = "2026-11-01";
-const COMPATIBILITY_FLAGS = [
-  "nodejs_compat",
-  ...(process.env.BENCH_NO_WS_COMPRESSION ? ["no_web_socket_compression"] : []),
-];
+/**
+ * wrangler.toml's compatibility date and flags, read from it (not copied), so the bundle runs as
+ * deployed: with `no_web_socket_compression`, the room's sockets send plain frames
+ * (docs/performance.md, "Plain frames"). `wsCompression` (BENCH_WS_COMPRESSION=1 in the bench)
+ * swaps that flag for `web_socket_compression`: the A/B for per-socket compression.
+ */
+export function compatibility(toml: string, wsCompression = false): { date: string; flags: string[] } {
+  const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  const list = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1];
+  if (!date || list === undefined) throw new Error("wrangler.toml: no compatibility_date or compatibility_flags");
+  const flags = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  if (!wsCompression) return { date, flags };
+  return { date, flags: [...flags.filter((f) => f !== "no_web_socket_compression"), "web_socket_compression"] };
+}
 
 export interface BenchApp {
   baseUrl: string;
@@ -106,6 +114,8 @@ export interface StartOptions {
   migrate: boolean;
   /** A built web app (vite build) to serve as the Worker's ASSETS; without it, pages are 404. */
   assetsDir?: string;
+  /** permessage-deflate on the room's sockets, unlike wrangler.toml (default: BENCH_WS_COMPRESSION=1) */
+  wsCompression?: boolean;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -143,17 +153,25 @@ function serveAssets(dir: string | undefined): (request: Request) => Promise<Res
 
 /** Starts the bundle on 127.0.0.1 and resolves once GET /api/health answers ok. */
 export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
+  const { date, flags } = compatibility(
+    await readFile(path.join(ROOT, "wrangler.toml"), "utf8"),
+    o.wsCompression ?? Boolean(process.env.BENCH_WS_COMPRESSION),
+  );
+  // The Worker on its own socket, as deployed, where its own flags decide the WebSocket extensions.
+  // Miniflare's entry worker (BENCH_VIA_ENTRY=1) would sit between and negotiate permessage-deflate
+  // whatever the Worker's flags say, a local artefact that compresses every frame once per socket.
+  const direct = !process.env.BENCH_VIA_ENTRY;
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       modules: true,
       scriptPath: o.script,
       // Module names are relative to this; the default (the cwd) would put the bundle outside it.
       modulesRoot: path.dirname(o.script),
-      compatibilityDate: COMPATIBILITY_DATE,
-      compatibilityFlags: COMPATIBILITY_FLAGS,
+      compatibilityDate: date,
+      compatibilityFlags: flags,
       host: "127.0.0.1",
-      port: process.env.BENCH_DIRECT ? 0 : (o.port ?? 0),
-      ...(process.env.BENCH_DIRECT ? { unsafeDirectSockets: [{ host: "127.0.0.1", port: o.port ?? 0 }] } : {}),
+      port: direct ? 0 : (o.port ?? 0),
+      ...(direct ? { unsafeDirectSockets: [{ host: "127.0.0.1", port: o.port ?? 0 }] } : {}),
       d1Databases: { DB: "coproduce-bench" },
       durableObjects: { WorkshopRoom: { className: "WorkshopRoom", useSQLite: true } },
       bindings: { ORGANISER_TOKEN: o.organiserToken, PUBLIC_ORIGIN: "" },
@@ -166,7 +184,7 @@ export async function startBenchApp(o: StartOptions): Promise<BenchApp> {
   );
   try {
     const ready = await mf.ready;
-    const url = process.env.BENCH_DIRECT ? await mf.unsafeGetDirectURL() : ready;
+    const url = direct ? await mf.unsafeGetDirectURL() : ready;
     if (o.migrate) await applyMigrations(mf);
     const baseUrl = url.origin;
     await waitForHealth(baseUrl, 30_000);

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { roots } from "../../party/model/doc";
 import { inflateFrame, MESSAGE_DEFLATED, readServerFrame, stateVectorParam } from "../../party/model/frames";
+import { participant } from "../worker/support/fixtures";
 import { RoomClient } from "../worker/support/room-client";
 import { handoff, joinAs, newWorkshop, redTeam, ticketFor, tokenOf } from "./support/harness";
 
@@ -93,6 +94,35 @@ describe("deflated first sync", () => {
     const text = JSON.stringify(doc.toJSON());
     expect(text).not.toContain(author.participantId);
     expect(text).not.toContain("Named Author");
+  });
+
+  it("a newcomer to a big room who asked gets everyone present deflated, still without ids or names", async () => {
+    // The room's sockets send plain frames (wrangler.toml no_web_socket_compression): a big room's
+    // presence (~70 bytes a person) is the one welcome frame besides the sync worth compressing.
+    const w = await newWorkshop();
+    const crowd = 130;
+    for (let i = 0; i < crowd; i++) await team.connectToRoom(w.id, participant(i, i % 2 ? "community" : "statutory"));
+    const token = (await joinAs(w, "community", "Named Newcomer")).token;
+    const packed = await open(w.id, token, `&sv=${EMPTY_SV}&deflate=1`);
+    let frame: ReturnType<typeof readServerFrame> | undefined;
+    for (let seen = 0; frame?.kind !== "presence"; seen = packed.frames.length) {
+      await packed.waitFor(() => packed.frames.length > seen, "the welcome's next frame");
+      const inflated = packed.frames.filter((f) => f[0] === MESSAGE_DEFLATED).map(inflateFrame);
+      frame = (await Promise.all(inflated)).map(readServerFrame).find((f) => f.kind === "presence");
+    }
+    expect(packed.frames.some((f) => f[0] === 1)).toBe(false);
+    const states = frame.changes.flatMap((c) =>
+      c.state ? [c.state as { id: string; name: string; group: string }] : [],
+    );
+    expect(states.length).toBe(crowd + 1);
+    expect(new Set(states.map((s) => s.group))).toEqual(new Set(["community", "statutory"]));
+    for (const s of states) expect([s.id, s.name]).toEqual(["", ""]);
+    expect(JSON.stringify(states)).not.toContain("Named Newcomer");
+
+    // Without deflate=1 the same presence comes plain: nothing deflated at all.
+    const plain = await open(w.id, token, `&sv=${EMPTY_SV}`);
+    await plain.waitFor(() => plain.frames.some((f) => f[0] === 1 && f.length > 8 * 1024), "everyone present, plain");
+    expect(deflated(plain)).toBeUndefined();
   });
 
   it("a deflated frame sent to the room is an unreadable frame, never inflated or applied", async () => {
