@@ -82,7 +82,13 @@ export async function runCapacity(o: {
           }),
         );
         for (const r of joins) if (r.status === "fulfilled") phones.push(r.value);
-        if (phones.length < target) throw new Error(`capacity: only ${phones.length} of ${target} phones joined`);
+        if (phones.length < target) {
+          const first = joins.find((r) => r.status === "rejected")?.reason;
+          throw new Error(
+            `capacity: only ${phones.length} of ${target} phones joined (first refusal: ${first instanceof Error ? first.message : String(first)}). ` +
+              "All simulated phones join from 127.0.0.1, and the Worker admits 2,000 joins per address per window (worker/rateLimit.ts JOINS_PER_WINDOW).",
+          );
+        }
       }
       const mapId = await newMap();
       const edits = new EditTracker(phones.length);

@@ -25,6 +25,8 @@ export class EditTracker {
   readonly delivery = new Samples();
   /** per edit: time until the last other client had it */
   readonly everyone = new Samples();
+  /** per edit: time until the first other client had it (the server's own delay, before its fan-out spreads) */
+  readonly first = new Samples();
   private readonly edits = new Map<number, Edit>();
   private readonly seenBy: Set<number>[];
 
@@ -54,6 +56,7 @@ export class EditTracker {
         const ms = now - edit.at;
         this.delivery.add(ms);
         edit.seen++;
+        if (edit.seen === 1) this.first.add(ms);
         edit.last = Math.max(edit.last, ms);
         if (edit.seen === this.clients - 1) this.everyone.add(edit.last);
       }

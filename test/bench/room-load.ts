@@ -28,7 +28,16 @@ export interface RoomLoadResult {
   ack: { cards: Samples; supports: Samples; ballots: Samples };
   commandErrors: string[];
   edits: EditTracker;
+  /** bytes each phone read off the wire (TCP, after any WebSocket extension) while the edits went round, median */
+  wireBytesPerPhone: number;
+  /** the WebSocket extensions the room took up, as the phones saw them ("" for none) */
+  extensions: string;
   unexpectedCloses: number;
+}
+
+/** Bytes this client's TCP socket has read so far (ws keeps the net.Socket as `_socket`). */
+function wireBytes(phone: RoomClient): number {
+  return (phone.socket as unknown as { _socket?: { bytesRead: number } })._socket?.bytesRead ?? 0;
 }
 
 const GROUPS = ["community", "voluntary", "statutory", "other"];
@@ -133,6 +142,7 @@ export async function runRoomLoad(o: RoomLoadOptions): Promise<RoomLoadResult> {
   };
 
   const editCount = Math.round(o.editsPerSecond * o.seconds);
+  const wireBefore = phones.map(wireBytes);
   o.log(`${editCount} card edits at ${o.editsPerSecond}/s from random phones…`);
   await paced(editCount, o.editsPerSecond, (seq) => {
     const from = Math.floor(Math.random() * phones.length);
@@ -146,6 +156,8 @@ export async function runRoomLoad(o: RoomLoadOptions): Promise<RoomLoadResult> {
   const deadline = performance.now() + 15_000;
   while (edits.missing() > 0 && performance.now() < deadline) await sleep(100);
   o.log(`edits delivered; ${edits.missing()} deliveries missing`);
+  const wire = phones.map((p, i) => wireBytes(p) - wireBefore[i]!).sort((a, b) => a - b);
+  const wireBytesPerPhone = wire[Math.floor(wire.length / 2)] ?? 0;
 
   if (cardIds.length > 0) {
     o.log(`every phone supports a card (50/s)…`);
@@ -180,6 +192,8 @@ export async function runRoomLoad(o: RoomLoadOptions): Promise<RoomLoadResult> {
     ack,
     commandErrors,
     edits,
+    wireBytesPerPhone,
+    extensions: phones[0]?.socket.extensions ?? "",
     unexpectedCloses,
   };
 }

@@ -37,7 +37,9 @@ function stepsFlag(name: string): number[] {
   if (i === -1) return [];
   const steps = (process.argv[i + 1] ?? "").split(",").map(Number);
   if (steps.length === 0 || steps.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) {
-    throw new Error(`${name}: phones per step, ascending, each 1 to 2000 (e.g. 250,500,750,1000)`);
+    throw new Error(
+      `${name}: phones per step, ascending, each 1 to 2000 (all phones join from one address, and the Worker admits 2,000 joins per address per window; e.g. 250,500,750,1000)`,
+    );
   }
   return steps;
 }
