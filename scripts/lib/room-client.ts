@@ -234,7 +234,11 @@ export function roomUrl(baseUrl: string, workshopId: string, ticket: string): st
   return `${ws}/parties/${ROOM_PARTY}/${encodeURIComponent(workshopId)}?ticket=${encodeURIComponent(ticket)}`;
 }
 
-/** Opens a WebSocket and resolves on open; rejects with the HTTP status if the upgrade is refused. */
+/**
+ * Opens a WebSocket and resolves on open; rejects with the HTTP status if the upgrade is refused.
+ * A frame that arrives with the upgrade answer (the room's hello often does) is emitted before
+ * the caller can listen, so a client built on this socket must not wait for the hello.
+ */
 export function openSocket(url: string, timeoutMs = 15_000): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { handshakeTimeout: timeoutMs });
