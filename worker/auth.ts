@@ -4,9 +4,8 @@
  * workshop token, looked up by its SHA-256 hash.
  */
 import { createMiddleware } from "hono/factory";
-import { ROLES } from "../party/model/commands";
 import { secretsEqual, sha256Hex } from "./crypto";
-import { findActiveToken, type TokenRole, type TokenRow } from "./db/tokens";
+import { findActiveToken, type TokenRole, type TokenRow, WORKSHOP_LINK_ROLES } from "./db/tokens";
 import type { WorkshopRow } from "./db/workshops";
 import type { Env } from "./env";
 import { forbidden, unauthorised } from "./errors";
@@ -51,11 +50,11 @@ export const organiserOnly = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * The roles whose links open the live room and read what it holds (the workshop itself, a
- * closed activity's archive). Partner links never enter the room: they post over HTTP.
+ * closed activity's archive): participants and the links the organiser hands out for a
+ * workshop. Named, not "every role but …": a role added later stays out until listed here.
+ * Partner links never enter the room: they post over HTTP.
  */
-export const ROOM_ROLES: readonly TokenRole[] = ROLES.filter(
-  (role): role is TokenRole => role !== "organiser" && role !== "partner",
-);
+export const ROOM_ROLES: readonly TokenRole[] = ["participant", ...WORKSHOP_LINK_ROLES];
 
 /**
  * Whether `auth` may act on `workshop` in one of `roles`. The organiser may do

@@ -232,9 +232,10 @@ describe("partner tokens", () => {
     expect(unknown.status).toBe(400);
   });
 
-  it("open nothing else: no room ticket, report, export, workshop info, token list or token minting", async () => {
+  it("open nothing else: no room ticket, report, export, workshop info, archive, token list or token minting", async () => {
     const refused = [
       call("/api/tickets", { token: partner, body: {} }),
+      call(`/api/workshops/${s.w.id}/activities/some-activity/archive`, { token: partner }),
       call(`/api/workshops/${s.w.id}/report`, { token: partner }),
       call(`/api/workshops/${s.w.id}/export?format=csv&table=commitments`, { token: partner }),
       call(`/api/workshops/${s.w.id}`, { token: partner }),
