@@ -6,6 +6,7 @@
 
 import { randomId } from "../party/model/ids";
 import { derivedSecret, newSecret, sha256Hex } from "./crypto";
+import { insertTicket, TICKET_TTL_MS } from "./db/tickets";
 import { insertToken, type NewToken, type TokenRole } from "./db/tokens";
 
 export interface MintedToken {
@@ -55,4 +56,25 @@ export async function newToken(spec: TokenSpec, now: number): Promise<{ id: stri
 export async function mintToken(db: D1Database, spec: TokenSpec, now: number): Promise<MintedToken> {
   const { id, token, row } = await newToken(spec, now);
   return { id, token, hash: row.hash, statement: insertToken(db, row) };
+}
+
+export interface MintedTicket {
+  /** the secret the client puts in the WebSocket address, shown once */
+  ticket: string;
+  expiresAt: number;
+  statement: D1PreparedStatement;
+}
+
+/**
+ * A new single-use room ticket for the token whose hash is `tokenHash`, valid {@link TICKET_TTL_MS}.
+ * `participantId`: stored only if that participant's row is (the join's first ticket, db/tickets.ts).
+ */
+export async function mintTicket(
+  db: D1Database,
+  o: { tokenHash: string; workshopId: string; now: number; participantId?: string },
+): Promise<MintedTicket> {
+  const ticket = newSecret();
+  const expiresAt = o.now + TICKET_TTL_MS;
+  const row = { hash: await sha256Hex(ticket), tokenHash: o.tokenHash, workshopId: o.workshopId, expiresAt };
+  return { ticket, expiresAt, statement: insertTicket(db, row, o.participantId) };
 }

@@ -2,26 +2,25 @@
 
 export const TICKET_TTL_MS = 60_000;
 
-export async function insertTicket(
-  db: D1Database,
-  t: { hash: string; tokenHash: string; workshopId: string; expiresAt: number },
-): Promise<void> {
-  await db
-    .prepare("INSERT INTO tickets (hash, token_hash, workshop_id, expires_at) VALUES (?, ?, ?, ?)")
-    .bind(t.hash, t.tokenHash, t.workshopId, t.expiresAt)
-    .run();
+/** A ticket as stored: its secret's hash, never the secret. */
+export interface NewTicket {
+  hash: string;
+  tokenHash: string;
+  workshopId: string;
+  expiresAt: number;
 }
 
 /**
- * perf (#17): the first ticket of a participant who has just joined, written in the join's own
- * batch and only if their row was (a full workshop writes neither), so the phone opens the room
- * without a second round trip. Single use and {@link TICKET_TTL_MS} like any other.
+ * The statement that stores a ticket. With `participantId` (perf #17: the first ticket of a
+ * participant who has just joined, in the join's own batch) it is written only if their row was
+ * (a full workshop writes neither), so the phone opens the room without a second round trip.
  */
-export function insertTicketForParticipant(
-  db: D1Database,
-  t: { hash: string; tokenHash: string; workshopId: string; expiresAt: number },
-  participantId: string,
-): D1PreparedStatement {
+export function insertTicket(db: D1Database, t: NewTicket, participantId?: string): D1PreparedStatement {
+  if (participantId === undefined) {
+    return db
+      .prepare("INSERT INTO tickets (hash, token_hash, workshop_id, expires_at) VALUES (?, ?, ?, ?)")
+      .bind(t.hash, t.tokenHash, t.workshopId, t.expiresAt);
+  }
   return db
     .prepare(
       `INSERT INTO tickets (hash, token_hash, workshop_id, expires_at)

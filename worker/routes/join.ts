@@ -10,13 +10,11 @@ import { GroupId, Id, LIMITS } from "../../party/model/commands";
 import { isJoinCode, itemId, normaliseJoinCode } from "../../party/model/ids";
 import { friendlyName } from "../../party/model/names";
 import type { AppEnv } from "../auth";
-import { newSecret, sha256Hex } from "../crypto";
 import { listTranslations } from "../db/outputs";
 import { insertParticipantWithin } from "../db/participants";
-import { insertTicketForParticipant, TICKET_TTL_MS } from "../db/tickets";
 import { findWorkshopByJoinCode, type WorkshopRow, workshopGroups, workshopTables } from "../db/workshops";
 import { badRequest, conflict, full, joiningClosed, notFound } from "../errors";
-import { mintToken } from "../mint";
+import { mintTicket, mintToken } from "../mint";
 import { countJoin, countWrongCode, refuseIfGuessing } from "../rateLimit";
 import { roomAdmission } from "../room";
 import { readBody } from "../validate";
@@ -102,8 +100,7 @@ export const join = new Hono<AppEnv>()
     const participantId = itemId();
     const minted = await mintToken(db, { role: "participant", workshopId: workshop.id, participantId }, now);
     // perf (#17): the room's first ticket comes with the answer (the phone saves a round trip).
-    const ticket = newSecret();
-    const ticketExpiresAt = now + TICKET_TTL_MS;
+    const first = await mintTicket(db, { tokenHash: minted.hash, workshopId: workshop.id, now, participantId });
     const chosen = body.name ? body.name : null;
     const name = chosen ?? friendlyName();
     const [inserted] = await db.batch([
@@ -123,11 +120,7 @@ export const join = new Hono<AppEnv>()
         workshop.max_participants,
       ),
       minted.statement,
-      insertTicketForParticipant(
-        db,
-        { hash: await sha256Hex(ticket), tokenHash: minted.hash, workshopId: workshop.id, expiresAt: ticketExpiresAt },
-        participantId,
-      ),
+      first.statement,
     ]);
     if (!inserted?.meta.changes) throw full();
     const table = body.table === undefined ? {} : { table: body.table };
@@ -139,8 +132,8 @@ export const join = new Hono<AppEnv>()
         name,
         group: body.group,
         ...table,
-        ticket,
-        ticketExpiresAt,
+        ticket: first.ticket,
+        ticketExpiresAt: first.expiresAt,
       },
       201,
     );

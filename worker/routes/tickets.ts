@@ -3,9 +3,8 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../party/model/commands";
 import { type AppEnv, authenticated, ROOM_ROLES } from "../auth";
-import { newSecret, sha256Hex } from "../crypto";
-import { insertTicket, TICKET_TTL_MS } from "../db/tickets";
 import { badRequest, forbidden } from "../errors";
+import { mintTicket } from "../mint";
 import { countTicket } from "../rateLimit";
 import { readBody } from "../validate";
 import { workshopOr404 } from "./found";
@@ -32,8 +31,7 @@ export const tickets = new Hono<AppEnv>().post("/", authenticated, async (c) => 
   }
 
   await countTicket(c.env.DB, tokenHash, Date.now());
-  const ticket = newSecret();
-  const expiresAt = Date.now() + TICKET_TTL_MS;
-  await insertTicket(c.env.DB, { hash: await sha256Hex(ticket), tokenHash, workshopId, expiresAt });
+  const { ticket, expiresAt, statement } = await mintTicket(c.env.DB, { tokenHash, workshopId, now: Date.now() });
+  await statement.run();
   return c.json({ ticket, workshopId, role: token.role, expiresAt });
 });
