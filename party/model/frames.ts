@@ -59,12 +59,13 @@ export function syncStep1FromParam(param: string | null): Uint8Array<ArrayBuffer
 
 // ---- deflated frames (perf #17) -----------------------------------------------------------
 // A client that says so in its WebSocket address (`deflate=1`) may get a large frame from the
-// room (its first sync) as one MESSAGE_DEFLATED frame: the varuint type, then the whole inner
-// frame compressed with raw DEFLATE (RFC 1951, CompressionStream's 'deflate-raw'). The room
-// compresses (party/deflate.ts); every client inflates with the platform's DecompressionStream
-// (browsers, Node ≥ 18, workerd), so it costs no bundle bytes. A client that did not ask never
-// gets one. (The WebSocket's permessage-deflate, which workerd and browsers negotiate, already
-// compresses the wire; see docs/performance.md for why this is still worth having.)
+// room (its first sync, everyone present) as one MESSAGE_DEFLATED frame: the varuint type, then
+// the whole inner frame compressed with raw DEFLATE (RFC 1951, CompressionStream's 'deflate-raw').
+// The room compresses (party/deflate.ts); every client inflates with the platform's
+// DecompressionStream (browsers, Node ≥ 18, workerd), so it costs no bundle bytes. A client that
+// did not ask never gets one. The room's sockets send plain frames (wrangler.toml
+// `no_web_socket_compression`), so this is the only compression those frames get: once for
+// everyone rather than once per socket (docs/performance.md, "Plain frames").
 
 export const MESSAGE_DEFLATED = 100;
 /** The address parameter a client sets (to "1") to accept deflated frames. */

@@ -1,7 +1,8 @@
 /**
  * `sv=` in the WebSocket address (perf #17): a phone names its state vector and the room sends
- * what it lacks with its welcome, a round trip sooner. It is the one client-chosen parameter
- * the Worker passes on, only when it reads as a state vector; the answer is the same redacted
+ * what it lacks with its welcome, a round trip sooner. The Worker passes it on only when it
+ * reads as a state vector (and `deflate` only when it is exactly "1", deflated-frames.test.ts;
+ * every other client-chosen parameter is dropped); the answer is the same redacted
  * replica a phone's own sync step 1 gets, never the room's doc with who is who.
  */
 import { describe, expect, it } from "vitest";
