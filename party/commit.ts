@@ -21,7 +21,7 @@ import { roots } from "./model/doc";
 import { itemId } from "./model/ids";
 import type { Ack, Actor } from "./model/protocol";
 import { Outbox } from "./outbox";
-import { SharedDoc } from "./shared-doc";
+import { SharedDoc, TAKES_BACK_WORDS } from "./shared-doc";
 import { RoomStorage } from "./storage";
 
 /** The handler's doc changes and its changes to archived entries: what the D1 mirror reads back. */
@@ -190,7 +190,10 @@ export class CommitPipeline {
     this.hooks.committed(update);
     const withdrawn = effects.find((e) => e.kind === "participant.removed" && e.reason === "withdrawn");
     if (withdrawn?.kind === "participant.removed") this.#forgetWithdrawn(withdrawn.participantId);
-    else this.#scheduleSnapshot();
+    else {
+      if (TAKES_BACK_WORDS.includes(name)) this.shared.forgetStored();
+      this.#scheduleSnapshot();
+    }
     return { ack, effects, changes };
   }
 

@@ -31,8 +31,23 @@ interface Stored {
   merged: Uint8Array | null;
 }
 
+/**
+ * Commands that take back someone's words or name: a withdrawal, a deleted or rewritten card, a
+ * changed name. Their doc updates delete content that the stored snapshot and the logged updates
+ * before them still hold, so after one the stored bytes are not sent as they are (forgetStored,
+ * and on wake while one is in the log); a withdrawal also compacts the log at once (commit.ts).
+ */
+export const TAKES_BACK_WORDS: readonly string[] = [
+  "me.withdraw",
+  "me.update",
+  "participant.update",
+  "participant.remove",
+  "card.edit",
+  "card.delete",
+];
+
 /** Past this many bytes of updates since the snapshot, a reader from nothing gets the doc encoded. */
-export const STORED_UPDATES_MAX_BYTES = 32 * 1024;
+const STORED_UPDATES_MAX_BYTES = 32 * 1024;
 
 interface Capture {
   updates: Uint8Array[];
@@ -102,7 +117,10 @@ export class SharedDoc {
     this.#stored = { snapshot: state, updates: [], bytes: 0, merged: null };
   }
 
-  /** What storage held may hold what must go (a withdrawal): readers from nothing get the doc encoded. */
+  /**
+   * What storage holds may hold what must go (a command in {@link TAKES_BACK_WORDS}): readers from
+   * nothing get the doc encoded (Yjs garbage-collects deleted content) until the next snapshot.
+   */
   forgetStored(): void {
     this.#stored = null;
   }
@@ -170,9 +188,10 @@ export class SharedDoc {
     // What was loaded bounds the doc's size; measured exactly only if the budget is near.
     const updateBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.#bytes = (snapshot?.state.byteLength ?? 0) + updateBytes;
-    // The stored bytes are sent as they are only if they hold nothing the doc has forgotten: a
-    // withdrawal still in the log (its compaction failed) leaves the person's words in them.
-    const uncompacted = this.store.loggedAfter(snapshot?.seq ?? 0, "me.withdraw");
+    // The stored bytes are sent as they are only if they hold nothing the doc has forgotten:
+    // words taken back since the snapshot (a withdrawal whose compaction failed, a deleted or
+    // rewritten card, a changed name) are still in them, as the content of deleted items.
+    const uncompacted = this.store.loggedAfter(snapshot?.seq ?? 0, TAKES_BACK_WORDS);
     this.#stored =
       updateBytes <= STORED_UPDATES_MAX_BYTES && !uncompacted
         ? { snapshot: snapshot?.state ?? null, updates, bytes: updateBytes, merged: since }

@@ -179,12 +179,14 @@ export class RoomStorage {
     return { seq, state };
   }
 
-  /** The logged doc updates after `seq`, in order: replayed on top of the snapshot. */
-  /** Whether a command of this name was logged after `seq`. */
-  loggedAfter(seq: number, name: string): boolean {
-    return this.#sql.exec("SELECT 1 FROM commands WHERE seq > ? AND name = ? LIMIT 1", seq, name).toArray().length > 0;
+  /** Whether a command of one of these names was logged after `seq`. */
+  loggedAfter(seq: number, names: readonly string[]): boolean {
+    const marks = names.map(() => "?").join(", ");
+    const query = `SELECT 1 FROM commands WHERE seq > ? AND name IN (${marks}) LIMIT 1`;
+    return this.#sql.exec(query, seq, ...names).toArray().length > 0;
   }
 
+  /** The logged doc updates after `seq`, in order: replayed on top of the snapshot. */
   updatesAfter(seq: number): Uint8Array[] {
     return this.#sql
       .exec<{ doc_update: ArrayBuffer }>(

@@ -118,6 +118,31 @@ describe("waking a room", () => {
     const texts = Object.values(fac.json().cards as Record<string, { text: string }>).map((c) => c.text);
     expect(texts).not.toContain(text(0));
   });
+  it("after a card is deleted or rewritten, answers from the doc, awake and woken: the old words are not sent", async () => {
+    // Cards 0-3 are in the stored snapshot, card 4 in the log after it.
+    const { id, stub, text } = await snapshottedRoom("wake-take-back", 1);
+    const p1 = await join(id, participant(1));
+    const idOf = (t: string) =>
+      Object.entries(p1.json().cards as Record<string, { text: string }>).find(([, c]) => c.text === t)![0];
+    await p1.ok("card.delete", { cardId: idOf(text(0)) });
+    await p1.ok("card.edit", { cardId: idOf(text(4)), text: "Said better now" });
+    const takenBack = (client: RoomClient) =>
+      [text(0), text(4)].filter((card) => {
+        const words = Buffer.from(new TextEncoder().encode(card));
+        return syncFrames(client).some(([, payload]) => Buffer.from(payload).includes(words));
+      });
+
+    const awake = await join(id, facilitator);
+    expect(takenBack(awake)).toEqual([]);
+    clients.closeAll();
+    await evictDurableObject(stub, { webSockets: "close" });
+    const woken = await join(id, facilitator);
+    expect(takenBack(woken)).toEqual([]);
+    const texts = Object.values(woken.json().cards as Record<string, { text: string }>).map((c) => c.text);
+    expect(texts).toContain("Said better now");
+    expect(texts).not.toContain(text(0));
+  });
+
   it("after a withdrawal whose compaction failed, a woken room still answers from the doc, not the log", async () => {
     // Cards 0-3 are in the stored snapshot, card 4 in the log after it.
     const { id, stub, text } = await snapshottedRoom("wake-withdraw-uncompacted", 1);
