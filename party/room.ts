@@ -41,7 +41,14 @@ import type { ArchivedActivity } from "./model/archive";
 import { LIMITS } from "./model/commands";
 import { DOC_BUDGET_BYTES } from "./model/content-budget";
 import { roots } from "./model/doc";
-import { DEFLATE_PARAM, readClientFrame, syncStep1Frame, syncStep1FromParam, updateFrame } from "./model/frames";
+import {
+  DEFLATE_MIN_BYTES,
+  DEFLATE_PARAM,
+  readClientFrame,
+  syncStep1Frame,
+  syncStep1FromParam,
+  updateFrame,
+} from "./model/frames";
 import { MINE_ROOTS, mineOf } from "./model/mine";
 import { type Ack, type Actor, CloseCode, CUSTOM_PREFIX, INTERNAL_CLOSURE } from "./model/protocol";
 import { encodeReplicaState, redactArchived, redactUpdate } from "./model/replica";
@@ -359,9 +366,11 @@ export class WorkshopRoom extends Server<RoomEnv> {
 
   /**
    * perf (#17): a welcome's sync, deflated; the last one is kept, so a crowd joining an unchanged
-   * room (the same whole replica for every new phone) compresses it once.
+   * room (the same whole replica for every new phone) compresses it once. A small reply (a
+   * reconnecting phone's catch-up) is sent as it is and leaves the kept one alone.
    */
   #deflated(frame: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+    if (frame.byteLength < DEFLATE_MIN_BYTES) return frame;
     const last = this.#deflateCache;
     if (last && last.plain.byteLength === frame.byteLength && sameBytes(last.plain, frame)) return last.packed;
     const packed = deflateFrame(frame);
