@@ -33,9 +33,15 @@ export interface BroadcastTiming {
 /** Lets the isolate take other events (commands, acks) between two slices of a fan-out. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * The prototype's send, looked up once: partyserver redefines properties on each socket object,
+ * which makes `ws.send` a slow lookup on a room's hottest path (profiled: #17).
+ */
+const wsSend = WebSocket.prototype.send;
+
 export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
   try {
-    ws.send(data);
+    wsSend.call(ws, data);
   } catch {
     // The socket closed under us; its close handler cleans up.
   }
@@ -209,7 +215,6 @@ export class Broadcast {
         const sockets = this.ctx.getWebSockets();
         const whoIsWho = this.#whoIsWhoSockets();
         const slice = Math.max(1, this.timing().fanOutSlice);
-        const send = WebSocket.prototype.send;
         for (let start = 0; start < sockets.length; start += slice) {
           if (start > 0) {
             await yieldToEvents();
@@ -218,13 +223,7 @@ export class Broadcast {
           const end = Math.min(sockets.length, start + slice);
           for (let i = start; i < end; i++) {
             const ws = sockets[i]!;
-            try {
-              // The prototype's send, looked up once: partyserver redefines properties on each
-              // socket object, which makes a property lookup on it a slow one (profiled: #17).
-              send.call(ws, whoIsWho.has(ws) ? frame.full : frame.room);
-            } catch {
-              // The socket closed under us; its close handler cleans up.
-            }
+            safeSend(ws, whoIsWho.has(ws) ? frame.full : frame.room);
           }
         }
         this.#inFlight = null;
