@@ -72,8 +72,12 @@ export const MESSAGE_DEFLATED = 100;
 export const DEFLATE_PARAM = "deflate";
 /** Frames shorter than this are sent as they are: compressing them saves too little. */
 export const DEFLATE_MIN_BYTES = 8 * 1024;
-/** An inflated frame may not be larger than this (a deflate bomb would otherwise fill the phone's memory). */
-export const INFLATED_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * An inflated frame may not be larger than this (a deflate bomb would otherwise fill the phone's
+ * memory): 4× the room's live doc budget (content-budget.ts DOC_BUDGET_BYTES, 4 MB), the largest
+ * sync the room can send, written as a number so a phone does not load the budget's module.
+ */
+export const INFLATED_MAX_BYTES = 16 * 1024 * 1024;
 
 /** True for a frame the room sent deflated (its first byte is MESSAGE_DEFLATED, a one-byte varuint). */
 export function isDeflatedFrame(data: string | Uint8Array): data is Uint8Array {

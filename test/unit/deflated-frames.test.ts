@@ -6,6 +6,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { deflateFrame } from "../../party/deflate";
+import { DOC_BUDGET_BYTES } from "../../party/model/content-budget";
 import {
   DEFLATE_MIN_BYTES,
   INFLATED_MAX_BYTES,
@@ -57,5 +58,7 @@ describe("deflated frames", () => {
     frame[0] = MESSAGE_DEFLATED;
     frame.set(bomb, 1);
     await expect(inflateFrame(frame)).rejects.toThrow(/too large/);
+    // The limit is written as a number in frames.ts: it stays 4× the room's live doc budget.
+    expect(INFLATED_MAX_BYTES).toBe(4 * DOC_BUDGET_BYTES);
   });
 });
