@@ -37,8 +37,6 @@ export interface BenchApp {
 const RoomFiguresSchema = v.object({
   docBytes: v.number(),
   commands: v.number(),
-  /** Time the room took to rebuild its doc from storage when it woke; absent in rooms that do not report it. */
-  wakeMs: v.optional(v.number()),
 });
 export type RoomFigures = v.InferOutput<typeof RoomFiguresSchema>;
 

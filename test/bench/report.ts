@@ -91,11 +91,6 @@ export function renderReport(r: ReportInput): string {
       `| connect to the awake room, median | ${fmtMs(scale.warmConnect.percentile(50))} | |`,
       `| room wake (difference) | ${fmtMs(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50))} | ≤ 100 ms: ${verdict(scale.coldConnect.percentile(50) - scale.warmConnect.percentile(50) <= 100)} |`,
       `| the same for a new, empty workshop in the same restarts (first connect ${fmtMs(scale.emptyCold.percentile(50))}, awake ${fmtMs(scale.emptyWarm.percentile(50))}): starting any room here | ${fmtMs(scale.emptyCold.percentile(50) - scale.emptyWarm.percentile(50))} | |`,
-      ...(scale.roomWake.count
-        ? [
-            `| room wake as the room reports it (\`state().wakeMs\`), median of ${scale.roomWake.count} | ${fmtMs(scale.roomWake.percentile(50))} (max ${fmtMs(scale.roomWake.percentile(100))}) | ≤ 100 ms: ${verdict(scale.roomWake.percentile(50) <= 100)} |`,
-          ]
-        : []),
       `| the room's own figures (\`state()\`) | doc ${fmtBytes(scale.room.docBytes)}, ${scale.room.commands} commands stored | |`,
       "",
       "Connect times run from opening the WebSocket (ticket in hand) to the synced doc; after a restart the",

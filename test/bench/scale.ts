@@ -2,8 +2,9 @@
  * The scale fixture: a 3-hour, 200-person workshop built through the real API and
  * commands (three service maps with thousands of cards, supports and comments, two
  * votes, feedback), then measured: the Y.Doc's size, what a phone downloads to join
- * (gzipped), and how long the room takes to wake from storage after a restart, from
- * outside (connect times) and as the room itself reports it (`state().wakeMs`).
+ * (gzipped), and how long the room takes to wake from storage after a restart, timed from
+ * outside (connect times: workerd's clocks stand still while the room computes, so the room
+ * cannot time itself).
  */
 import { gzipSync } from "node:zlib";
 import * as v from "valibot";
@@ -63,8 +64,6 @@ export interface ScaleResult {
   emptyWarm: Samples;
   /** The room's own figures before the restarts (its `state()`). */
   room: RoomFigures;
-  /** The room's own wake time after each restart; empty if the room does not report it. */
-  roomWake: Samples;
 }
 
 const GROUPS = ["community", "voluntary", "statutory", "other"];
@@ -248,7 +247,6 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
   const warmConnect = new Samples();
   const emptyCold = new Samples();
   const emptyWarm = new Samples();
-  const roomWake = new Samples();
   const restarts = 5;
   for (let i = 0; i < restarts; i++) {
     o.log(`scale: restart ${i + 1}/${restarts} to time the room waking from storage…`);
@@ -261,10 +259,6 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
       const warm = await timeConnect(app.baseUrl, token);
       (which === "big" ? coldConnect : emptyCold).add(cold.ms);
       (which === "big" ? warmConnect : emptyWarm).add(warm.ms);
-      if (which === "big") {
-        const woken = await app.roomState(workshop.id);
-        if (woken.wakeMs !== undefined) roomWake.add(woken.wakeMs);
-      }
       await Promise.all([cold.client.close(), warm.client.close()]);
     }
   }
@@ -285,6 +279,5 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
     emptyCold,
     emptyWarm,
     room,
-    roomWake,
   };
 }
