@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
 import type * as Y from "yjs";
-import { type CommandOutcome, MemoryQueue, RoomClientCore, type Timers } from "../../party/model/client";
+import { type CommandOutcome, MemoryQueue, RoomClientCore } from "../../party/model/client";
 import { AckWaiters, RoomPeer } from "../../party/model/peer";
 import { encodeCommand, NORMAL_CLOSURE, type ReadAck, type ReadMessage, ROOM_PARTY } from "../../party/model/protocol";
 import { getTicket } from "./api";
@@ -288,11 +288,9 @@ export interface SessionOptions {
   baseUrl: string;
   /** Any long-lived token (facilitator, participant, screen, evaluator); a fresh ticket is taken per socket. */
   token: string;
-  /** Keep applying the room's updates after the initial sync (default true). */
-  followDoc?: boolean;
   /** How long send() waits for an answer, across reconnects, before rejecting (default 60 s). */
   timeoutMs?: number;
-  timers?: Timers;
+  /** the back-off's jitter (the fault suite seeds it) */
   random?: () => number;
 }
 
@@ -331,8 +329,7 @@ export class RoomSession extends RoomClientCore {
         return socket;
       },
       queue: new MemoryQueue(),
-      peer: new RoomPeer(undefined, { followDoc: options.followDoc ?? true }),
-      timers: options.timers,
+      peer: new RoomPeer(),
       random: options.random,
       events: {
         hello: (hello) => this.messages.push(hello),
