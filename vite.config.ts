@@ -9,8 +9,8 @@ import { yjsMapsOnlyPlugin } from "./scripts/lib/yjs-maps-only";
 
 // The web app: one HTML entry, code-split per role (routes are lazy-loaded) so the
 // participant pages stay inside their bundle budget.
-/** The files a participant's phone loads (scripts/lib/phone-chunks.ts) and the follow-up page. */
-const PHONE_ROUTE = /(^|\/)(phone-later|followup)-[\w-]+\.js$/;
+/** The file of what a participant's phone loads later, the follow-up page included (scripts/lib/phone-chunks.ts). */
+const PHONE_ROUTE = /(^|\/)phone-later-[\w-]+\.js$/;
 
 export default defineConfig({
   root: "web",

@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import { COMMAND_NAMES, type CommandName } from "../../../party/model/commands";
-import { type KeyValueStore, readJson, writeJson } from "../storage";
+import { KEY_PREFIX, type KeyValueStore, readJson, writeJson } from "../storage";
 
 const PendingSchema = v.object({
   id: v.string(),
@@ -58,7 +58,7 @@ export class CommandQueue {
 }
 
 /** Every pending-command key starts so. */
-export const PENDING_KEYS = "coproduce:pending:";
+export const PENDING_KEYS = `${KEY_PREFIX}pending:`;
 
 /** Where a workshop's pending commands are kept, one key per actor under it (leaving a device clears them all). */
 export function pendingPrefix(workshopId: string): string {
