@@ -31,6 +31,9 @@ export const Field: ParentComponent<Base & { id: string }> = (props) => (
   </div>
 );
 
+/** The control's aria-describedby: its hint under it (Field gives it the id `<id>-hint`), if there is one. */
+const hintOf = (props: Base, id: string): string | undefined => (props.hint ? `${id}-hint` : undefined);
+
 export const TextField: Component<
   Base & { value: string; onInput: (v: string) => void; maxLength?: number; multiline?: boolean; required?: boolean }
 > = (props) => {
@@ -40,6 +43,7 @@ export const TextField: Component<
       {props.multiline ? (
         <textarea
           id={id}
+          aria-describedby={hintOf(props, id)}
           rows={3}
           value={props.value}
           maxLength={props.maxLength ?? 1000}
@@ -48,6 +52,7 @@ export const TextField: Component<
       ) : (
         <input
           id={id}
+          aria-describedby={hintOf(props, id)}
           type="text"
           value={props.value}
           required={props.required}
@@ -67,6 +72,7 @@ export const NumberField: Component<
     <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
       <input
         id={id}
+        aria-describedby={hintOf(props, id)}
         type="number"
         min={props.min}
         max={props.max}
@@ -123,7 +129,12 @@ export function SelectField<T extends string>(
   };
   return (
     <Field label={props.label} hint={props.hint} compact={props.compact} id={id}>
-      <select id={id} value={props.value} onChange={(e) => choose(e.currentTarget.value)}>
+      <select
+        id={id}
+        aria-describedby={hintOf(props, id)}
+        value={props.value}
+        onChange={(e) => choose(e.currentTarget.value)}
+      >
         <IdOptions items={props.options.map((o) => ({ id: o.value, label: o.label }))} selected={props.value} />
       </select>
     </Field>
